@@ -1,17 +1,29 @@
 """Question -> `Answer` | `Ambiguous` | `Declined`. Pure: no Telegram, no I/O.
 
-(First version: a plain fuzzy scan; the scoring is replaced by the tuned matcher.)
+Health information is at stake, so the engine prefers declining to guessing: an answer needs
+a score over `THRESHOLD`, and two entries within `MARGIN` of each other are offered as a
+choice instead of picking one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
+from bot.index import Index
 from bot.knowledge import Entry, Knowledge
-from bot.text import Synonyms, normalise
+from bot.text import Synonyms, normalise, stem, words
+
+THRESHOLD = 40.0  # tuned by bench/tune.py on the question set and CLINC150's validation split
+MARGIN = 2.0  # closer than this, two entries are offered as "Did you mean..."
+COVERAGE_FLOOR = 0.3  # an entry covering none of the question's words keeps this share
+CANDIDATES = 8  # entries re-scored for coverage
+SUGGEST_FLOOR = 5.0  # below this, a suggestion would be noise: fall back to the first topics
 
 
 @dataclass(frozen=True)
@@ -66,77 +78,202 @@ class Declined:
 Result = Answer | Ambiguous | Declined
 
 
+# Function and conversational words: they shape a question but say nothing about which
+# passage answers it, so they neither earn nor cost an entry any coverage.
+STOPWORDS = frozenset("""
+a about above across actually after afterwards again against all almost along already also
+although always am among an and another any anybody anyhow anyone anything anyway anywhere
+are around as ask asked asking at back be became because become been before being below
+beside besides between both but by can could did do does doing done down during each either
+else enough etc even ever every everybody everyone everything exactly except few for from
+further get gets getting give given go goes going gone got gotten had has have having he
+hello her here hers herself hey hi him himself his how however i ie if in indeed into is it
+its itself just kind know let like likely look looking made make makes many may maybe me
+mean means might more most mostly much must my myself need needs no nor not nothing now of
+off often oh ok okay on once one only onto or other others otherwise our ours ourselves out
+over own part particular people perhaps please pls plz possible pretty probably put quite
+rather really regarding right said same say says see seem seems shall she should since so
+some somebody someone something sometimes somewhat soon sort still stuff such sure take
+taken tell than thank thanks that the their theirs them themselves then there therefore
+these they thing things think this those though through thru thus to together too toward
+towards u ur under until up upon us use used uses using very via want wanted wants was way
+ways we well were what whatever when whenever where whereas wherever whether which while who
+whoever whole whom whose why will with within without would yeah yes yet you your yours
+yourself yourselves im ive id youre theyre thats whats wont dont doesnt didnt isnt arent
+cant couldnt shouldnt wouldnt hasnt havent wasnt werent
+mum mom mother dad father husband wife son daughter sister brother partner friend boyfriend
+girlfriend family relative aunt uncle grandma grandmother grandfather grandpa grandad
+""".split())
+SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
+CORRECT_MIN = 5  # shorter words are too easily "corrected" into another real word
+
+
 class Engine:
+    """Matches questions to entries and decides: answer, ask which, or decline.
+
+    The score is the blended similarity (`bot.index`) times how much of the question's
+    meaning the entry's own words cover: a question that shares "HSCT" with an entry but asks
+    about mortality or cost is mostly made of words no entry knows, and is declined.
+    """
+
     def __init__(self, entries: Sequence[Entry],
                  synonyms: Mapping[str, Sequence[str]] | None = None,
-                 threshold: float | None = None, margin: float = 3.0):
+                 threshold: float | None = None, margin: float = MARGIN):
         self.entries = tuple(entries)
+        if not self.entries:
+            raise ValueError("the engine needs at least one entry")
         self._by_id = {e.id: e for e in self.entries}
         self.synonyms = Synonyms(synonyms)
-        self.threshold = 80.0 if threshold is None else threshold
+        self.threshold = THRESHOLD if threshold is None else threshold
         self.margin = margin
-        self._owners: list[int] = []
-        self._choices: list[str] = []
+        known: Counter[str] = Counter()
+        for entry in self.entries:
+            for text in (*entry.questions, entry.answer):
+                known.update(words(text))
+        for canonical, variants in (synonyms or {}).items():
+            for phrase in (canonical, *variants):
+                known.update(words(phrase))
+        self._known = known
+        self._spelling = [w for w, _ in known.most_common() if len(w) >= 3 and w.isalpha()]
+        self._spelling_set = frozenset(self._spelling)
+        owners: list[int] = []
+        phrasings: list[list[str]] = []
+        self._vocab: list[frozenset[str]] = []
         for index, entry in enumerate(self.entries):
-            for q in entry.questions:
-                self._owners.append(index)
-                self._choices.append(self._prepare(q))
+            vocab: set[str] = set(self.tokens(entry.answer))
+            for question in entry.questions:
+                tokens = self.tokens(question)
+                owners.append(index)
+                phrasings.append(tokens)
+                vocab.update(tokens)
+            self._vocab.append(frozenset(vocab))
+        self.index = Index(phrasings, owners, len(self.entries))
+        spread = Counter(t for vocab in self._vocab for t in vocab)
+        n = len(self.entries)
+        self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
+        self._unknown_weight = float(np.log(1.0 + n) + 1.0)
+        self._cache: dict[str, list[Match]] = {}
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, threshold: float | None = None) -> Engine:
         return cls(knowledge.entries, knowledge.synonyms, threshold)
 
-    def _prepare(self, text: str) -> str:
-        from bot.text import words
-        return " ".join(self.synonyms.apply(words(text)))
+    # -- text to tokens -------------------------------------------------------------------
+
+    def _correct(self, word: str) -> list[str]:
+        """A reader's misspelt or run-together word, as the knowledge spells it."""
+        if (word in self._known or len(word) < CORRECT_MIN or not word.isalpha()
+                or word in STOPWORDS):
+            return [word]
+        for cut in range(SPLIT_MIN, len(word) - SPLIT_MIN + 1):
+            head, tail = word[:cut], word[cut:]
+            if head in self._spelling_set and tail in self._spelling_set:
+                return [head, tail]
+        limit = 1 if len(word) < 8 else 2
+        hit = process.extractOne(word, self._spelling, scorer=OSA.distance,
+                                 score_cutoff=limit)
+        return [hit[0]] if hit and hit[0] not in STOPWORDS else [word]
+
+    def tokens(self, text: str) -> list[str]:
+        """Words, spelling-corrected, synonyms made canonical, then stemmed."""
+        corrected: list[str] = []
+        for word in words(text):
+            corrected.extend(self._correct(word) if hasattr(self, "index") else [word])
+        return [t if "_" in t else stem(t) for t in self.synonyms.apply(corrected)]
+
+    def _coverage(self, tokens: Sequence[str], entry_index: int) -> float:
+        """Share of the question's content that the entry's words cover.
+
+        Words are weighted by how few entries use them: "stem cell" says little about which
+        entry fits; a word no entry knows ("mortality") says the question is elsewhere.
+        """
+        vocab = self._vocab[entry_index]
+        content = [t for t in dict.fromkeys(tokens) if t not in STOPWORDS_STEMMED
+                   and not (t.isdigit() and t not in self._weight)]  # "I'm 65" is context
+        if not content:
+            return 1.0
+        total = covered = 0.0
+        for t in content:
+            weight = self._weight.get(t, self._unknown_weight)
+            total += weight
+            if t in vocab:
+                covered += weight
+        return covered / total
+
+    # -- ranking and deciding ---------------------------------------------------------------
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
-        """Entries by confidence, best first, at most one per entry."""
-        query = self._prepare(question)
-        if not query:
+        """Entries by confidence (0-100), best first; empty when nothing relates at all."""
+        key = " ".join(question.split())
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._rank(key)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached[:limit]
+
+    def _rank(self, question: str) -> list[Match]:
+        tokens = self.tokens(question)
+        if not tokens:
             return []
-        best: dict[int, float] = {}
-        for _, score, i in process.extract(query, self._choices, scorer=fuzz.WRatio,
-                                           limit=limit * 8):
-            owner = self._owners[i]
-            best[owner] = max(best.get(owner, 0.0), score)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
-        return [Match(self.entries[i], float(s)) for i, s in ranked]
+        similarity = self.index.scores(tokens)
+        top = np.argsort(-similarity)[:CANDIDATES]
+        scored = [
+            (float(similarity[i]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR)
+                                     * self._coverage(tokens, int(i))), int(i))
+            for i in top if similarity[i] > 0
+        ]
+        scored.sort(key=lambda pair: -pair[0])
+        return [Match(self.entries[i], round(100.0 * s, 2)) for s, i in scored]
 
     def ask(self, question: str) -> Result:
-        ranked = self.rank(question, limit=4)
-        if not ranked or ranked[0].score < self.threshold:
-            return Declined(question, self.suggest(question), ranked[0] if ranked else None)
-        close = [m for m in ranked[1:] if ranked[0].score - m.score < self.margin
-                 and m.score >= self.threshold]
-        if close:
-            return Ambiguous(question, (ranked[0], *close[:2]))
-        return Answer(question, ranked[0], tuple(ranked[1:]))
+        ranked = self.rank(question, limit=CANDIDATES)
+        result = decide(question, ranked, self.threshold, self.margin)
+        if isinstance(result, Declined):
+            return Declined(question, self.suggest(question, ranked), result.closest)
+        return result
 
-    def suggest(self, question: str, limit: int = 3) -> tuple[Entry, ...]:
-        """Questions the engine can answer that are nearest to what was asked."""
-        ranked = self.rank(question, limit=limit)
-        chosen = [m.entry for m in ranked]
+    def suggest(self, question: str, ranked: Sequence[Match] | None = None,
+                limit: int = 3) -> tuple[Entry, ...]:
+        """Answerable questions nearest to what was asked (the first topics when none is)."""
+        if ranked is None:
+            ranked = self.rank(question, limit=limit)
+        chosen = [m.entry for m in ranked if m.score >= SUGGEST_FLOOR][:limit]
         for entry in self.entries:
             if len(chosen) >= limit:
                 break
             if entry not in chosen:
                 chosen.append(entry)
-        return tuple(chosen[:limit])
+        return tuple(chosen)
 
     def related(self, entry: Entry, limit: int = 3) -> tuple[Entry, ...]:
-        """Other entries a reader of this answer may ask next."""
-        ranked = [m.entry for m in self.rank(" ".join(entry.questions[:3]), limit=limit + 1)]
-        others = [e for e in ranked if e.id != entry.id]
-        for e in self.entries:
-            if len(others) >= limit:
-                break
-            if e.id != entry.id and e not in others:
-                others.append(e)
-        return tuple(others[:limit])
+        """Entries whose questions are most alike this one's: what a reader may ask next."""
+        if self._related is None:
+            centroids = self.index.words.centroids
+            self._related = np.asarray((centroids.T @ centroids).todense())
+        i = self.entries.index(entry)
+        order = [int(j) for j in np.argsort(-self._related[i]) if j != i]
+        return tuple(self.entries[j] for j in order[:limit])
+
+    _related: np.ndarray | None = None
+
+
+def decide(question: str, ranked: Sequence[Match], threshold: float,
+           margin: float) -> Result:
+    """The decision alone, so benchmarks can sweep thresholds over one ranking."""
+    if not ranked or ranked[0].score < threshold:
+        return Declined(question, (), ranked[0] if ranked else None)
+    close = [m for m in ranked[1:3] if m.score >= threshold and ranked[0].score - m.score < margin]
+    if close:
+        return Ambiguous(question, (ranked[0], *close))
+    return Answer(question, ranked[0], tuple(ranked[1:4]))
+
+
+STOPWORDS_STEMMED = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 
 
 __all__ = ["Answer", "Ambiguous", "Declined", "Engine", "Match", "Result", "normalise"]

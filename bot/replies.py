@@ -130,3 +130,133 @@ def reply_for(result: Result, engine: Engine, feedback_key: str | None = None) -
     if isinstance(result, Declined):
         return declined_reply(result)
     raise TypeError(f"not an engine result: {result!r}")
+
+
+# -- Commands and notes (Telegram uses these; kept here so the wording lives in one place) -----
+
+TOPICS_PER_PAGE = 8
+DISCLAIMER = ("This is news about research, not medical advice. "
+              "Talk to your doctor before deciding anything about treatment.")
+
+
+def _sources(sources: list[Source]) -> tuple[str, str]:
+    lines = [source_lines(s) for s in dict.fromkeys(sources)]
+    return "\n\n".join(h for h, _ in lines), "\n\n".join(t for _, t in lines)
+
+
+def start_reply(sources: list[Source], engine: Engine) -> Reply:
+    """What the bot knows, where it comes from, and the not-medical-advice note."""
+    titles = ", ".join(f"“{s.title}”" for s in dict.fromkeys(sources))
+    intro = (f"Hello! I answer questions about the article {titles} by quoting it word for "
+             f"word — {len(engine.entries)} questions so far.")
+    how = "Send me a question, tap one below, or use /topics to see them all."
+    src_html, src_text = _sources(sources)
+    return Reply(
+        f"👋 {html.escape(intro)}\n\n{src_html}\n\n⚠️ <i>{html.escape(DISCLAIMER)}</i>\n\n"
+        f"{html.escape(how)}",
+        f"{intro}\n\n{src_text}\n\n{DISCLAIMER}\n\n{how}",
+        tuple((ask_button(e),) for e in engine.entries[:3]),
+    )
+
+
+def help_reply(bot_username: str) -> Reply:
+    """How to ask, in a private chat, a group and inline."""
+    handle = f"@{bot_username}" if bot_username else "me"
+    lines = [
+        ("Ask me a question about the article in your own words; I reply with the passage "
+         "that answers it, quoted word for word, and its source."),
+        "",
+        "/topics — every question I can answer",
+        "/source — the article and the study it reports",
+        "/privacy — what I keep about your questions",
+        "/ask <question> — ask (handy in groups)",
+        "",
+        (f"In a group, mention {handle} with your question, reply to one of my messages, "
+         "or use /ask."),
+        f"In any chat, type {handle} and a question to share an answer.",
+    ]
+    text = "\n".join(lines)
+    return Reply(html.escape(text), text)
+
+
+def topics_reply(engine: Engine, page: int = 0, per_page: int = TOPICS_PER_PAGE) -> Reply:
+    """One page of every answerable question as buttons, with ◀ / ▶ to page (`t:<page>`)."""
+    entries = engine.entries
+    pages = max(1, -(-len(entries) // per_page))
+    page = min(max(page, 0), pages - 1)
+    shown = entries[page * per_page:(page + 1) * per_page]
+    head = f"📚 Questions I can answer — page {page + 1} of {pages}. Tap one:"
+    buttons: list[tuple[Button, ...]] = [(ask_button(e),) for e in shown]
+    nav: list[Button] = []
+    if page > 0:
+        nav.append(Button("◀ Previous", f"t:{page - 1}"))
+    if page < pages - 1:
+        nav.append(Button("Next ▶", f"t:{page + 1}"))
+    if nav:
+        buttons.append(tuple(nav))
+    listing = "\n".join(f"• {e.question}" for e in shown)
+    return Reply(html.escape(head), f"{head}\n{listing}", tuple(buttons))
+
+
+def source_reply(sources: list[Source]) -> Reply:
+    src_html, src_text = _sources(sources)
+    note = "Every answer is quoted word for word from this article."
+    return Reply(f"{src_html}\n\n{html.escape(note)}", f"{src_text}\n\n{note}")
+
+
+def privacy_reply(recording: bool, retention_days: int) -> Reply:
+    """What is and is not stored, matching the recording setting."""
+    if recording:
+        kept = (f"I keep the text of questions asked, what I answered, and 👍/👎 feedback for "
+                f"{retention_days} days, so curators can improve the answers.")
+    else:
+        kept = "Question recording is switched off: I keep no questions."
+    not_kept = ("I do not store your name, username, user id, chat id or phone number, "
+                "and I never see other messages in groups unless they are addressed to me.")
+    ids = "Telegram itself keeps your chat history as usual."
+    text = f"🔒 {kept}\n\n{not_kept}\n\n{ids}"
+    return Reply(html.escape(text), text)
+
+
+def ask_usage_reply(engine: Engine) -> Reply:
+    example = engine.entries[0].question if engine.entries else "What is the study about?"
+    text = f"Put your question after the command, for example:\n/ask {example}"
+    return Reply(html.escape(text), text)
+
+
+def text_only_reply() -> Reply:
+    text = ("I can only read text questions. Type your question about the article, "
+            "or send /topics to see what I can answer.")
+    return Reply(html.escape(text), text)
+
+
+def edited_reply() -> Reply:
+    text = "I answer new messages only — please send your corrected question again."
+    return Reply(html.escape(text), text)
+
+
+def flood_reply() -> Reply:
+    text = ("You're sending questions faster than I can read them — please wait a few "
+            "seconds and ask again.")
+    return Reply(html.escape(text), text)
+
+
+def unsent_reply() -> Reply:
+    text = ("Sorry — I couldn't send that answer because Telegram isn't accepting messages "
+            "from me right now. Please ask again in a minute.")
+    return Reply(html.escape(text), text)
+
+
+def error_reply() -> Reply:
+    text = "Sorry — something went wrong on my side. Please try again."
+    return Reply(html.escape(text), text)
+
+
+def feedback_ack(helpful: bool) -> str:
+    """The short toast shown when a feedback button is pressed (callback answers are plain)."""
+    return "Thanks — glad it helped!" if helpful else "Thanks — noted, the curators will look."
+
+
+def snippet(entry: Entry, limit: int = 100) -> str:
+    """A one-line taste of an answer for inline results."""
+    return label(entry.answer, limit)

@@ -56,7 +56,13 @@ _CONTRACTIONS = {"what's": "what is", "whats": "what is", "it's": "it is", "that
                  "isn't": "is not", "aren't": "are not", "i'm": "i am", "i've": "i have",
                  "i'd": "i would", "i'll": "i will", "you're": "you are", "there's": "there is",
                  "let's": "let us", "wouldn't": "would not", "shouldn't": "should not",
-                 "couldn't": "could not", "wasn't": "was not", "haven't": "have not"}
+                 "couldn't": "could not", "wasn't": "was not", "haven't": "have not",
+                 "hasn't": "has not", "weren't": "were not", "they're": "they are",
+                 "we're": "we are", "you've": "you have", "we've": "we have"}
+# Readers often drop the apostrophe; only forms that are not also ordinary words.
+_CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items())
+                      if k.replace("'", "") not in {"its", "well", "were", "id", "ill",
+                                                    "hell", "shell", "wed", "lets"}})
 
 _stemmer = snowballstemmer.stemmer("english")
 

@@ -1,0 +1,104 @@
+"""Accuracy of the engine over a labelled question file: the bar every change is held to.
+
+A question file has one question per line, `EXPECTED<TAB>QUESTION`, where EXPECTED is the id
+of the entry that answers it or `-` when the knowledge does not (`#` starts a comment).
+An in-scope question counts as answered only by an `Answer` of the right entry; an
+out-of-scope one counts as rejected by anything but an `Answer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.engine import Answer, Engine, Result
+
+OUT_OF_SCOPE = "-"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    expected: str | None  # None: out of scope
+    question: str
+    line: int = 0
+
+
+@dataclass
+class Report:
+    in_scope: int = 0
+    answered: int = 0
+    out_of_scope: int = 0
+    rejected: int = 0
+    misses: list[tuple[Labelled, Result]] = field(default_factory=list)
+
+    @property
+    def in_scope_accuracy(self) -> float:
+        return self.answered / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def out_of_scope_rejection(self) -> float:
+        return self.rejected / self.out_of_scope if self.out_of_scope else 1.0
+
+    @property
+    def overall(self) -> float:
+        total = self.in_scope + self.out_of_scope
+        return (self.answered + self.rejected) / total if total else 1.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "in_scope": self.in_scope, "answered": self.answered,
+            "in_scope_accuracy": round(self.in_scope_accuracy, 4),
+            "out_of_scope": self.out_of_scope, "rejected": self.rejected,
+            "out_of_scope_rejection": round(self.out_of_scope_rejection, 4),
+            "overall": round(self.overall, 4),
+            "misses": [
+                {"line": q.line, "question": q.question, "expected": q.expected,
+                 "got": r.entry.id if isinstance(r, Answer) else r.outcome,
+                 "score": round(r.score, 2)}
+                for q, r in self.misses
+            ],
+        }
+
+
+class QuestionFileError(ValueError):
+    """A line of a question file cannot be read; the message names the line."""
+
+
+def read_questions(path: Path) -> list[Labelled]:
+    rows: list[Labelled] = []
+    for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        expected, sep, question = raw.partition("\t")
+        if not sep or not question.strip():
+            raise QuestionFileError(f"{path}:{number}: expected 'ENTRY-ID<TAB>QUESTION' "
+                                    f"(or '-<TAB>QUESTION' for out of scope)")
+        expected = expected.strip()
+        rows.append(Labelled(None if expected == OUT_OF_SCOPE else expected,
+                             question.strip(), number))
+    return rows
+
+
+def evaluate(engine: Engine, questions: Iterable[Labelled]) -> Report:
+    report = Report()
+    for item in questions:
+        result = engine.ask(item.question)
+        answered = result.entry.id if isinstance(result, Answer) else None
+        if item.expected is None:
+            report.out_of_scope += 1
+            ok = answered is None
+            report.rejected += ok
+        else:
+            report.in_scope += 1
+            ok = answered == item.expected
+            report.answered += ok
+        if not ok:
+            report.misses.append((item, result))
+    return report
+
+
+def unknown_ids(engine: Engine, questions: Iterable[Labelled]) -> list[Labelled]:
+    """Labelled questions naming an entry the knowledge does not have (a typo in the file)."""
+    return [q for q in questions if q.expected is not None and engine.entry(q.expected) is None]

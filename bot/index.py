@@ -1,0 +1,157 @@
+"""The search index behind the engine: phrasings -> per-entry similarity scores.
+
+Four views of similarity are blended, because each fails differently:
+- word TF-IDF against each entry's centroid (what the entry is about as a whole);
+- word TF-IDF against its nearest phrasings (a reader's exact wording);
+- character n-gram TF-IDF, centroid and nearest phrasings (typos, word forms, run-together words).
+Centroid scores cost one sparse product over the entries, so they are computed for all;
+nearest-phrasing scores come from inverted postings, so their cost follows the query's rarer
+words rather than the number of phrasings. Nothing here knows about Telegram or packs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
+CHAR_N = (2, 5)
+WEIGHTS = {"word_centroid": 0.5, "char_centroid": 0.5, "word_nearest": 0.5, "char_nearest": 1.0}
+MAX_POSTING_SHARE = 0.2  # n-grams in more phrasings than this add cost, not discrimination
+
+
+def char_ngrams(tokens: Sequence[str]) -> list[str]:
+    """Character n-grams inside word boundaries, as scikit-learn's `char_wb` makes them."""
+    grams: list[str] = []
+    lo, hi = CHAR_N
+    for token in tokens:
+        padded = f" {token} "
+        size = len(padded)
+        for n in range(lo, hi + 1):
+            if n > size:
+                break
+            grams.extend(padded[i:i + n] for i in range(size - n + 1))
+    return grams
+
+
+def word_features(tokens: Sequence[str]) -> list[str]:
+    return [*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))]
+
+
+@dataclass
+class _Space:
+    """One TF-IDF feature space: vocabulary, idf, phrasing postings and entry centroids."""
+
+    vocab: dict[str, int]
+    idf: np.ndarray
+    postings: sparse.csr_matrix  # feature x phrasing, rows pruned of over-common features
+    centroids: sparse.csr_matrix  # feature x entry
+
+    @classmethod
+    def build(cls, docs: Sequence[list[str]], owners: np.ndarray, n_entries: int) -> _Space:
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for i, features in enumerate(docs):
+            for feature, count in Counter(features).items():
+                j = vocab.setdefault(feature, len(vocab))
+                rows.append(i)
+                cols.append(j)
+                vals.append(1.0 + math.log(count))
+        n = len(docs)
+        tf = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)),
+                               dtype=np.float32)
+        df = np.bincount(cols, minlength=tf.shape[1]).astype(np.float32)
+        idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+        docs_m = _l2_rows(tf @ sparse.diags(idf))
+        assign = sparse.csr_matrix(
+            (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
+        centroids = _l2_rows(assign @ docs_m).T.tocsr()
+        postings = docs_m.T.tocsr()
+        common = df > max(MAX_POSTING_SHARE * n, 50)
+        if common.any():
+            postings = sparse.diags((~common).astype(np.float32)) @ postings
+            postings.eliminate_zeros()
+            postings = postings.tocsr()
+        return cls(vocab, idf, postings, centroids)
+
+    def vector(self, features: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(feature ids, L2-normalised weights) of a query; unknown features are dropped."""
+        counts: Counter[int] = Counter()
+        for f in features:
+            j = self.vocab.get(f)
+            if j is not None:
+                counts[j] += 1
+        if not counts:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        weights = tf * self.idf[ids]
+        return ids, (weights / np.linalg.norm(weights)).astype(np.float32)
+
+    def centroid_scores(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        if not len(ids):
+            return np.zeros(self.centroids.shape[1], dtype=np.float32)
+        return np.asarray(weights @ self.centroids[ids].toarray()).ravel()
+
+    def phrasing_scores(self, ids: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray,
+                                                                            np.ndarray]:
+        """(phrasing indices, cosine) for phrasings sharing any feature with the query."""
+        if not len(ids):
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        hit = sparse.csr_matrix(weights.reshape(1, -1)) @ self.postings[ids]
+        return hit.indices.astype(np.int64), hit.data
+
+
+def _l2_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    matrix = sparse.csr_matrix(matrix, dtype=np.float32)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sparse.diags(1.0 / norms) @ matrix).tocsr()
+
+
+def nearest_per_entry(phrasings: np.ndarray, scores: np.ndarray, owners: np.ndarray,
+                      n_entries: int, k: int = K_NEAREST) -> np.ndarray:
+    """Mean of each entry's k best phrasing scores (missing phrasings count as 0)."""
+    out = np.zeros(n_entries, dtype=np.float32)
+    if not len(phrasings):
+        return out
+    entry = owners[phrasings]
+    order = np.lexsort((-scores, entry))
+    entry, scores = entry[order], scores[order]
+    starts = np.flatnonzero(np.r_[True, entry[1:] != entry[:-1]])
+    rank = np.arange(len(entry)) - np.repeat(starts, np.diff(np.r_[starts, len(entry)]))
+    keep = rank < k
+    np.add.at(out, entry[keep], scores[keep])
+    return out / k
+
+
+class Index:
+    """Per-entry similarity of a tokenised query, blended from the four views above."""
+
+    def __init__(self, phrasings: Sequence[Sequence[str]], owners: Sequence[int],
+                 n_entries: int):
+        self.owners = np.asarray(owners, dtype=np.int64)
+        self.n_entries = n_entries
+        self.words = _Space.build([word_features(t) for t in phrasings], self.owners, n_entries)
+        self.chars = _Space.build([char_ngrams(t) for t in phrasings], self.owners, n_entries)
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """Blended similarity (0-1) of the query to every entry."""
+        total = np.zeros(self.n_entries, dtype=np.float32)
+        for space, features, centroid, nearest in (
+            (self.words, word_features(tokens), "word_centroid", "word_nearest"),
+            (self.chars, char_ngrams(tokens), "char_centroid", "char_nearest"),
+        ):
+            ids, weights = space.vector(features)
+            total += WEIGHTS[centroid] * space.centroid_scores(ids, weights)
+            hits, sims = space.phrasing_scores(ids, weights)
+            total += WEIGHTS[nearest] * nearest_per_entry(hits, sims, self.owners,
+                                                          self.n_entries)
+        return total / sum(WEIGHTS.values())

@@ -1,0 +1,55 @@
+"""Shared fixtures: a tiny knowledge pack, its engine, and the Bot API stand-in.
+
+The tiny pack (tests/data/tiny) keeps tests independent of the shipped pack and of the engine's
+tuning. Fixtures here are generic; area-specific helpers live in the test files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import Knowledge, load_knowledge
+from bot.settings import Settings
+from tests.botapi import TOKEN, BotAPI
+
+TESTS_DIR = Path(__file__).resolve().parent
+TINY_KNOWLEDGE_DIR = TESTS_DIR / "data"
+SHIPPED_KNOWLEDGE_DIR = TESTS_DIR.parent / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def tiny_knowledge() -> Knowledge:
+    """The ten-entry vitamin D pack in tests/data/tiny."""
+    return load_knowledge(TINY_KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def tiny_engine(tiny_knowledge: Knowledge) -> Engine:
+    return Engine.from_knowledge(tiny_knowledge)
+
+
+@pytest.fixture
+async def bot_api() -> AsyncIterator[BotAPI]:
+    """A Bot API stand-in serving on 127.0.0.1 for the length of one test."""
+    async with BotAPI() as api:
+        yield api
+
+
+@pytest.fixture
+def bot_settings(bot_api: BotAPI, tmp_path: Path) -> Settings:
+    """Settings pointing the bot at the stand-in, with its data in a temporary directory."""
+    return Settings(telegram_token=TOKEN, telegram_api_url=bot_api.base_url,
+                    telegram_file_url=f"http://127.0.0.1:{bot_api.port}/file/bot",
+                    knowledge_dir=TINY_KNOWLEDGE_DIR, data_dir=tmp_path, recording=False)
+
+
+@pytest.fixture
+def telegram_app(bot_settings: Settings, tiny_knowledge: Knowledge, tiny_engine: Engine):
+    """The real Application, built by bot.telegram for the tiny pack and the stand-in."""
+    from bot.telegram import build_application
+
+    return build_application(bot_settings, tiny_knowledge, tiny_engine)
