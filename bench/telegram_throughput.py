@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -21,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +81,7 @@ async def bench(args: argparse.Namespace) -> dict[str, float | int]:
     asked = questions(args.knowledge, args.questions)
     per_reader = -(-len(asked) // args.readers)
     queues = {1000 + r: asked[r::args.readers] for r in range(args.readers)}
-    pending: dict[int, float] = {}  # reader -> when their current question became available
+    pending: dict[int, deque[float]] = {r: deque() for r in queues}  # when each was available
     latencies: list[float] = []
     replies: list[str] = []
     done = asyncio.Event()
@@ -90,7 +92,7 @@ async def bench(args: argparse.Namespace) -> dict[str, float | int]:
         def ask_next(reader: int) -> None:
             if queues[reader]:
                 api.message(reader, queues[reader].pop())
-                pending[reader] = time.perf_counter()
+                pending[reader].append(time.perf_counter())
 
         def on_call(call: Call) -> None:
             nonlocal extra
@@ -98,16 +100,27 @@ async def bench(args: argparse.Namespace) -> dict[str, float | int]:
                 ready.set()
             if call.method != "sendMessage" or call.failed:
                 return
-            reader = call.params.get("chat_id")
-            sent_at = pending.pop(reader, None)
-            if sent_at is None:
+            waiting = pending.get(call.params.get("chat_id"))
+            if not waiting:
                 extra += 1
                 return
-            latencies.append(call.at - sent_at)
+            latencies.append(call.at - waiting.popleft())
             replies.append(call.params.get("text", ""))
-            ask_next(reader)
+            if not args.rate:
+                ask_next(call.params["chat_id"])
             if len(latencies) == len(asked):
                 done.set()
+
+        async def arrive_at_rate() -> None:
+            """Open loop: questions arrive at --rate per second whether answered or not."""
+            readers = itertools.cycle(queues)
+            start, fed = time.perf_counter(), 0
+            while fed < len(asked):
+                due = min(len(asked), int((time.perf_counter() - start) * args.rate) + 1)
+                for _ in range(due - fed):
+                    ask_next(next(readers))
+                fed = due
+                await asyncio.sleep(0.005)
 
         api.on_call = on_call
         with tempfile.TemporaryDirectory() as data_dir:
@@ -122,17 +135,23 @@ async def bench(args: argparse.Namespace) -> dict[str, float | int]:
             try:
                 await asyncio.wait_for(ready.wait(), 30)
                 start = time.perf_counter()
-                for reader in queues:
-                    ask_next(reader)
+                if args.rate:
+                    feeder = asyncio.create_task(arrive_at_rate())
+                else:
+                    for reader in queues:
+                        ask_next(reader)
                 with contextlib.suppress(TimeoutError):  # reported below as lost answers
                     await asyncio.wait_for(done.wait(), args.timeout)
                 elapsed = time.perf_counter() - start
+                if args.rate:
+                    feeder.cancel()
             finally:
                 child.terminate()  # the bot stops gracefully on SIGTERM
                 await asyncio.wait_for(child.wait(), 15)
     latencies.sort()
     answered = len(latencies)
     return {
+        "mode": f"open loop at {args.rate:g}/s" if args.rate else "closed loop",
         "questions": len(asked), "readers": args.readers, "answered": answered,
         "lost": len(asked) - answered, "duplicates": extra,
         "errors": sum("went wrong" in r or "couldn't send" in r for r in replies),
@@ -149,6 +168,8 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=3000)
     parser.add_argument("--readers", type=int, default=200)
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="offer this many questions/s (open loop) instead of a closed loop")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--record", action="store_true", help="log questions to SQLite too")
     parser.add_argument("--via-main", action="store_true",
@@ -161,12 +182,15 @@ def main() -> None:
         serve_bot()
         return
     figures = asyncio.run(bench(args))
+    fast_enough = figures["questions_per_second"] >= (
+        min(TARGET, args.rate) * 0.97 if args.rate else TARGET)
     ok = (figures["lost"] == 0 and figures["duplicates"] == 0 and figures["errors"] == 0
-          and figures["questions_per_second"] >= TARGET)
+          and fast_enough)
     if args.json:
         print(json.dumps({**figures, "target": TARGET, "ok": ok}))
     else:
-        print(f"{figures['answered']}/{figures['questions']} questions answered from "
+        print(f"{figures['mode']}: "
+              f"{figures['answered']}/{figures['questions']} questions answered from "
               f"{figures['readers']} readers in {figures['seconds']} s "
               f"({figures['passages']} with a passage); lost {figures['lost']}, "
               f"duplicates {figures['duplicates']}, errors {figures['errors']}")

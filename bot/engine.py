@@ -7,6 +7,7 @@ choice instead of picking one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,9 +20,11 @@ from bot.index import Index
 from bot.knowledge import Entry, Knowledge
 from bot.text import Synonyms, normalise, stem, words
 
-THRESHOLD = 40.0  # tuned by bench/tune.py on the question set and CLINC150's validation split
+THRESHOLD = 42.0  # tuned by bench/tune.py on the question set and CLINC150's validation split
 MARGIN = 2.0  # closer than this, two entries are offered as "Did you mean..."
-COVERAGE_FLOOR = 0.3  # an entry covering none of the question's words keeps this share
+# Confidence is a weighted geometric mean of similarity and coverage: either one near zero
+# sinks it. The share is tuned by bench/tune.py (4/7: similarity^2 x coverage^1.5).
+SIMILARITY_SHARE = 4 / 7
 CANDIDATES = 8  # entries re-scored for coverage
 SUGGEST_FLOOR = 5.0  # below this, a suggestion would be noise: fall back to the first topics
 
@@ -106,6 +109,7 @@ girlfriend family relative aunt uncle grandma grandmother grandfather grandpa gr
 """.split())
 SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
 CORRECT_MIN = 5  # shorter words are too easily "corrected" into another real word
+LONG_WORD = 10  # from this length a word may have two typos
 
 
 class Engine:
@@ -118,7 +122,8 @@ class Engine:
 
     def __init__(self, entries: Sequence[Entry],
                  synonyms: Mapping[str, Sequence[str]] | None = None,
-                 threshold: float | None = None, margin: float = MARGIN):
+                 threshold: float | None = None, margin: float = MARGIN,
+                 answer_types: bool = True):
         self.entries = tuple(entries)
         if not self.entries:
             raise ValueError("the engine needs at least one entry")
@@ -126,6 +131,10 @@ class Engine:
         self.synonyms = Synonyms(synonyms)
         self.threshold = THRESHOLD if threshold is None else threshold
         self.margin = margin
+        # Which passages can answer "how many..." or "how long..." at all. Off for
+        # benchmarks whose entries are intent labels rather than passages.
+        self._measures = [_holds(e.answer) if answer_types else _ANY
+                          for e in self.entries]
         known: Counter[str] = Counter()
         for entry in self.entries:
             for text in (*entry.questions, entry.answer):
@@ -134,6 +143,7 @@ class Engine:
             for phrase in (canonical, *variants):
                 known.update(words(phrase))
         self._known = known
+        known.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
         self._spelling = [w for w, _ in known.most_common() if len(w) >= 3 and w.isalpha()]
         self._spelling_set = frozenset(self._spelling)
         owners: list[int] = []
@@ -169,10 +179,10 @@ class Engine:
             head, tail = word[:cut], word[cut:]
             if head in self._spelling_set and tail in self._spelling_set:
                 return [head, tail]
-        limit = 1 if len(word) < 8 else 2
+        limit = 1 if len(word) < LONG_WORD else 2  # "remitting" is not a typo of "resetting"
         hit = process.extractOne(word, self._spelling, scorer=OSA.distance,
                                  score_cutoff=limit)
-        return [hit[0]] if hit and hit[0] not in STOPWORDS else [word]
+        return [hit[0]] if hit else [word]
 
     def tokens(self, text: str) -> list[str]:
         """Words, spelling-corrected, synonyms made canonical, then stemmed."""
@@ -222,10 +232,11 @@ class Engine:
             return []
         similarity = self.index.scores(tokens)
         top = np.argsort(-similarity)[:CANDIDATES]
+        wants = _measures(question)
         scored = [
-            (float(similarity[i]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR)
-                                     * self._coverage(tokens, int(i))), int(i))
-            for i in top if similarity[i] > 0
+            (float(similarity[i]) ** SIMILARITY_SHARE
+             * self._coverage(tokens, int(i)) ** (1.0 - SIMILARITY_SHARE), int(i))
+            for i in top if similarity[i] > 0 and wants <= self._measures[i]
         ]
         scored.sort(key=lambda pair: -pair[0])
         return [Match(self.entries[i], round(100.0 * s, 2)) for s, i in scored]
@@ -260,6 +271,36 @@ class Engine:
         return tuple(self.entries[j] for j in order[:limit])
 
     _related: np.ndarray | None = None
+
+
+_ANY = frozenset({"number", "time"})
+_ASKS = {
+    "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
+                         r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"),
+    "time": re.compile(r"\bhow (long|soon|quickly|fast)\b|\bwhen (will|can|could|do|does|"
+                       r"should|would|is|are)\b|\bwhat age\b|\bhow old\b"),
+}
+_HOLDS = {
+    "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                         r"hundred|thousand|million|percent|half|dozen|most|few|several)\b"),
+    "time": re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+                       r"ages?|aged|elderly|old|young)\b"),
+}
+
+
+def _measures(text: str) -> frozenset[str]:
+    """What kinds of measure a question asks for, or a passage holds.
+
+    "How long is the hospital stay" can only be answered by a passage that gives a time;
+    matching on its other words would answer a question the article never addresses.
+    """
+    folded = normalise(text)
+    return frozenset(kind for kind, pattern in _ASKS.items() if pattern.search(folded))
+
+
+def _holds(passage: str) -> frozenset[str]:
+    folded = normalise(passage)
+    return frozenset(kind for kind, pattern in _HOLDS.items() if pattern.search(folded))
 
 
 def decide(question: str, ranked: Sequence[Match], threshold: float,

@@ -22,7 +22,10 @@ from scipy import sparse
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
 CHAR_N = (2, 5)
 WEIGHTS = {"word_centroid": 0.5, "char_centroid": 0.5, "word_nearest": 0.5, "char_nearest": 1.0}
-MAX_POSTING_SHARE = 0.2  # n-grams in more phrasings than this add cost, not discrimination
+# Features in more phrasings than this share add cost to nearest-phrasing search, not
+# discrimination (the centroids still use them). Character n-grams are far more common.
+MAX_POSTING_SHARE = {"words": 0.05, "chars": 0.01}
+TOP_PHRASINGS = 256  # nearest phrasings kept per query: enough for K of every close entry
 
 
 def char_ngrams(tokens: Sequence[str]) -> list[str]:
@@ -53,7 +56,8 @@ class _Space:
     centroids: sparse.csr_matrix  # feature x entry
 
     @classmethod
-    def build(cls, docs: Sequence[list[str]], owners: np.ndarray, n_entries: int) -> _Space:
+    def build(cls, docs: Sequence[list[str]], owners: np.ndarray, n_entries: int,
+              max_share: float) -> _Space:
         vocab: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
@@ -74,7 +78,7 @@ class _Space:
             (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
         centroids = _l2_rows(assign @ docs_m).T.tocsr()
         postings = docs_m.T.tocsr()
-        common = df > max(MAX_POSTING_SHARE * n, 50)
+        common = df > max(max_share * n, 50)
         if common.any():
             postings = sparse.diags((~common).astype(np.float32)) @ postings
             postings.eliminate_zeros()
@@ -96,17 +100,45 @@ class _Space:
         return ids, (weights / np.linalg.norm(weights)).astype(np.float32)
 
     def centroid_scores(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        if not len(ids):
-            return np.zeros(self.centroids.shape[1], dtype=np.float32)
-        return np.asarray(weights @ self.centroids[ids].toarray()).ravel()
+        return _accumulate(self.centroids, ids, weights, self.centroids.shape[1])
 
-    def phrasing_scores(self, ids: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray,
-                                                                            np.ndarray]:
-        """(phrasing indices, cosine) for phrasings sharing any feature with the query."""
+    def phrasing_scores(self, ids: np.ndarray, weights: np.ndarray,
+                        keep: int = TOP_PHRASINGS) -> tuple[np.ndarray, np.ndarray]:
+        """(phrasing indices, similarity) of the `keep` phrasings nearest the query.
+
+        Sums run over the postings of the query's features only, so the cost follows how
+        many phrasings share its rarer words, not how many phrasings there are.
+        """
         if not len(ids):
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-        hit = sparse.csr_matrix(weights.reshape(1, -1)) @ self.postings[ids]
-        return hit.indices.astype(np.int64), hit.data
+        hits, scaled = _gather(self.postings, ids, weights)
+        if not len(hits):
+            return hits, scaled
+        phrasings, inverse = np.unique(hits, return_inverse=True)
+        sums = np.bincount(inverse, weights=scaled).astype(np.float32)
+        if len(sums) > keep:
+            top = np.argpartition(sums, -keep)[-keep:]
+            phrasings, sums = phrasings[top], sums[top]
+        return phrasings, sums
+
+
+def _gather(rows: sparse.csr_matrix, ids: np.ndarray, weights: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and weighted values of `rows[ids]`, without scipy's sliced copy."""
+    starts = rows.indptr[ids]
+    lengths = rows.indptr[ids + 1] - starts
+    total = int(lengths.sum())
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+    return rows.indices[offsets], rows.data[offsets] * np.repeat(weights, lengths)
+
+
+def _accumulate(rows: sparse.csr_matrix, ids: np.ndarray, weights: np.ndarray,
+                size: int) -> np.ndarray:
+    """weights @ rows[ids] as a dense vector of `size`."""
+    if not len(ids):
+        return np.zeros(size, dtype=np.float32)
+    columns, scaled = _gather(rows, ids, weights)
+    return np.bincount(columns, weights=scaled, minlength=size).astype(np.float32)
 
 
 def _l2_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
@@ -139,8 +171,10 @@ class Index:
                  n_entries: int):
         self.owners = np.asarray(owners, dtype=np.int64)
         self.n_entries = n_entries
-        self.words = _Space.build([word_features(t) for t in phrasings], self.owners, n_entries)
-        self.chars = _Space.build([char_ngrams(t) for t in phrasings], self.owners, n_entries)
+        self.words = _Space.build([word_features(t) for t in phrasings], self.owners,
+                                  n_entries, MAX_POSTING_SHARE["words"])
+        self.chars = _Space.build([char_ngrams(t) for t in phrasings], self.owners,
+                                  n_entries, MAX_POSTING_SHARE["chars"])
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""

@@ -15,7 +15,7 @@ import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from telegram import (
     BotCommand,
@@ -30,7 +30,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -45,7 +52,7 @@ from telegram.ext import (
 
 from bot import replies
 from bot.engine import Answer, Engine, Match, Result
-from bot.knowledge import Entry, Knowledge
+from bot.knowledge import Entry, Knowledge, Source
 from bot.replies import Reply
 from bot.settings import Settings, SettingsError
 from bot.telegram_flood import FloodGate, Verdict
@@ -53,7 +60,9 @@ from bot.telegram_flood import FloodGate, Verdict
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-CONCURRENT_UPDATES = 256  # updates handled at once; answering is quick, the waiting is network
+CONCURRENT_UPDATES = 32  # updates handled at once; matches CONNECTIONS so calls never queue long
+CONNECTIONS = 32  # to the Bot API; httpcore's pool gets slow with long request queues
+POOL_TIMEOUT = 30.0  # seconds a call may queue for a connection before counting as failed
 RATE_LIMIT = 30.0  # outgoing messages per second across all chats: Telegram's broadcast limit
 RATE_LIMIT_RETRIES = 3  # 429s that AIORateLimiter waits out (retry_after) before giving up
 SEND_ATTEMPTS = 4  # tries per call on 5xx / dropped connections / timeouts
@@ -140,7 +149,7 @@ class Front:
     _keys: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     @property
-    def sources(self) -> list[Any]:
+    def sources(self) -> list[Source]:
         return [p.source for p in self.knowledge.packs]
 
     def record(self, question: str, result: Result, chat_kind: str) -> str:
@@ -206,10 +215,10 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
             logger.warning("Telegram refused an HTML reply (%s); sending plain text", exc)
             sent = await delivery.run(call(reply.text, None), "sendMessage")
     except Forbidden:
-        logger.info("Chat %s has blocked the bot; reply dropped", chat.id)
+        logger.info("A reader has blocked the bot; reply dropped")  # no ids in logs either
         return None
     except BadRequest:
-        logger.exception("Telegram refused a reply in chat %s", chat.id)
+        logger.exception("Telegram refused a reply")
         sent = None
     if sent is None and tell_if_unsent:
         note = replies.unsent_reply()
@@ -236,7 +245,8 @@ async def _admit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     verdict = _front(context).flood.check(user.id)
     if verdict is Verdict.ALLOW:
         return True
-    logger.info("Reader over the flood limit (%s)", verdict.value)
+    logger.log(logging.INFO if verdict is Verdict.WARN else logging.DEBUG,
+               "A reader is over the flood limit (%s)", verdict.value)
     note = replies.flood_reply()
     if update.callback_query is not None:
         await _acknowledge(update, context, note.text if verdict is Verdict.WARN else None)
@@ -479,6 +489,8 @@ def build_application(settings: Settings, knowledge: Knowledge, engine: Engine,
         .rate_limiter(AIORateLimiter(overall_max_rate=rate, overall_time_period=1 if rate else 0,
                                      max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
+        .connection_pool_size(CONNECTIONS)
+        .pool_timeout(POOL_TIMEOUT)
         .build()
     )
     app.bot_data["front"] = Front(settings, knowledge, engine, log,
@@ -509,7 +521,7 @@ def build_application(settings: Settings, knowledge: Knowledge, engine: Engine,
 
 async def announce(app: Application) -> None:
     """Start-up: register the command menu with setMyCommands (retried; never fatal)."""
-    front: Front = app.bot_data["front"]
+    front = _front_of(app)
     with contextlib.suppress(TelegramError):
         done = await front.delivery.run(lambda: app.bot.set_my_commands(COMMANDS),
                                         "setMyCommands")
@@ -524,23 +536,51 @@ def webhook_endpoint(settings: Settings) -> str:
     return base if not path or base.endswith(f"/{path}") else f"{base}/{path}"
 
 
+async def _connect(app: Application, stop: asyncio.Event) -> bool:
+    """Initialise (getMe), waiting out an unreachable Telegram; False if stopped first."""
+    delay = _front_of(app).delivery.delay
+    while not stop.is_set():
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken as exc:
+            raise SettingsError("Telegram rejected TELEGRAM_BOT_TOKEN; check it with "
+                                "@BotFather") from exc
+        except (NetworkError, RetryAfter) as exc:
+            logger.warning("Cannot reach Telegram (%s); retrying in %.1fs", exc, delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            delay = min(delay * 2, 30.0)
+    return False
+
+
+def _front_of(app: Application) -> Front:
+    return app.bot_data["front"]
+
+
 async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
     """Run `app` until `stop` is set: long polling, or a webhook when WEBHOOK_URL is set."""
-    async with app:
+    if not await _connect(app, stop):
+        return
+    try:
         await announce(app)
         if settings.webhook_url:
             await app.updater.start_webhook(
                 listen=settings.webhook_listen, port=settings.webhook_port,
                 url_path=settings.webhook_path, webhook_url=webhook_endpoint(settings),
-                secret_token=settings.webhook_secret or None, allowed_updates=ALLOWED_UPDATES)
+                secret_token=settings.webhook_secret or None, allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=-1)
         else:
-            await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
+                                            bootstrap_retries=-1)
         await app.start()
         try:
             await stop.wait()
         finally:
             await app.updater.stop()
             await app.stop()
+    finally:
+        await app.shutdown()
 
 
 class TokenFilter(logging.Filter):

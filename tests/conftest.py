@@ -53,3 +53,10 @@ def telegram_app(bot_settings: Settings, tiny_knowledge: Knowledge, tiny_engine:
     from bot.telegram import build_application
 
     return build_application(bot_settings, tiny_knowledge, tiny_engine)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # python-telegram-bot warns from inside its own RetryAfter.__init__ (a 429 in the tests);
+    # nothing in our code touches the deprecated attribute.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:.*attribute `retry_after` will be of type:DeprecationWarning")

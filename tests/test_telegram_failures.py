@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from bot.engine import Engine, Result
-from bot.telegram import SEND_ATTEMPTS, TokenFilter, build_application
+from bot.settings import SettingsError
+from bot.telegram import SEND_ATTEMPTS, TokenFilter, build_application, serve
 from tests.botapi import TOKEN, BotAPI, running, texts
 
 READER = 42
@@ -126,3 +129,24 @@ def test_token_filter_cleans_messages_arguments_and_tracebacks() -> None:
     assert TOKEN not in "\n".join(handler.lines)
     assert "bot<token>/getMe" in handler.lines[0]
     assert texts([]) == []
+
+
+async def test_an_unreachable_telegram_at_start_up_is_waited_out(
+        bot_api: BotAPI, telegram_app, bot_settings) -> None:
+    bot_api.fail("getMe", "500")
+    bot_api.fail("getMe", "drop")
+    bot_api.fail("setMyCommands", "502")
+    bot_api.fail("deleteWebhook", "500")
+    async with running(telegram_app, bot_settings):
+        bot_api.message(READER, "What is vitamin D?")
+        [answer] = await bot_api.wait_for("sendMessage", timeout=10)
+    assert "<blockquote>" in answer.params["text"]
+    assert bot_api.sent("setMyCommands")
+
+
+async def test_a_rejected_token_stops_with_a_settings_error(
+        bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
+    settings = replace(bot_settings, telegram_token="999:not-the-right-token")
+    app = build_application(settings, tiny_knowledge, tiny_engine)
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
+        await asyncio.wait_for(serve(app, settings, asyncio.Event()), 5)

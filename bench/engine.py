@@ -1,0 +1,230 @@
+"""Engine benchmark: accuracy and speed, on the seed pack and on CLINC150, beside baselines.
+
+    python bench/engine.py [--quick]
+
+Prints, in one run:
+- the seed pack: accuracy on tests/data/questions.tsv and median ms per question;
+- CLINC150 (each intent an entry, its training phrasings the entry's questions): threshold
+  chosen on val + oos_val, figures on test + oos_test, for this engine, a plain
+  `rapidfuzz.process.extractOne` nearest phrasing and BM25 (`bm25s`), side by side;
+- ms per question at 15,000 phrasings and at 100,000 (CLINC150's phrasings with generated
+  variations), beside the plain `extractOne` scan over the same phrasings.
+
+Two threshold criteria are shown: "balanced" maximises the mean of in-scope accuracy and
+out-of-scope recall on validation (the engine's own criterion: a wrong health answer costs as
+much as a missed one), "accuracy" maximises plain validation accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.engine import MARGIN, Answer, Engine, decide  # noqa: E402
+from bot.evaluation import evaluate, read_questions  # noqa: E402
+from bot.knowledge import Entry, Source, load_knowledge  # noqa: E402
+
+CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
+OOS = "oos"
+SOURCE = Source("CLINC150", "Larson et al., EMNLP-IJCNLP 2019 (CC BY 3.0)",
+                "https://github.com/clinc/oos-eval")
+
+Prediction = tuple[str | None, float]  # (intent or None, score) before the threshold
+
+
+def median_ms(func: Callable[[str], object], questions: Sequence[str]) -> float:
+    times = []
+    for q in questions:
+        start = time.perf_counter()
+        func(q)
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
+
+
+def pick_threshold(preds: Sequence[Prediction], gold: Sequence[str], balanced: bool) -> float:
+    scores = sorted({s for _, s in preds})
+    best = (-1.0, 0.0)
+    for threshold in scores[:: max(1, len(scores) // 400)]:
+        ins, outs = _rates(preds, gold, threshold)
+        value = (ins + outs) / 2 if balanced else _overall(preds, gold, threshold)
+        best = max(best, (value, threshold))
+    return best[1]
+
+
+def _rates(preds: Sequence[Prediction], gold: Sequence[str], threshold: float
+           ) -> tuple[float, float]:
+    ok_in = n_in = ok_out = n_out = 0
+    for (intent, score), want in zip(preds, gold, strict=True):
+        answered = intent if score >= threshold else None
+        if want == OOS:
+            n_out += 1
+            ok_out += answered is None
+        else:
+            n_in += 1
+            ok_in += answered == want
+    return ok_in / n_in, ok_out / n_out
+
+
+def _overall(preds: Sequence[Prediction], gold: Sequence[str], threshold: float) -> float:
+    ins, outs = _rates(preds, gold, threshold)
+    n_out = sum(g == OOS for g in gold)
+    return (ins * (len(gold) - n_out) + outs * n_out) / len(gold)
+
+
+def engine_predictions(engine: Engine, questions: Sequence[str]) -> list[Prediction]:
+    """Top entry and score; an ambiguous ranking counts as no answer at any threshold."""
+    out: list[Prediction] = []
+    for q in questions:
+        ranked = engine.rank(q, limit=3)
+        result = decide(q, ranked, 0.0, MARGIN)
+        out.append((result.entry.id, result.score) if isinstance(result, Answer)
+                   else (None, 0.0))
+    return out
+
+
+def clinc_entries(rows: Sequence[Sequence[str]]) -> list[Entry]:
+    by_intent: dict[str, list[str]] = defaultdict(list)
+    for text, intent in rows:
+        by_intent[intent].append(text)
+    return [Entry(intent, "clinc150", tuple(qs), intent, SOURCE)
+            for intent, qs in by_intent.items()]
+
+
+def variations(rows: Sequence[Sequence[str]], total: int, seed: int = 7) -> list[list[str]]:
+    """Reader-like variants of the phrasings: dropped, swapped and mistyped words."""
+    rng = random.Random(seed)
+    out = [list(r) for r in rows]
+    while len(out) < total:
+        text, intent = rows[rng.randrange(len(rows))]
+        words = text.split()
+        for _ in range(rng.randint(1, 2)):
+            kind = rng.random()
+            i = rng.randrange(len(words))
+            if kind < 0.3 and len(words) > 3:
+                del words[i]
+            elif kind < 0.6 and i + 1 < len(words):
+                words[i], words[i + 1] = words[i + 1], words[i]
+            elif len(words[i]) > 3:
+                w = words[i]
+                j = rng.randrange(1, len(w) - 1)
+                words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+            else:
+                words.insert(i, rng.choice(["please", "hey", "so", "um", "can you"]))
+        out.append([" ".join(words), intent])
+    return out
+
+
+def report(name: str, val: list[Prediction], test: list[Prediction], val_gold: list[str],
+           test_gold: list[str]) -> None:
+    cells = []
+    for balanced in (True, False):
+        threshold = pick_threshold(val, val_gold, balanced)
+        ins, outs = _rates(test, test_gold, threshold)
+        cells.append(f"{ins:6.1%} {outs:6.1%} {_overall(test, test_gold, threshold):6.1%}")
+    print(f"  {name:<24} {cells[0]}   | {cells[1]}")
+
+
+def bench_seed(quick: bool) -> None:
+    knowledge = load_knowledge(ROOT / "knowledge")
+    engine = Engine.from_knowledge(knowledge)
+    questions = read_questions(ROOT / "tests" / "data" / "questions.tsv")
+    result = evaluate(engine, questions)
+    texts = [q.question for q in questions]
+    fresh = Engine.from_knowledge(knowledge)  # an empty cache: every question computed
+    ms = median_ms(fresh.ask, texts)
+    print(f"Seed pack ({len(engine.entries)} entries, "
+          f"{sum(len(e.questions) for e in engine.entries)} phrasings), "
+          f"tests/data/questions.tsv, threshold {engine.threshold}:")
+    print(f"  in scope answered correctly {result.answered}/{result.in_scope} "
+          f"({result.in_scope_accuracy:.1%}); out of scope declined "
+          f"{result.rejected}/{result.out_of_scope} ({result.out_of_scope_rejection:.1%})")
+    print(f"  median {ms:.3f} ms per question\n")
+
+
+def bench_clinc(quick: bool) -> None:
+    data = json.loads(CLINC.read_text())
+    val_rows = data["val"] + data["oos_val"]
+    test_rows = data["test"] + data["oos_test"]
+    val_q = [t for t, _ in val_rows]
+    test_q = [t for t, _ in test_rows]
+    val_gold = [i for _, i in val_rows]
+    test_gold = [i for _, i in test_rows]
+    train = data["train"]
+    texts = [t for t, _ in train]
+    intents = [i for _, i in train]
+
+    start = time.perf_counter()
+    engine = Engine(clinc_entries(train))
+    print(f"CLINC150: {len(train):,} phrasings, 150 intents (engine built in "
+          f"{time.perf_counter() - start:.1f} s); test = {len(data['test']):,} in scope + "
+          f"{len(data['oos_test']):,} out of scope")
+    print(f"  {'method':<24} {'balanced threshold':<22}   | accuracy threshold")
+    print(f"  {'':<24} {'in-sc. oos-rec overall':<22}   | in-sc. oos-rec overall")
+    report("this engine", engine_predictions(engine, val_q),
+           engine_predictions(engine, test_q), val_gold, test_gold)
+
+    def nearest(queries: Sequence[str]) -> list[Prediction]:
+        scores = process.cdist(queries, texts, scorer=fuzz.WRatio, workers=-1,
+                               dtype=np.uint8)
+        best = scores.argmax(axis=1)
+        return [(intents[j], float(scores[i, j])) for i, j in enumerate(best)]
+
+    report("rapidfuzz extractOne", nearest(val_q), nearest(test_q), val_gold, test_gold)
+
+    try:
+        import bm25s
+    except ImportError:
+        print("  BM25: bm25s is not installed (pip install -e '.[bench]')")
+    else:
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False),
+                        show_progress=False)
+
+        def bm25(queries: Sequence[str]) -> list[Prediction]:
+            docs, scores = retriever.retrieve(
+                bm25s.tokenize(queries, stopwords="en", show_progress=False), k=1,
+                show_progress=False, n_threads=2)
+            return [(intents[int(d[0])], float(s[0])) for d, s in zip(docs, scores,
+                                                                      strict=True)]
+
+        report("BM25 (bm25s)", bm25(val_q), bm25(test_q), val_gold, test_gold)
+
+    sample = random.Random(3).sample(test_q, 150 if quick else 400)
+    scan = random.Random(4).sample(test_q, 40 if quick else 100)
+    print("\nSpeed, median ms per question (one core, no cache):")
+    for size in (len(train), 100_000):
+        rows = train if size == len(train) else variations(train, size)
+        start = time.perf_counter()
+        big = Engine(clinc_entries(rows))
+        built = time.perf_counter() - start
+        choices = [t for t, _ in rows]
+        ours = median_ms(big._rank, sample)
+        plain = median_ms(lambda q, c=choices: process.extractOne(q, c, scorer=fuzz.WRatio),
+                          scan)
+        print(f"  {size:>7,} phrasings: this engine {ours:6.3f} ms | plain extractOne "
+              f"{plain:7.2f} ms | {plain / ours:5.0f}x (index built in {built:.1f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller speed samples")
+    args = parser.parse_args()
+    bench_seed(args.quick)
+    bench_clinc(args.quick)
+
+
+if __name__ == "__main__":
+    main()
