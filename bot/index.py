@@ -21,7 +21,7 @@ from scipy import sparse
 
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
 CHAR_N = (2, 5)
-WEIGHTS = {"word_centroid": 0.5, "char_centroid": 0.5, "word_nearest": 0.5, "char_nearest": 1.0}
+WEIGHTS = {"word_centroid": 1.0, "char_centroid": 0.5, "word_nearest": 1.0, "char_nearest": 0.5}
 # Features in more phrasings than this share add cost to nearest-phrasing search, not
 # discrimination (the centroids still use them). Character n-grams are far more common.
 MAX_POSTING_SHARE = {"words": 0.05, "chars": 0.01}

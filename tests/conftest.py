@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import Answer, Engine, Match, Result
 from bot.knowledge import Knowledge, load_knowledge
 from bot.settings import Settings
 from tests.botapi import TOKEN, BotAPI
@@ -19,6 +19,22 @@ from tests.botapi import TOKEN, BotAPI
 TESTS_DIR = Path(__file__).resolve().parent
 TINY_KNOWLEDGE_DIR = TESTS_DIR / "data"
 SHIPPED_KNOWLEDGE_DIR = TESTS_DIR.parent / "knowledge"
+
+
+class PhrasingEngine(Engine):
+    """The real engine, except that a pack phrasing asked word for word is always answered.
+
+    Front-end tests (Telegram, storage) need questions that are answered whatever the matcher's
+    current tuning; declines, ranking, related questions and suggestions stay the engine's own.
+    """
+
+    def ask(self, question: str) -> Result:
+        exact = self.__dict__.setdefault("_exact", {
+            " ".join(q.casefold().split()): e for e in self.entries for q in e.questions})
+        entry = exact.get(" ".join(question.casefold().split()))
+        if entry is not None:
+            return Answer(question, Match(entry, 100.0))
+        return super().ask(question)
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +45,8 @@ def tiny_knowledge() -> Knowledge:
 
 @pytest.fixture(scope="session")
 def tiny_engine(tiny_knowledge: Knowledge) -> Engine:
-    return Engine.from_knowledge(tiny_knowledge)
+    """The engine over the tiny pack; its own phrasings are always answered (PhrasingEngine)."""
+    return PhrasingEngine.from_knowledge(tiny_knowledge)
 
 
 @pytest.fixture

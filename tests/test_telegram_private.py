@@ -12,13 +12,13 @@ from bot.knowledge import load_knowledge
 from bot.settings import Settings
 from bot.telegram import COMMANDS, build_application
 from tests.botapi import BotAPI, running, texts
-from tests.conftest import SHIPPED_KNOWLEDGE_DIR
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, PhrasingEngine
 
 READER = 42
 
 
-class ScriptedEngine(Engine):
-    """The real engine, except for questions whose result a test fixes in advance."""
+class ScriptedEngine(PhrasingEngine):
+    """The test engine, except for questions whose result a test fixes in advance."""
 
     script: dict[str, Result] = {}
 
