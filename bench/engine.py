@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.engine import MARGIN, Answer, Engine, decide  # noqa: E402
-from bot.evaluation import evaluate, read_questions  # noqa: E402
+from bot.evaluation import Report, evaluate, read_questions  # noqa: E402
 from bot.knowledge import Entry, Source, load_knowledge  # noqa: E402
 
 CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
@@ -140,18 +140,24 @@ def report(name: str, val: list[Prediction], test: list[Prediction], val_gold: l
 def bench_seed(quick: bool) -> None:
     knowledge = load_knowledge(ROOT / "knowledge")
     engine = Engine.from_knowledge(knowledge)
-    questions = read_questions(ROOT / "tests" / "data" / "questions.tsv")
-    result = evaluate(engine, questions)
-    texts = [q.question for q in questions]
-    fresh = Engine.from_knowledge(knowledge)  # an empty cache: every question computed
-    ms = median_ms(fresh.ask, texts)
+    files = sorted((ROOT / "tests" / "data").glob("*.tsv"))
     print(f"Seed pack ({len(engine.entries)} entries, "
           f"{sum(len(e.questions) for e in engine.entries)} phrasings), "
-          f"tests/data/questions.tsv, threshold {engine.threshold}:")
-    print(f"  in scope answered correctly {result.answered}/{result.in_scope} "
-          f"({result.in_scope_accuracy:.1%}); out of scope declined "
-          f"{result.rejected}/{result.out_of_scope} ({result.out_of_scope_rejection:.1%})")
+          f"threshold {engine.threshold}:")
+    everything = []
+    for name, questions in [(f.name, read_questions(f)) for f in files]:
+        everything += questions
+        _seed_line(name, evaluate(engine, questions))
+    _seed_line("both", evaluate(engine, everything))
+    fresh = Engine.from_knowledge(knowledge)  # an empty cache: every question computed
+    ms = median_ms(fresh.ask, [q.question for q in everything])
     print(f"  median {ms:.3f} ms per question\n")
+
+
+def _seed_line(name: str, result: Report) -> None:
+    print(f"  {name:<15} in scope answered correctly {result.answered:>3}/{result.in_scope:<3} "
+          f"({result.in_scope_accuracy:.1%}); out of scope declined "
+          f"{result.rejected:>3}/{result.out_of_scope:<3} ({result.out_of_scope_rejection:.1%})")
 
 
 def bench_clinc(quick: bool) -> None:

@@ -53,21 +53,11 @@ def bot_command(via_main: bool, profile: Path | None = None) -> list[str]:
 
 def serve_bot() -> None:
     """The child process: the bot exactly as production runs it, settings from the env."""
-    from dataclasses import dataclass
-
     from bot.engine import Engine
     from bot.settings import Settings
     from bot.telegram import run
 
     settings = Settings.load(env_file=None)
-    if not hasattr(settings, "telegram_rate_limit"):  # until settings.py carries it
-
-        @dataclass(frozen=True)
-        class BenchSettings(Settings):
-            telegram_rate_limit: float = float(os.environ.get("TELEGRAM_RATE_LIMIT", "30"))
-
-        settings = BenchSettings(**{f: getattr(settings, f)
-                                    for f in Settings.__dataclass_fields__})
     knowledge = load_knowledge(settings.knowledge_dir)
     log = None
     if settings.recording:

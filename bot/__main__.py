@@ -169,6 +169,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     log.info("starting the Telegram bot (%s) with %d entries", mode, len(engine.entries))
     try:
         telegram.run(settings, knowledge, engine, question_log)
+    except SettingsError as exc:  # e.g. Telegram rejected the token
+        print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
+        return 2
     finally:
         question_log.close()
     return 0

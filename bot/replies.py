@@ -41,6 +41,11 @@ def label(text: str, limit: int = BUTTON_LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def plain(text: str) -> Reply:
+    """A reply with no markup of its own (still escaped for Telegram's HTML mode)."""
+    return Reply(html.escape(text), text)
+
+
 def ask_button(entry: Entry) -> Button:
     return Button(label(entry.question), f"a:{entry.id}")
 
@@ -175,8 +180,7 @@ def help_reply(bot_username: str) -> Reply:
          "or use /ask."),
         f"In any chat, type {handle} and a question to share an answer.",
     ]
-    text = "\n".join(lines)
-    return Reply(html.escape(text), text)
+    return plain("\n".join(lines))
 
 
 def topics_reply(engine: Engine, page: int = 0, per_page: int = TOPICS_PER_PAGE) -> Reply:
@@ -207,49 +211,51 @@ def source_reply(sources: list[Source]) -> Reply:
 def privacy_reply(recording: bool, retention_days: int) -> Reply:
     """What is and is not stored, matching the recording setting."""
     if recording:
-        kept = (f"I keep the text of questions asked, what I answered, and 👍/👎 feedback for "
-                f"{retention_days} days, so curators can improve the answers.")
+        kept = ("To improve the answers, I keep each question's text, when it was asked, "
+                "whether and with which passage I answered (and how confident I was), the "
+                "kind of chat (private, group or inline) and any 👍/👎 on the answer. "
+                f"These records are deleted automatically after {retention_days} days.")
     else:
-        kept = "Question recording is switched off: I keep no questions."
-    not_kept = ("I do not store your name, username, user id, chat id or phone number, "
-                "and I never see other messages in groups unless they are addressed to me.")
+        kept = "Question recording is switched off: I keep no questions at all."
+    not_kept = ("I never store who asked: no name, username, user id, chat id or phone "
+                "number, not even in scrambled (hashed) form. In groups I only see messages "
+                "addressed to me.")
     ids = "Telegram itself keeps your chat history as usual."
-    text = f"🔒 {kept}\n\n{not_kept}\n\n{ids}"
-    return Reply(html.escape(text), text)
+    return plain(f"🔒 {kept}\n\n{not_kept}\n\n{ids}")
 
 
 def ask_usage_reply(engine: Engine) -> Reply:
     example = engine.entries[0].question if engine.entries else "What is the study about?"
     text = f"Put your question after the command, for example:\n/ask {example}"
-    return Reply(html.escape(text), text)
+    return plain(text)
 
 
 def text_only_reply() -> Reply:
     text = ("I can only read text questions. Type your question about the article, "
             "or send /topics to see what I can answer.")
-    return Reply(html.escape(text), text)
+    return plain(text)
 
 
 def edited_reply() -> Reply:
     text = "I answer new messages only — please send your corrected question again."
-    return Reply(html.escape(text), text)
+    return plain(text)
 
 
 def flood_reply() -> Reply:
     text = ("You're sending questions faster than I can read them — please wait a few "
             "seconds and ask again.")
-    return Reply(html.escape(text), text)
+    return plain(text)
 
 
 def unsent_reply() -> Reply:
     text = ("Sorry — I couldn't send that answer because Telegram isn't accepting messages "
             "from me right now. Please ask again in a minute.")
-    return Reply(html.escape(text), text)
+    return plain(text)
 
 
 def error_reply() -> Reply:
     text = "Sorry — something went wrong on my side. Please try again."
-    return Reply(html.escape(text), text)
+    return plain(text)
 
 
 def feedback_ack(helpful: bool) -> str:

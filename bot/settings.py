@@ -53,6 +53,7 @@ class Settings:
     telegram_token: str = field(default="", repr=False)  # never printed, never logged
     telegram_api_url: str = "https://api.telegram.org/bot"
     telegram_file_url: str = "https://api.telegram.org/file/bot"
+    telegram_rate_limit: float = 30.0  # outgoing messages/s across all chats; 0: no overall cap
     webhook_url: str = ""  # public HTTPS URL; empty means polling
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
@@ -97,6 +98,8 @@ class Settings:
             kwargs["telegram_api_url"] = v
         if (v := get("TELEGRAM_FILE_URL")) is not None:
             kwargs["telegram_file_url"] = v
+        if (v := get("TELEGRAM_RATE_LIMIT")) is not None:
+            kwargs["telegram_rate_limit"] = _float("TELEGRAM_RATE_LIMIT", v)
         if (v := get("WEBHOOK_URL")) is not None:
             kwargs["webhook_url"] = v
         if (v := get("WEBHOOK_LISTEN")) is not None:

@@ -63,7 +63,6 @@ T = TypeVar("T")
 CONCURRENT_UPDATES = 32  # updates handled at once; matches CONNECTIONS so calls never queue long
 CONNECTIONS = 32  # to the Bot API; httpcore's pool gets slow with long request queues
 POOL_TIMEOUT = 30.0  # seconds a call may queue for a connection before counting as failed
-RATE_LIMIT = 30.0  # outgoing messages per second across all chats: Telegram's broadcast limit
 RATE_LIMIT_RETRIES = 3  # 429s that AIORateLimiter waits out (retry_after) before giving up
 SEND_ATTEMPTS = 4  # tries per call on 5xx / dropped connections / timeouts
 RETRY_DELAY = 0.5  # seconds before the first retry; doubles each time
@@ -480,7 +479,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 def build_application(settings: Settings, knowledge: Knowledge, engine: Engine,
                       log: QuestionLog | None = None) -> Application:
     """The bot: every handler, registered here and nowhere else."""
-    rate = float(getattr(settings, "telegram_rate_limit", RATE_LIMIT))
+    rate = settings.telegram_rate_limit
     app = (
         Application.builder()
         .token(settings.telegram_token)
