@@ -149,8 +149,8 @@ class Engine:
         for canonical, variants in (synonyms or {}).items():
             for phrase in (canonical, *variants):
                 known.update(words(phrase))
-        self._known = known
         known.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
+        self._known = known
         self._spelling = [w for w, _ in known.most_common() if len(w) >= 3 and w.isalpha()]
         self._spelling_set = frozenset(self._spelling)
         owners: list[int] = []
@@ -158,9 +158,9 @@ class Engine:
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
         for index, entry in enumerate(self.entries):
-            vocab: set[str] = set(self.tokens(entry.answer))
+            vocab: set[str] = set(self.tokens(entry.answer, correct=False))
             for question in entry.questions:
-                tokens = self.tokens(question)
+                tokens = self.tokens(question, correct=False)
                 owners.append(index)
                 phrasings.append(tokens)
                 vocab.update(tokens)
@@ -172,6 +172,7 @@ class Engine:
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
         self._unknown_weight = float(np.log(1.0 + n) + 1.0)
         self._cache: dict[str, list[Match]] = {}
+        self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, threshold: float | None = None) -> Engine:
@@ -195,11 +196,14 @@ class Engine:
                                  score_cutoff=limit)
         return [hit[0]] if hit else [word]
 
-    def tokens(self, text: str) -> list[str]:
-        """Words, spelling-corrected, synonyms made canonical, then stemmed."""
+    def tokens(self, text: str, correct: bool = True) -> list[str]:
+        """Words, spelling-corrected, synonyms made canonical, then stemmed.
+
+        The knowledge itself is not corrected: its spelling is what corrections aim at.
+        """
         corrected: list[str] = []
         for word in words(text):
-            corrected.extend(self._correct(word) if hasattr(self, "index") else [word])
+            corrected.extend(self._correct(word) if correct else [word])
         return [t if "_" in t else stem(t) for t in self.synonyms.apply(corrected)]
 
     def _coverage(self, tokens: Sequence[str], entry_index: int) -> float:
@@ -284,8 +288,6 @@ class Engine:
         order = [int(j) for j in np.argsort(-self._related[i]) if j != i]
         return tuple(self.entries[j] for j in order[:limit])
 
-    _related: np.ndarray | None = None
-
 
 _ANY = frozenset({"number", "time"})
 _ASKS = {
@@ -303,7 +305,7 @@ _HOLDS = {
 
 
 def _measures(text: str) -> frozenset[str]:
-    """What kinds of measure a question asks for, or a passage holds.
+    """What kinds of measure (a number, a time) a question asks for.
 
     "How long is the hospital stay" can only be answered by a passage that gives a time;
     matching on its other words would answer a question the article never addresses.
@@ -313,6 +315,7 @@ def _measures(text: str) -> frozenset[str]:
 
 
 def _holds(passage: str) -> frozenset[str]:
+    """What kinds of measure a passage could answer with."""
     folded = normalise(passage)
     return frozenset(kind for kind, pattern in _HOLDS.items() if pattern.search(folded))
 
@@ -330,5 +333,3 @@ def decide(question: str, ranked: Sequence[Match], threshold: float,
 
 STOPWORDS_STEMMED = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 
-
-__all__ = ["Answer", "Ambiguous", "Declined", "Engine", "Match", "Result", "normalise"]

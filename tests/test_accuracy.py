@@ -1,0 +1,86 @@
+"""The product's quality bar over the labelled question sets, with the engine's default threshold.
+
+Run with `pytest -s tests/test_accuracy.py` to see the figures; they are also in every
+assertion message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import THRESHOLD, Answer, Engine
+from bot.evaluation import Labelled, Report, evaluate, read_questions, unknown_ids
+from bot.knowledge import load_knowledge
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
+
+QUESTION_FILES = [TESTS_DIR / "data" / "questions.tsv", TESTS_DIR / "data" / "holdout.tsv"]
+MIN_IN_SCOPE_ACCURACY = 0.90
+MIN_OUT_OF_SCOPE_REJECTION = 0.90
+MIN_QUESTIONS = 150
+MIN_OUT_OF_SCOPE = 50
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_knowledge(load_knowledge(SHIPPED_KNOWLEDGE_DIR))
+
+
+@pytest.fixture(scope="module")
+def labelled() -> dict[Path, list[Labelled]]:
+    return {path: read_questions(path) for path in QUESTION_FILES}
+
+
+@pytest.fixture(scope="module")
+def report(engine: Engine, labelled: dict[Path, list[Labelled]]) -> Report:
+    return evaluate(engine, [q for rows in labelled.values() for q in rows])
+
+
+def figures(report: Report) -> str:
+    origin = {(q.line, q.question): path.name for path in QUESTION_FILES
+              for q in read_questions(path)}
+    misses = "\n".join(
+        f"  {origin.get((q.line, q.question), '?')}:{q.line}: {q.question!r} "
+        f"expected {q.expected or 'out of scope'}, got "
+        f"{r.entry.id if isinstance(r, Answer) else r.outcome} ({r.score:.1f})"
+        for q, r in report.misses)
+    return (f"in scope {report.answered}/{report.in_scope} = {report.in_scope_accuracy:.1%}, "
+            f"out of scope rejected {report.rejected}/{report.out_of_scope} = "
+            f"{report.out_of_scope_rejection:.1%}, overall {report.overall:.1%} "
+            f"(threshold {THRESHOLD})\nmisses:\n{misses}")
+
+
+def test_engine_uses_its_default_threshold(engine: Engine) -> None:
+    assert engine.threshold == THRESHOLD
+
+
+@pytest.mark.parametrize("path", QUESTION_FILES, ids=lambda p: p.name)
+def test_question_file_is_large_enough(labelled: dict[Path, list[Labelled]],
+                                       path: Path) -> None:
+    rows = labelled[path]
+    out = sum(q.expected is None for q in rows)
+    assert len(rows) >= MIN_QUESTIONS and out >= MIN_OUT_OF_SCOPE, (
+        f"{path.name}: {len(rows)} questions, {out} out of scope")
+
+
+@pytest.mark.parametrize("path", QUESTION_FILES, ids=lambda p: p.name)
+def test_every_expected_entry_exists(engine: Engine, labelled: dict[Path, list[Labelled]],
+                                     path: Path) -> None:
+    unknown = [(q.line, q.expected) for q in unknown_ids(engine, labelled[path])]
+    assert unknown == [], f"{path.name}: unknown entry ids"
+
+
+def test_every_entry_is_asked_about_in_the_question_sets(
+        engine: Engine, labelled: dict[Path, list[Labelled]]) -> None:
+    asked = {q.expected for rows in labelled.values() for q in rows}
+    assert [e.id for e in engine.entries if e.id not in asked] == []
+
+
+def test_in_scope_accuracy_meets_the_bar(report: Report) -> None:
+    print(f"\n{figures(report)}")
+    assert report.in_scope_accuracy >= MIN_IN_SCOPE_ACCURACY, figures(report)
+
+
+def test_out_of_scope_rejection_meets_the_bar(report: Report) -> None:
+    assert report.out_of_scope_rejection >= MIN_OUT_OF_SCOPE_REJECTION, figures(report)

@@ -1,0 +1,200 @@
+"""Engine result -> reply: the quoted passage, its source, buttons, and Telegram's limits."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from bot.engine import Ambiguous, Answer, Declined, Engine, Match
+from bot.knowledge import Entry, Knowledge, Source, load_knowledge
+from bot.replies import (
+    MAX_MESSAGE,
+    Reply,
+    answer_reply,
+    declined_reply,
+    reply_for,
+    topics_reply,
+)
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR
+
+MAX_CALLBACK_BYTES = 64
+BLOCKQUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
+TAG = re.compile(r"</?[a-z][^>]*>")
+
+
+@pytest.fixture(scope="module")
+def shipped_engine() -> Engine:
+    return Engine.from_knowledge(load_knowledge(SHIPPED_KNOWLEDGE_DIR))
+
+
+def quote_of(reply: Reply) -> str:
+    [body] = BLOCKQUOTE.findall(reply.html)
+    return body
+
+
+def visible(markup: str) -> str:
+    """What Telegram shows (and counts against its limit) once the HTML is parsed."""
+    return html.unescape(TAG.sub("", markup))
+
+
+def actions(reply: Reply) -> list[str]:
+    return [b.action for row in reply.buttons for b in row]
+
+
+def big_entry(sentence: str, source: Source, entry_id: str = "big") -> Entry:
+    return Entry(entry_id, "p", ("tell me everything about the sun",) * 6,
+                 (sentence * 600).strip(), source)
+
+
+# -- answers -------------------------------------------------------------------------------------
+
+
+def test_answer_quotes_the_passage_html_escaped_in_a_blockquote(tiny_knowledge: Knowledge,
+                                                                tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("blood-test")  # "... levels < 25 nmol/L count as deficient."
+    reply = answer_reply(entry, tiny_engine, entry.question)
+    body = quote_of(reply)
+    assert body.replace("<b>", "").replace("</b>", "") == html.escape(entry.answer)
+    assert "&lt; 25" in body
+    assert entry.answer in reply.text
+
+
+def test_answer_of_several_sentences_emphasises_exactly_one(tiny_knowledge: Knowledge,
+                                                            tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("what-is-vitamin-d")  # two sentences
+    reply = answer_reply(entry, tiny_engine, "does vitamin d help absorb calcium")
+    body = quote_of(reply)
+    assert body.count("<b>") == 1 and body.count("</b>") == 1
+    assert re.search(r"<b>It helps the body absorb calcium from food\.</b>", body)
+    assert reply.html.count("<b>") == 1  # nothing else is bold
+
+
+def test_emphasis_follows_the_question(tiny_knowledge: Knowledge, tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("what-is-vitamin-d")
+    reply = answer_reply(entry, tiny_engine, "is vitamin d made when skin sees sunlight")
+    assert "<b>Vitamin D is a nutrient the body makes" in quote_of(reply)
+
+
+def test_answer_of_one_sentence_has_no_emphasis(tiny_knowledge: Knowledge,
+                                                tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("food-sources")
+    assert "<b>" not in answer_reply(entry, tiny_engine, entry.question).html
+
+
+def test_answer_names_the_source_with_a_link_and_the_citation(tiny_knowledge: Knowledge,
+                                                              tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("food-sources")
+    reply = answer_reply(entry, tiny_engine, entry.question)
+    source = entry.source
+    assert (f'<a href="{html.escape(source.url)}">{html.escape(source.title)}</a>'
+            in reply.html)
+    assert "&amp;b=2" in reply.html and "&lt;the study&gt;" in reply.html
+    assert html.escape(source.publisher) in reply.html
+    assert (f'<a href="{html.escape(source.citation_url)}">{html.escape(source.citation)}</a>'
+            in reply.html)
+    assert source.url in reply.text and source.citation in reply.text
+
+
+def test_answer_offers_related_questions_and_feedback(tiny_knowledge: Knowledge,
+                                                      tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("food-sources")
+    reply = answer_reply(entry, tiny_engine, entry.question, feedback_key="17")
+    acts = actions(reply)
+    assert acts[-2:] == ["fb:up:17", "fb:down:17"]
+    related = [a for a in acts if a.startswith("a:")]
+    assert related == [f"a:{e.id}" for e in tiny_engine.related(entry)]
+    assert f"a:{entry.id}" not in related
+
+
+def test_huge_passage_is_shortened_to_fit_one_message_keeping_the_source() -> None:
+    source = Source("Sun", "Test News", "https://example.org/sun", "Doe J. Sun. 2024",
+                    "https://example.org/study")
+    entry = big_entry("The sun makes vitamin D in the skin. ", source)
+    other = Entry("other", "p", ("what about the moon",) * 6, "The moon does not.", source)
+    engine = Engine([entry, other])
+    reply = answer_reply(entry, engine, "does the sun make vitamin d", feedback_key="123456")
+    assert len(reply.html) <= MAX_MESSAGE
+    assert len(reply.text) <= MAX_MESSAGE
+    assert quote_of(reply).endswith("…")
+    assert source.url in reply.html and "Doe J. Sun. 2024" in reply.html
+
+
+def test_huge_passage_full_of_html_characters_fits_once_parsed() -> None:
+    source = Source("R&D <news>", "A&B", "https://example.org/?a=1&b=2")
+    entry = big_entry("R&D at AT&T <really> works & helps. ", source)
+    other = Entry("other", "p", ("what about the moon",) * 6, "The moon does not.", source)
+    reply = answer_reply(entry, Engine([entry, other]), "does r&d help")
+    # Telegram counts the 4,096 characters after parsing entities; see the report for the
+    # raw HTML length, which escaping makes longer.
+    assert len(visible(reply.html)) <= MAX_MESSAGE
+    assert quote_of(reply).count("<b>") <= 1
+
+
+# -- declines and choices ------------------------------------------------------------------------
+
+
+def test_declined_reply_quotes_no_passage_and_offers_suggestions(
+        shipped_engine: Engine) -> None:
+    result = shipped_engine.ask("how much does it cost")
+    assert isinstance(result, Declined)
+    reply = reply_for(result, shipped_engine)
+    for entry in shipped_engine.entries:
+        assert entry.answer not in reply.text
+        assert html.escape(entry.answer) not in reply.html
+    assert "<blockquote>" not in reply.html
+    assert actions(reply) == [f"a:{e.id}" for e in result.suggestions]
+    assert 1 <= len(reply.buttons) <= 3
+    for entry in result.suggestions:
+        assert shipped_engine.entry(entry.id) is entry
+        assert entry.question in reply.text
+
+
+def test_ambiguous_reply_offers_each_candidate(tiny_knowledge: Knowledge,
+                                               tiny_engine: Engine) -> None:
+    a, b = tiny_knowledge.entry("winter"), tiny_knowledge.entry("sunscreen")
+    result = Ambiguous("sun?", (Match(a, 50.0), Match(b, 49.5)))
+    reply = reply_for(result, tiny_engine)
+    assert actions(reply) == ["a:winter", "a:sunscreen"]
+    assert a.answer not in reply.text and b.answer not in reply.text
+
+
+def test_reply_for_renders_an_answer_with_its_passage(tiny_knowledge: Knowledge,
+                                                      tiny_engine: Engine) -> None:
+    entry = tiny_knowledge.entry("winter")
+    reply = reply_for(Answer("winter?", Match(entry, 80.0)), tiny_engine, "k1")
+    assert entry.answer in visible(reply.html)
+    assert "fb:up:k1" in actions(reply)
+
+
+def test_reply_for_rejects_what_is_not_an_engine_result(tiny_engine: Engine) -> None:
+    with pytest.raises(TypeError):
+        reply_for("an answer", tiny_engine)  # type: ignore[arg-type]
+
+
+# -- Telegram's button limit ---------------------------------------------------------------------
+
+
+def test_every_button_payload_fits_telegrams_64_bytes(shipped_engine: Engine) -> None:
+    replies: list[Reply] = []
+    for entry in shipped_engine.entries:
+        replies.append(answer_reply(entry, shipped_engine, entry.question,
+                                    feedback_key="9" * 20))
+    replies.append(reply_for(shipped_engine.ask("how much does it cost"), shipped_engine))
+    candidates = tuple(Match(e, 50.0) for e in shipped_engine.entries[:3])
+    replies.append(reply_for(Ambiguous("?", candidates), shipped_engine))
+    pages = -(-len(shipped_engine.entries) // 8)
+    replies.extend(topics_reply(shipped_engine, page) for page in range(pages))
+    payloads = [a for reply in replies for a in actions(reply)]
+    assert payloads
+    assert [a for a in payloads if len(a.encode("utf-8")) > MAX_CALLBACK_BYTES] == []
+
+
+def test_longest_allowed_entry_id_still_fits_a_button() -> None:
+    source = Source("T", "P", "https://example.org")
+    long_id = "x" * 48  # the longest id bot.knowledge accepts
+    entry = Entry(long_id, "p", ("what is x",) * 6, "X is x.", source)
+    result = Declined("?", (entry,))
+    [[button]] = declined_reply(result).buttons
+    assert len(button.action.encode("utf-8")) <= MAX_CALLBACK_BYTES
