@@ -26,7 +26,7 @@ MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
 # sinks it. The share is tuned by bench/tune.py.
 SIMILARITY_SHARE = 2 / 3
 CANDIDATES = 8  # entries re-scored for coverage
-SUGGEST_FLOOR = 5.0  # below this, a suggestion would be noise: fall back to the first topics
+SUGGEST_SHARE = 0.5  # under half the threshold a suggestion is noise: offer the first topics
 
 
 @dataclass(frozen=True)
@@ -254,10 +254,10 @@ class Engine:
         scored = [
             (float(similarity[i]) ** SIMILARITY_SHARE
              * self._coverage(tokens, int(i)) ** (1.0 - SIMILARITY_SHARE), int(i))
-            for i in top if similarity[i] > 0 and wants <= self._measures[i]
+            for i in top if similarity[i] > 0 and (i == exact or wants <= self._measures[i])
         ]
         scored.sort(key=lambda pair: -pair[0])
-        return [Match(self.entries[i], round(100.0 * s, 2)) for s, i in scored]
+        return [Match(self.entries[i], round(100.0 * s, 2)) for s, i in scored if s > 0]
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
@@ -271,7 +271,8 @@ class Engine:
         """Answerable questions nearest to what was asked (the first topics when none is)."""
         if ranked is None:
             ranked = self.rank(question, limit=limit)
-        chosen = [m.entry for m in ranked if m.score >= SUGGEST_FLOOR][:limit]
+        floor = SUGGEST_SHARE * self.threshold
+        chosen = [m.entry for m in ranked if m.score >= floor][:limit]
         for entry in self.entries:
             if len(chosen) >= limit:
                 break

@@ -79,8 +79,10 @@ def source_lines(source: Source) -> tuple[str, str]:
 
 
 def _quote(passage: str, emphasis: str | None, budget: int) -> tuple[str, str]:
-    if len(passage) > budget:
-        passage = passage[: budget - 1].rsplit(" ", 1)[0] + "…"
+    """The passage as a quote; cut at a word (with "…") if its escaped HTML exceeds budget."""
+    while len(html.escape(passage)) > budget:
+        over = len(html.escape(passage)) - budget
+        passage = passage[: max(0, len(passage) - over - 1)].rsplit(" ", 1)[0] + "…"
         emphasis = emphasis if emphasis and emphasis in passage else None
     if emphasis:
         before, _, after = passage.partition(emphasis)

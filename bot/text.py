@@ -48,6 +48,7 @@ _ISE_KEEP = {"rise", "wise", "raise", "praise", "noise", "poise", "arise", "advi
              "exercises", "exercised", "exercising", "surprised", "advised", "revised",
              "cruises", "cruising", "bruised", "supervised", "precisely", "wisest", "noises"}
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # HTML a reader pasted: the tags are not the question
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _CONTRACTIONS = {"what's": "what is", "whats": "what is", "it's": "it is", "that's": "that is",
                  "who's": "who is", "where's": "where is", "how's": "how is",
@@ -59,6 +60,12 @@ _CONTRACTIONS = {"what's": "what is", "whats": "what is", "it's": "it is", "that
                  "couldn't": "could not", "wasn't": "was not", "haven't": "have not",
                  "hasn't": "has not", "weren't": "were not", "they're": "they are",
                  "we're": "we are", "you've": "you have", "we've": "we have"}
+# Texting shorthand readers type in chats.
+_CONTRACTIONS.update({"wat": "what", "wot": "what", "u": "you", "ur": "your", "r": "are",
+                      "abt": "about", "coz": "because", "cos": "because", "cuz": "because",
+                      "bc": "because", "b4": "before", "tho": "though", "thru": "through",
+                      "plz": "please", "pls": "please", "thx": "thanks", "ty": "thank you",
+                      "dunno": "do not know"})
 # Readers often drop the apostrophe; only forms that are not also ordinary words.
 _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items())
                       if k.replace("'", "") not in {"its", "well", "were", "id", "ill",
@@ -68,16 +75,23 @@ _stemmer = snowballstemmer.stemmer("english")
 
 
 def fold(text: str) -> str:
-    """Unicode-fold and lowercase: compatibility forms, accents off Latin letters, smart quotes."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Unicode-fold and lowercase: compatibility forms, accents off Latin letters, smart quotes.
+
+    Accents come off Latin letters only ("café" -> "cafe"); other scripts keep their marks,
+    where they can change the word.
+    """
+    text = unicodedata.normalize("NFKC", _TAG.sub(" ", text)).casefold()
     text = text.replace("’", "'").replace("‘", "'")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(
-        ch for ch in decomposed
-        if not (unicodedata.combining(ch) and "LATIN" in unicodedata.name(
-            unicodedata.normalize("NFC", ch), "LATIN"))
-    )
-    return unicodedata.normalize("NFC", stripped)
+    kept: list[str] = []
+    latin = False
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if not latin:
+                kept.append(ch)
+            continue
+        latin = "LATIN" in unicodedata.name(ch, "")
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 @lru_cache(maxsize=65536)

@@ -93,11 +93,7 @@ def test_in_scope_questions_here_are_not_copied_from_the_labelled_sets() -> None
 # -- the exact-phrasing guarantee ----------------------------------------------------------------
 
 # Curated phrasings the engine cannot answer with their own entry (see the reasons).
-KNOWN_UNANSWERED = {
-    ("infusion-rebuild", "How long until the new cells repopulate the body?"):
-        "the answer-type rule needs a time unit in the passage, which has none ('Over "
-        "time...'), so rank() drops the entry even though the phrasing is its own",
-}
+KNOWN_UNANSWERED: dict[tuple[str, str], str] = {}
 
 
 def _phrasings() -> list:
@@ -146,9 +142,11 @@ def test_out_of_scope_questions_are_declined_with_real_suggestions(engine: Engin
 def test_answer_type_rule_declines_how_long_when_no_passage_gives_a_time(
         engine: Engine, knowledge: Knowledge) -> None:
     assert isinstance(engine.ask("how long does the infusion take"), Declined)
-    # The words alone would match: without the rule the infusion passage is picked.
+    # The words alone point at the infusion passage; the rule rules it out.
     loose = Engine(knowledge.entries, knowledge.synonyms, answer_types=False)
-    assert isinstance(loose.ask("how long does the infusion take"), Answer)
+    assert loose.rank("how long does the infusion take")[0].entry.id == "infusion-rebuild"
+    assert "infusion-rebuild" not in {
+        m.entry.id for m in engine.rank("how long does the infusion take")}
     assert isinstance(engine.ask("how are the stem cells infused"), Answer)
 
 

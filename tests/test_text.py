@@ -31,9 +31,6 @@ def test_fold_turns_smart_quotes_into_apostrophes() -> None:
     assert fold("patient’s ‘own’ cells") == "patient's 'own' cells"
 
 
-@pytest.mark.xfail(strict=True, reason="bot/text.py fold() checks the *combining mark's* "
-                   "Unicode name for 'LATIN' (e.g. 'COMBINING ACUTE ACCENT'), so accents are "
-                   "never stripped from Latin letters")
 def test_fold_strips_accents_from_latin_letters() -> None:
     assert fold("Café naïve résumé") == "cafe naive resume"
 
