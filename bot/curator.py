@@ -32,6 +32,9 @@ from bot.text import Synonyms, normalise, stem, words
 
 GROUP_CUTOFF = 80.0  # token_sort_ratio over stemmed, synonym-folded words: "same question"
 NEAR_THRESHOLD = 15.0  # a closest entry this far below the threshold is worth a new phrasing
+# ...if its words cover at least this share of the question: "hsct price?" comes near the
+# entry on what HSCT is, but asks about a price the entry never mentions.
+MIN_COVERAGE = 0.5
 BLOCK = 1000  # rows of the similarity matrix computed at once (1000 x n bytes)
 TOP = 10  # rows shown per table in the human report
 GROUPS_SHOWN = 20
@@ -121,6 +124,11 @@ class Closest:
     entry: str
     question: str
     score: float
+    coverage: float = 1.0
+
+    def near(self, threshold: float) -> bool:
+        """Close enough that a new phrasing, not new knowledge, would answer it."""
+        return self.score >= threshold - NEAR_THRESHOLD and self.coverage >= MIN_COVERAGE
 
 
 @dataclass(frozen=True)
@@ -155,7 +163,8 @@ def group_questions(rows: Iterable[tuple[str, int]], folder: Folder, engine: Ran
                                    weights[i]) for i in members)
         ranked = engine.rank(phrasings[0].text, limit=1)
         closest = (Closest(ranked[0].entry.id, ranked[0].entry.question,
-                           round(float(ranked[0].score), 1)) if ranked else None)
+                           round(float(ranked[0].score), 1),
+                           ranked[0].coverage) if ranked else None)
         groups.append(Group(sum(p.count for p in phrasings), phrasings, closest,
                             answered_with))
     groups.sort(key=lambda g: (-g.count, g.representative))
@@ -208,7 +217,7 @@ def verdict(group: Group, threshold: float) -> str:
     """Which of the curator's two moves the group calls for."""
     if group.closest is None:
         return "not covered"
-    if group.closest.score >= threshold - NEAR_THRESHOLD:
+    if group.closest.near(threshold):
         return f"add a phrasing to {group.closest.entry}"
     return "the article may not cover this"
 
@@ -425,14 +434,15 @@ def collect_suggestions(database: Path, knowledge: Knowledge, engine: Ranker) ->
         evidence.append(group)
 
     for group in group_questions(declined, folder, engine):
-        if group.closest is not None and group.closest.score >= floor:
+        if group.closest is not None and group.closest.near(engine.threshold):
             propose(group, group.closest.entry, group.closest.score)
         else:
             not_covered.append(group)
     for answered_with, rows in sorted(unhelpful.items()):
         for group in group_questions(rows, folder, engine, answered_with=answered_with):
             better = [m for m in engine.rank(group.representative, limit=3)
-                      if m.entry.id != answered_with and m.score >= floor]
+                      if m.entry.id != answered_with and m.score >= floor
+                      and m.coverage >= MIN_COVERAGE]
             if better:
                 propose(group, better[0].entry.id, round(float(better[0].score), 1))
             else:

@@ -33,6 +33,9 @@ SUGGEST_SHARE = 0.5  # under half the threshold a suggestion is noise: offer the
 class Match:
     entry: Entry
     score: float  # 0-100: the engine's confidence that this entry answers the question
+    # Share of the question's content words the entry's own words cover. Low coverage means
+    # the question asks about something the entry never mentions, not a new phrasing of it.
+    coverage: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -251,13 +254,17 @@ class Engine:
             similarity[exact] = 1.0
         top = np.argsort(-similarity)[:CANDIDATES]
         wants = _measures(question)
-        scored = [
-            (float(similarity[i]) ** SIMILARITY_SHARE
-             * self._coverage(tokens, int(i)) ** (1.0 - SIMILARITY_SHARE), int(i))
-            for i in top if similarity[i] > 0 and (i == exact or wants <= self._measures[i])
-        ]
-        scored.sort(key=lambda pair: -pair[0])
-        return [Match(self.entries[i], round(100.0 * s, 2)) for s, i in scored if s > 0]
+        scored = []
+        for i in top:
+            if similarity[i] > 0 and (i == exact or wants <= self._measures[i]):
+                coverage = self._coverage(tokens, int(i))
+                confidence = (float(similarity[i]) ** SIMILARITY_SHARE
+                              * coverage ** (1.0 - SIMILARITY_SHARE))
+                if confidence > 0:
+                    scored.append(Match(self.entries[i], round(100.0 * confidence, 2),
+                                        round(coverage, 3)))
+        scored.sort(key=lambda m: -m.score)
+        return scored
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)

@@ -217,7 +217,7 @@ def test_stats_json_carries_the_same_report(recorded, knowledge, engine):
     first = data["unanswered"][0]
     assert first["representative"] == "Is HSCT available on the NHS?"
     assert first["closest"] == {"entry": "cost", "question": "How much does HSCT cost?",
-                                "score": 72.0}
+                                "score": 72.0, "coverage": 1.0}
     assert first["verdict"] == "add a phrasing to cost"
 
 
