@@ -10,13 +10,17 @@ import pytest
 import yaml
 
 from bot.curator import (
+    Closest,
     Folder,
+    Group,
+    Phrasing,
     cluster,
     collect_stats,
     collect_suggestions,
     group_questions,
     stats_command,
     suggest_command,
+    verdict,
 )
 from bot.engine import Answer, Declined, Engine, Match
 from bot.knowledge import Knowledge, load_knowledge
@@ -287,3 +291,13 @@ def test_suggest_with_the_real_engine_shows_the_addition_would_work(settings, kn
         assert proposal.would_answer is not None and 0 <= proposal.would_answer <= 3
     data = json.loads(suggest_command(settings, knowledge, engine, as_json=True))
     assert data["threshold"] == 99
+
+
+def test_a_question_about_something_the_entry_never_mentions_is_not_a_new_phrasing() -> None:
+    """Near the threshold but mostly uncovered ("hsct price?"): new knowledge, not a phrasing."""
+    uncovered = Group(1, (Phrasing("hsct price?", 1),),
+                      Closest("what-is-hsct", "What is HSCT?", 75.0, coverage=0.3))
+    covered = Group(1, (Phrasing("hsct explained simply", 1),),
+                    Closest("what-is-hsct", "What is HSCT?", 75.0, coverage=0.9))
+    assert verdict(uncovered, threshold=80.0) == "the article may not cover this"
+    assert verdict(covered, threshold=80.0) == "add a phrasing to what-is-hsct"
