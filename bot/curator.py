@@ -25,6 +25,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from bot.engine import STOPWORDS
 from bot.knowledge import ENTRY_ID, MIN_QUESTIONS, PACK_FILE, Entry, Knowledge, pack_files, squash
 from bot.settings import Settings
 from bot.storage import StorageError, Window, open_for_reading
@@ -51,12 +52,6 @@ class Ranker(Protocol):
 
 # -- grouping similar questions ------------------------------------------------------------------
 
-# Words too common to tell two questions apart; dropped before grouping.
-_FILLER = frozenset({
-    "a", "an", "the", "is", "are", "am", "be", "was", "were", "do", "does", "did", "to", "of",
-    "in", "on", "at", "for", "i", "me", "my", "it", "its", "this", "that", "there", "and", "or",
-    "you", "your", "we", "our", "can", "could", "will", "would", "should", "please", "so", "if",
-    "what", "how"})
 
 
 class Folder:
@@ -75,7 +70,7 @@ class Folder:
         for w in self._synonyms.apply(words(text)):
             if "_" in w:
                 out.append("".join(part[:1] for part in w.split("_")))
-            elif w not in _FILLER:
+            elif w not in STOPWORDS:  # too common to tell two questions apart
                 out.append(stem(w))
         return " ".join(out)
 
