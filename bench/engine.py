@@ -134,7 +134,7 @@ def report(name: str, val: list[Prediction], test: list[Prediction], val_gold: l
         threshold = pick_threshold(val, val_gold, balanced)
         ins, outs = _rates(test, test_gold, threshold)
         cells.append(f"{ins:6.1%} {outs:6.1%} {_overall(test, test_gold, threshold):6.1%}")
-    print(f"  {name:<24} {cells[0]}   | {cells[1]}")
+    print(f"  {name:<28} {cells[0]}   | {cells[1]}")
 
 
 def bench_seed(quick: bool) -> None:
@@ -177,8 +177,8 @@ def bench_clinc(quick: bool) -> None:
     print(f"CLINC150: {len(train):,} phrasings, 150 intents (engine built in "
           f"{time.perf_counter() - start:.1f} s); test = {len(data['test']):,} in scope + "
           f"{len(data['oos_test']):,} out of scope")
-    print(f"  {'method':<24} {'balanced threshold':<22}   | accuracy threshold")
-    print(f"  {'':<24} {'in-sc. oos-rec overall':<22}   | in-sc. oos-rec overall")
+    print(f"  {'method':<28} {'balanced threshold':<22}   | accuracy threshold")
+    print(f"  {'':<28} {'in-sc. oos-rec overall':<22}   | in-sc. oos-rec overall")
     report("this engine", engine_predictions(engine, val_q),
            engine_predictions(engine, test_q), val_gold, test_gold)
 

@@ -53,7 +53,6 @@ class Ranker(Protocol):
 # -- grouping similar questions ------------------------------------------------------------------
 
 
-
 class Folder:
     """Reduces a question to the words that carry its meaning, for grouping.
 
