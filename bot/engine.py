@@ -115,6 +115,7 @@ clue heard hear read saw seen noticed mention mentioned told asks headline keen 
 considering lots lot bit little moment currently recently lately today yesterday anyway btw
 lol hmm um uh thx ty cheers sorry excuse hope hoping appreciate glad happy worried scared
 nervous anxious afraid terrified stuff anymore again sometime somehow wanna gonna gotta
+instead definitely certainly totally completely
 """.split())
 SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
 CORRECT_MIN = 5  # shorter words are too easily "corrected" into another real word
@@ -185,11 +186,12 @@ class Engine:
 
     def _correct(self, word: str) -> list[str]:
         """A reader's misspelt or run-together word, as the knowledge spells it."""
-        if word in self._known or len(word) < 4 or not word.isalpha():
+        if word in self._known or len(word) < 3 or not word.isalpha():
             return [word]
-        if len(word) < CORRECT_MIN:  # short words: only swapped letters ("hcst", "bakc")
-            swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
-            return [next((w for w in swaps if w in self._spelling_set), word)]
+        if len(word) < CORRECT_MIN:  # short words: only swapped letters ("hcst", "teh")
+            fixes = (word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                     for i in range(1, len(word) - 1))
+            return [next((w for w in fixes if w in self._spelling_set), word)]
         for cut in range(SPLIT_MIN, len(word) - SPLIT_MIN + 1):
             head, tail = word[:cut], word[cut:]
             if head in self._spelling_set and tail in self._spelling_set:

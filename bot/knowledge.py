@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -105,13 +106,9 @@ class Knowledge:
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
-    @property
+    @cached_property
     def _by_id(self) -> dict[str, Entry]:
-        cached = self.__dict__.get("_by_id_cache")
-        if cached is None:
-            cached = {e.id: e for e in self.entries}
-            object.__setattr__(self, "_by_id_cache", cached)
-        return cached
+        return {e.id: e for e in self.entries}
 
 
 def squash(text: str) -> str:
