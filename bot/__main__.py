@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -122,15 +123,14 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.terminal import chat
 
-    knowledge = _knowledge(settings)
-    return chat(Engine.from_knowledge(knowledge, settings.confidence), knowledge, settings)
+    knowledge, engine = _loaded(settings)
+    return chat(engine, knowledge, settings)
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from bot.curator import stats_command
 
-    knowledge = _knowledge(settings)
-    engine = Engine.from_knowledge(knowledge, settings.confidence)
+    knowledge, engine = _loaded(settings)
     print(stats_command(settings, knowledge, engine, days=args.days, as_json=args.json))
     return 0
 
@@ -138,8 +138,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.curator import suggest_command
 
-    knowledge = _knowledge(settings)
-    engine = Engine.from_knowledge(knowledge, settings.confidence)
+    knowledge, engine = _loaded(settings)
     print(suggest_command(settings, knowledge, engine, as_json=args.json))
     return 0
 
@@ -162,8 +161,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         return cmd_chat(args, settings)
     from bot import telegram
 
-    knowledge = _knowledge(settings)
-    engine = Engine.from_knowledge(knowledge, settings.confidence)
+    knowledge, engine = _loaded(settings)
     question_log = QuestionLog.open(settings)
     mode = "webhook" if settings.webhook_url else "polling"
     log.info("starting the Telegram bot (%s) with %d entries", mode, len(engine.entries))
@@ -181,8 +179,13 @@ def _knowledge(settings: Settings) -> Knowledge:
     return load_knowledge(settings.knowledge_dir)
 
 
+def _loaded(settings: Settings) -> tuple[Knowledge, Engine]:
+    knowledge = _knowledge(settings)
+    return knowledge, Engine.from_knowledge(knowledge, settings.confidence)
+
+
 def _engine(settings: Settings) -> Engine:
-    return Engine.from_knowledge(_knowledge(settings), settings.confidence)
+    return _loaded(settings)[1]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -246,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Setting error: {exc}", file=sys.stderr)
         return 2
     if args.knowledge is not None:
-        settings = _replace(settings, knowledge_dir=args.knowledge)
+        settings = replace(settings, knowledge_dir=args.knowledge)
     logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     func = getattr(args, "func", cmd_run)
@@ -266,12 +269,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def _replace(settings: Settings, **changes: object) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, **changes)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

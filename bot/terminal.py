@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.engine import Answer, Engine
+from bot.engine import Answer, Engine, Match, Result
 from bot.knowledge import Knowledge
-from bot.replies import Button, reply_for, source_lines
+from bot.replies import DISCLAIMER, Button, reply_for, source_reply
 from bot.settings import Settings
 from bot.storage import QuestionLog
 
@@ -31,8 +31,7 @@ def chat(engine: Engine, knowledge: Knowledge, settings: Settings,
         print(text, file=stdout, flush=True)
 
     titles = ", ".join(f"“{p.source.title}” ({p.source.publisher})" for p in knowledge.packs)
-    say(f"I answer questions about {titles}, quoting it word for word.\n"
-        "This is health news, not medical advice: talk to your doctor about your care.")
+    say(f"I answer questions about {titles}, quoting it word for word.\n{DISCLAIMER}")
     say(HELP)
     choices: list[Button] = []
     last_record: int | None = None
@@ -51,8 +50,7 @@ def chat(engine: Engine, knowledge: Knowledge, settings: Settings,
                 say(HELP)
                 continue
             if text == "/source":
-                for pack in knowledge.packs:
-                    say(source_lines(pack.source)[1])
+                say(source_reply([p.source for p in knowledge.packs]).text)
                 continue
             if text == "/topics":
                 choices = [Button(e.question, f"a:{e.id}") for e in engine.entries]
@@ -66,12 +64,15 @@ def chat(engine: Engine, knowledge: Knowledge, settings: Settings,
                 else:
                     say("There is no answer to rate yet.")
                 continue
+            result: Result | None = None
             if text.isdigit() and choices and 1 <= int(text) <= len(choices):
-                action = choices[int(text) - 1].action
-                entry = engine.entry(action.partition(":")[2])
+                # A picked question is answered by its entry, as a Telegram button is.
+                entry = engine.entry(choices[int(text) - 1].action.partition(":")[2])
                 if entry is not None:
                     text = entry.question
-            result = engine.ask(text)
+                    result = Answer(text, Match(entry, 100.0))
+            if result is None:
+                result = engine.ask(text)
             last_record = question_log.record(text, result, "terminal")
             reply = reply_for(result, engine)
             say(reply.text)
