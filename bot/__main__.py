@@ -12,31 +12,40 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.curator import PackImportError
-from bot.engine import Ambiguous, Answer, Engine, Result
+from bot.conversation import Conversation, Turn
+from bot.engine import Ambiguous, Answer, Declined, Engine
 from bot.knowledge import Knowledge, KnowledgeError, check_knowledge, load_knowledge
+from bot.outcomes import ChatKind, Outcome
 from bot.settings import Settings, SettingsError
 from bot.storage import QuestionLog, StorageError
 
 log = logging.getLogger("bot")
 
 
-def result_json(result: Result, engine: Engine) -> dict[str, object]:
-    """The `ask --json` line: one flat object a script can rely on."""
+KINDS = {Outcome.ANSWERED: "answer", Outcome.AMBIGUOUS: "ambiguous",
+         Outcome.DECLINED: "declined", Outcome.SMALLTALK: "smalltalk", Outcome.SAFETY: "safety"}
+
+
+def turn_json(question: str, turn: Turn) -> dict[str, object]:
+    """The `ask --json` line: one flat object a script can rely on.
+
+    `matched` is true only for an article answer; `reply` is the plain text a reader sees.
+    """
+    result = turn.result
+    obj: dict[str, object] = {
+        "question": question, "kind": KINDS[turn.outcome], "matched": False, "entry": None,
+        "score": round(result.score, 2) if result is not None else 0.0, "answer": None,
+        "source": None, "suggestions": [], "reply": turn.reply.text}
     if isinstance(result, Answer):
         entry = result.entry
-        return {
-            "question": result.question, "matched": True, "entry": entry.id,
-            "score": round(result.score, 2), "answer": entry.answer,
-            "source": {"title": entry.source.title, "url": entry.source.url},
-            "suggestions": [e.question for e in engine.related(entry)],
-        }
-    if isinstance(result, Ambiguous):
-        suggestions = [c.entry.question for c in result.candidates]
-    else:
-        suggestions = [e.question for e in result.suggestions]
-    return {"question": result.question, "matched": False, "entry": None,
-            "score": round(result.score, 2), "answer": None, "source": None,
-            "suggestions": suggestions}
+        obj.update(matched=True, entry=entry.id, answer=entry.answer,
+                   source={"title": entry.source.title, "url": entry.source.url},
+                   suggestions=[e.question for e in result.related])
+    elif isinstance(result, Ambiguous):
+        obj["suggestions"] = [c.entry.question for c in result.candidates]
+    elif isinstance(result, Declined):
+        obj["suggestions"] = [e.question for e in result.suggestions]
+    return obj
 
 
 def export_json(knowledge: Knowledge) -> list[dict[str, object]]:
@@ -57,15 +66,13 @@ def _questions(given: Sequence[str], stdin: TextIO) -> Iterable[str]:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.replies import reply_for
-
-    engine = _engine(settings)
+    conversation = _conversation(settings)
     for question in _questions(args.question, sys.stdin):
-        result = engine.ask(question)
+        turn = conversation.reply(question, ChatKind.TERMINAL)
         if args.json:
-            print(json.dumps(result_json(result, engine), ensure_ascii=False), flush=True)
+            print(json.dumps(turn_json(question, turn), ensure_ascii=False), flush=True)
         else:
-            print(f"? {question}\n{reply_for(result, engine).text}\n", flush=True)
+            print(f"? {question}\n{turn.reply.text}\n", flush=True)
     return 0
 
 
@@ -123,8 +130,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.terminal import chat
 
-    knowledge, engine = _loaded(settings)
-    return chat(engine, knowledge, settings)
+    question_log = QuestionLog.open(settings) if getattr(args, "record", False) else None
+    try:
+        return chat(_conversation(settings, question_log))
+    finally:
+        if question_log is not None:
+            question_log.close()
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -161,12 +172,13 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         return cmd_chat(args, settings)
     from bot import telegram
 
-    knowledge, engine = _loaded(settings)
     question_log = QuestionLog.open(settings)
+    conversation = _conversation(settings, question_log)
     mode = "webhook" if settings.webhook_url else "polling"
-    log.info("starting the Telegram bot (%s) with %d entries", mode, len(engine.entries))
+    log.info("starting the Telegram bot (%s) with %d entries", mode,
+             len(conversation.engine.entries))
     try:
-        telegram.run(settings, knowledge, engine, question_log)
+        telegram.run(settings, conversation)
     except SettingsError as exc:  # e.g. Telegram rejected the token
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
@@ -188,6 +200,12 @@ def _engine(settings: Settings) -> Engine:
     return _loaded(settings)[1]
 
 
+def _conversation(settings: Settings, question_log: QuestionLog | None = None) -> Conversation:
+    """The one conversation every front end talks through, over the served knowledge."""
+    knowledge, engine = _loaded(settings)
+    return Conversation(knowledge, engine, log=question_log)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -201,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("chat", help="talk to the bot in the terminal")
+    p.add_argument("--record", action="store_true",
+                   help="record the questions in the question log, as Telegram does")
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("ask", help="answer questions given, or one per line on stdin")

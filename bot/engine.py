@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import process
@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from bot.index import Index
 from bot.knowledge import Entry, Knowledge
+from bot.outcomes import DeclineReason, Outcome
 from bot.text import Synonyms, normalise, stem, words
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
@@ -43,7 +44,8 @@ class Answer:
     question: str
     match: Match
     runners_up: tuple[Match, ...] = ()
-    outcome = "answered"
+    related: tuple[Entry, ...] = ()  # what a reader may ask next (buttons under the answer)
+    outcome = Outcome.ANSWERED
 
     @property
     def entry(self) -> Entry:
@@ -60,7 +62,7 @@ class Ambiguous:
 
     question: str
     candidates: tuple[Match, ...]
-    outcome = "ambiguous"
+    outcome = Outcome.AMBIGUOUS
 
     @property
     def score(self) -> float:
@@ -74,7 +76,8 @@ class Declined:
     question: str
     suggestions: tuple[Entry, ...]
     closest: Match | None = None
-    outcome = "declined"
+    reason: DeclineReason = DeclineReason.NOT_IN_ARTICLE
+    outcome = Outcome.DECLINED
 
     @property
     def score(self) -> float:
@@ -273,7 +276,20 @@ class Engine:
         result = decide(question, ranked, self.threshold, self.margin)
         if isinstance(result, Declined):
             return Declined(question, self.suggest(question, ranked), result.closest)
+        if isinstance(result, Answer):
+            return replace(result, related=self.related(result.entry))
         return result
+
+    def pick(self, entry_id: str, question: str = "") -> Answer | None:
+        """The answer to an entry the reader chose (a button, a deep link, an inline result).
+
+        None when no entry has that id (a stale button after the knowledge changed).
+        """
+        entry = self._by_id.get(entry_id)
+        if entry is None:
+            return None
+        return Answer(question or entry.question, Match(entry, 100.0),
+                      related=self.related(entry))
 
     def suggest(self, question: str, ranked: Sequence[Match] | None = None,
                 limit: int = 3) -> tuple[Entry, ...]:

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.engine import Ambiguous, Answer, Declined, Engine, Result
+from bot import actions
+from bot.engine import Ambiguous, Answer, Declined, Result
 from bot.knowledge import Entry, Source
+from bot.outcomes import DeclineReason
 from bot.text import normalise
 
 MAX_MESSAGE = 4096
+SOURCE_FIELD = 300  # characters of a title, publisher or citation shown under an answer
+MIN_QUOTE = 200  # characters of passage always kept, whatever else the reply carries
 BUTTON_LABEL = 60  # Telegram shows ~30-40 characters; longer labels are cut with an ellipsis
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(A-Z0-9])")
 
 
 @dataclass(frozen=True)
 class Button:
-    """A reply button. `action` is the callback payload: `a:<entry-id>` answers that entry."""
+    """A reply button. `action` is its encoded `bot.actions` action (Telegram's callback data)."""
 
     label: str
     action: str
@@ -47,7 +52,7 @@ def plain(text: str) -> Reply:
 
 
 def ask_button(entry: Entry) -> Button:
-    return Button(label(entry.question), f"a:{entry.id}")
+    return Button(label(entry.question), actions.answer(entry.id))
 
 
 def sentences(passage: str) -> list[str]:
@@ -64,22 +69,29 @@ def best_sentence(passage: str, question: str) -> str | None:
 
 
 def source_lines(source: Source) -> tuple[str, str]:
-    """(html, text) lines naming the article and the study it cites."""
-    h = [f'📄 <a href="{html.escape(source.url)}">{html.escape(source.title)}</a>'
-         f" — {html.escape(source.publisher)}"]
-    t = [f"Source: {source.title} — {source.publisher}\n{source.url}"]
-    if source.citation:
-        cite = html.escape(source.citation)
+    """(html, text) lines naming the article and the study it cites.
+
+    Titles and citations are cut to a line's length, so however long a pack's fields are the
+    passage keeps its room under Telegram's limit.
+    """
+    title, publisher = label(source.title, SOURCE_FIELD), label(source.publisher, SOURCE_FIELD)
+    citation = label(source.citation, SOURCE_FIELD)
+    h = [f'📄 <a href="{html.escape(source.url)}">{html.escape(title)}</a>'
+         f" — {html.escape(publisher)}"]
+    t = [f"Source: {title} — {publisher}\n{source.url}"]
+    if citation:
+        cite = html.escape(citation)
         if source.citation_url:
             cite = f'<a href="{html.escape(source.citation_url)}">{cite}</a>'
         h.append(f"🔬 Study: {cite}")
-        t.append(f"Study: {source.citation}" +
+        t.append(f"Study: {citation}" +
                  (f"\n{source.citation_url}" if source.citation_url else ""))
     return "\n".join(h), "\n".join(t)
 
 
 def _quote(passage: str, emphasis: str | None, budget: int) -> tuple[str, str]:
     """The passage as a quote; cut at a word (with "…") if its escaped HTML exceeds budget."""
+    budget = max(budget, MIN_QUOTE)
     while len(html.escape(passage)) > budget:
         over = len(html.escape(passage)) - budget
         passage = passage[: max(0, len(passage) - over - 1)].rsplit(" ", 1)[0] + "…"
@@ -92,19 +104,26 @@ def _quote(passage: str, emphasis: str | None, budget: int) -> tuple[str, str]:
     return f"<blockquote>{body}</blockquote>", f"“{passage}”"
 
 
-def answer_reply(entry: Entry, engine: Engine, question: str = "",
-                 feedback_key: str | None = None) -> Reply:
-    """The passage (best sentence in bold), its source, related questions and feedback."""
+def answer_reply(answer: Answer, feedback_key: str | None = None,
+                 note: str | None = None) -> Reply:
+    """The passage (best sentence in bold), its source, related questions and feedback.
+
+    `note` is a line in the bot's own voice under the passage (a question about the reader's
+    own treatment gets the reminder that their doctor decides).
+    """
+    entry = answer.entry
     src_html, src_text = source_lines(entry.source)
-    budget = MAX_MESSAGE - len(src_html) - 64
+    note_html = f"\n\nℹ️ <i>{html.escape(note)}</i>" if note else ""
+    note_text = f"\n\n{note}" if note else ""
+    budget = MAX_MESSAGE - len(src_html) - len(note_html) - 64
     quote_html, quote_text = _quote(entry.answer,
-                                    best_sentence(entry.answer, question or entry.question),
-                                    budget)
-    buttons: list[tuple[Button, ...]] = [(ask_button(e),) for e in engine.related(entry)]
+                                    best_sentence(entry.answer, answer.question), budget)
+    buttons: list[tuple[Button, ...]] = [(ask_button(e),) for e in answer.related]
     if feedback_key is not None:
-        buttons.append((Button("👍 Helpful", f"fb:up:{feedback_key}"),
-                        Button("👎 Not helpful", f"fb:down:{feedback_key}")))
-    return Reply(f"{quote_html}\n\n{src_html}", f"{quote_text}\n\n{src_text}", tuple(buttons))
+        buttons.append((Button("👍 Helpful", actions.vote(feedback_key, True)),
+                        Button("👎 Not helpful", actions.vote(feedback_key, False))))
+    return Reply(f"{quote_html}{note_html}\n\n{src_html}",
+                 f"{quote_text}{note_text}\n\n{src_text}", tuple(buttons))
 
 
 def ambiguous_reply(result: Ambiguous) -> Reply:
@@ -116,27 +135,60 @@ def ambiguous_reply(result: Ambiguous) -> Reply:
     )
 
 
+_DECLINE_INTROS = {
+    DeclineReason.NOT_IN_ARTICLE: (
+        "The article does not say, so I won't guess. Your doctor, or the study the article "
+        "reports (/source), is the place to ask. Here are questions the article does answer:"),
+    DeclineReason.OFF_TOPIC: (
+        "I only answer questions about this article, and that is not something it covers. "
+        "Here are questions it does answer:"),
+    DeclineReason.NOT_UNDERSTOOD: (
+        "Sorry, I didn't catch a question there. Ask me about the article in your own words, "
+        "for example:"),
+}
+
+
 def declined_reply(result: Declined) -> Reply:
-    intro = ("Sorry — the article does not cover that, so I won't guess. "
-             "Here are questions it does answer:")
+    """Why the question was declined (three different situations), and what it can answer."""
+    intro = _DECLINE_INTROS[result.reason]
+    suggestions = result.suggestions
+    if result.reason is DeclineReason.NOT_UNDERSTOOD:
+        suggestions = suggestions[:1]
     hint = "Send /topics to see everything I can answer."
-    options = "\n".join(f"• {e.question}" for e in result.suggestions)
+    options = "\n".join(f"• {e.question}" for e in suggestions)
     return Reply(
         f"{html.escape(intro)}\n\n<i>{html.escape(hint)}</i>",
         f"{intro}\n{options}\n\n{hint}",
-        tuple((ask_button(e),) for e in result.suggestions),
+        tuple((ask_button(e),) for e in suggestions),
     )
 
 
-def reply_for(result: Result, engine: Engine, feedback_key: str | None = None) -> Reply:
-    """The one entry point front ends use: any engine result to a reply."""
+def reply_for(result: Result, feedback_key: str | None = None,
+              note: str | None = None) -> Reply:
+    """Any engine result to a reply (the conversation calls this; front ends send it)."""
     if isinstance(result, Answer):
-        return answer_reply(result.entry, engine, result.question, feedback_key)
+        return answer_reply(result, feedback_key, note)
     if isinstance(result, Ambiguous):
         return ambiguous_reply(result)
     if isinstance(result, Declined):
         return declined_reply(result)
     raise TypeError(f"not an engine result: {result!r}")
+
+
+def safety_reply(text: str) -> Reply:
+    """The fixed safety text: nothing else, no buttons back into the article."""
+    return plain(text)
+
+
+def smalltalk_reply(text: str, examples: Sequence[Entry] = ()) -> Reply:
+    """Everyday chat, answered in the bot's own voice: never a passage, never the source."""
+    return Reply(html.escape(text), text, tuple((ask_button(e),) for e in examples))
+
+
+def gone_reply() -> Reply:
+    """A button or deep link to a question the knowledge no longer has."""
+    return plain("That question is no longer in my list — send /topics to see what I can "
+                 "answer now.")
 
 
 # -- Commands and notes (Telegram uses these; kept here so the wording lives in one place) -----
@@ -151,18 +203,18 @@ def _sources(sources: list[Source]) -> tuple[str, str]:
     return "\n\n".join(h for h, _ in lines), "\n\n".join(t for _, t in lines)
 
 
-def start_reply(sources: list[Source], engine: Engine) -> Reply:
+def start_reply(sources: list[Source], entries: Sequence[Entry]) -> Reply:
     """What the bot knows, where it comes from, and the not-medical-advice note."""
     titles = ", ".join(f"“{s.title}”" for s in dict.fromkeys(sources))
     intro = (f"Hello! I answer questions about the article {titles} by quoting it word for "
-             f"word — {len(engine.entries)} questions so far.")
+             f"word — {len(entries)} questions so far.")
     how = "Send me a question, tap one below, or use /topics to see them all."
     src_html, src_text = _sources(sources)
     return Reply(
         f"👋 {html.escape(intro)}\n\n{src_html}\n\n⚠️ <i>{html.escape(DISCLAIMER)}</i>\n\n"
         f"{html.escape(how)}",
         f"{intro}\n\n{src_text}\n\n{DISCLAIMER}\n\n{how}",
-        tuple((ask_button(e),) for e in engine.entries[:3]),
+        tuple((ask_button(e),) for e in entries[:3]),
     )
 
 
@@ -185,9 +237,9 @@ def help_reply(bot_username: str) -> Reply:
     return plain("\n".join(lines))
 
 
-def topics_reply(engine: Engine, page: int = 0, per_page: int = TOPICS_PER_PAGE) -> Reply:
-    """One page of every answerable question as buttons, with ◀ / ▶ to page (`t:<page>`)."""
-    entries = engine.entries
+def topics_reply(entries: Sequence[Entry], page: int = 0,
+                 per_page: int = TOPICS_PER_PAGE) -> Reply:
+    """One page of every answerable question as buttons, with ◀ / ▶ to page."""
     pages = max(1, -(-len(entries) // per_page))
     page = min(max(page, 0), pages - 1)
     shown = entries[page * per_page:(page + 1) * per_page]
@@ -195,9 +247,9 @@ def topics_reply(engine: Engine, page: int = 0, per_page: int = TOPICS_PER_PAGE)
     buttons: list[tuple[Button, ...]] = [(ask_button(e),) for e in shown]
     nav: list[Button] = []
     if page > 0:
-        nav.append(Button("◀ Previous", f"t:{page - 1}"))
+        nav.append(Button("◀ Previous", actions.topics(page - 1)))
     if page < pages - 1:
-        nav.append(Button("Next ▶", f"t:{page + 1}"))
+        nav.append(Button("Next ▶", actions.topics(page + 1)))
     if nav:
         buttons.append(tuple(nav))
     listing = "\n".join(f"• {e.question}" for e in shown)
@@ -226,8 +278,8 @@ def privacy_reply(recording: bool, retention_days: int) -> Reply:
     return plain(f"🔒 {kept}\n\n{not_kept}\n\n{ids}")
 
 
-def ask_usage_reply(engine: Engine) -> Reply:
-    example = engine.entries[0].question if engine.entries else "What is the study about?"
+def ask_usage_reply(entries: Sequence[Entry]) -> Reply:
+    example = entries[0].question if entries else "What is the study about?"
     text = f"Put your question after the command, for example:\n/ask {example}"
     return plain(text)
 
@@ -267,4 +319,8 @@ def feedback_ack(helpful: bool) -> str:
 
 def snippet(entry: Entry, limit: int = 100) -> str:
     """A one-line taste of an answer for inline results."""
-    return label(entry.answer, limit)
+    return snippet_text(entry.answer, limit)
+
+
+def snippet_text(text: str, limit: int = 100) -> str:
+    return label(text, limit)

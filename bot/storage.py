@@ -17,11 +17,11 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from bot.outcomes import ChatKind, Outcome, TurnRecord
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -94,21 +94,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _describe(result: Any) -> tuple[str, str | None, str | None, float | None]:
-    """(outcome, entry id, pack, score) of an engine result, by its documented attributes."""
-    outcome = result.outcome
-    if outcome not in OUTCOMES:
-        raise ValueError(f"unknown outcome {outcome!r}")
-    if outcome == "answered":
-        entry = result.entry
-    elif outcome == "ambiguous":
-        entry = result.candidates[0].entry
-    else:
-        entry = result.closest.entry if result.closest is not None else None
-    score = float(result.score) if entry is not None else None
-    return outcome, getattr(entry, "id", None), getattr(entry, "pack", None), score
-
-
 class QuestionLog:
     """Records questions and feedback; every method swallows database failures.
 
@@ -143,19 +128,20 @@ class QuestionLog:
     def recording(self) -> bool:
         return self.path is not None
 
-    def record(self, question: str, result: Any, chat_kind: str) -> int | None:
-        """Log one question; returns its id for feedback, or None if nothing was recorded."""
+    def record(self, question: str, turn: TurnRecord, chat_kind: ChatKind,
+               redact: Sequence[str] = ()) -> str | None:
+        """Log one question; returns its key for feedback, or None if nothing was recorded.
+
+        A safety turn is recorded without its text, whatever the caller passes.
+        """
         if self.path is None:
             return None
-        try:
-            outcome, entry_id, pack, score = _describe(result)
-            if chat_kind not in CHAT_KINDS:
-                raise ValueError(f"unknown chat kind {chat_kind!r}")
-        except Exception:  # a caller's mistake must not cost the reader their answer
-            log.exception("question log: cannot describe this result; not recorded")
-            return None
-        row = (int(self._clock()), question.strip()[:MAX_QUESTION], outcome, entry_id, pack,
-               score, chat_kind)
+        text = "" if turn.outcome is Outcome.SAFETY else question.strip()[:MAX_QUESTION]
+        for name in redact:
+            if name:
+                text = text.replace(name, "@…")
+        row = (int(self._clock()), text, str(turn.outcome), turn.entry_id, turn.pack,
+               turn.score, str(chat_kind))
         with self._lock:
             conn = self._connection()
             if conn is None:
@@ -169,14 +155,14 @@ class QuestionLog:
                 self._failed("cannot record a question", exc)
                 return None
             self._recovered()
-            return cur.lastrowid
+            return str(cur.lastrowid)
 
-    def feedback(self, record_id: int, helpful: bool) -> bool:
+    def feedback(self, key: str, helpful: bool) -> bool:
         """Attach 👍 (True) or 👎 (False) to a recorded question; False if not stored."""
         if self.path is None:
             return False
         try:
-            record_id = int(record_id)
+            record_id = int(key)
         except (TypeError, ValueError):
             return False
         with self._lock:

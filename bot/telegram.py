@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from telegram import (
     BotCommand,
@@ -50,9 +49,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot import replies
-from bot.engine import Answer, Engine, Match, Result
-from bot.knowledge import Entry, Knowledge, Source
+from bot import actions, replies
+from bot.conversation import Conversation, Turn
+from bot.engine import Answer
+from bot.outcomes import ChatKind
 from bot.replies import Reply
 from bot.settings import Settings, SettingsError
 from bot.telegram_flood import FloodGate, Verdict
@@ -66,7 +66,6 @@ POOL_TIMEOUT = 30.0  # seconds a call may queue for a connection before counting
 RATE_LIMIT_RETRIES = 3  # 429s that AIORateLimiter waits out (retry_after) before giving up
 SEND_ATTEMPTS = 4  # tries per call on 5xx / dropped connections / timeouts
 RETRY_DELAY = 0.5  # seconds before the first retry; doubles each time
-INLINE_RESULTS = 8  # matching questions listed for an inline query
 INLINE_PAGE = 50  # Telegram's maximum results per inline answer (empty query lists topics)
 INLINE_CACHE_SECONDS = 30
 MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit
@@ -81,14 +80,6 @@ COMMANDS = [
     BotCommand("privacy", "What I keep about your questions"),
     BotCommand("help", "How to ask me"),
 ]
-
-
-class QuestionLog(Protocol):
-    """The question log's shape (bot.storage); the Telegram layer needs only these calls."""
-
-    def record(self, question: str, result: Result, chat_kind: str) -> int | None: ...
-
-    def feedback(self, record_id: int, helpful: bool) -> bool: ...
 
 
 # -- Sending, with retries in one place -----------------------------------------------------
@@ -139,36 +130,9 @@ class Front:
     """What handlers share: kept in `bot_data["front"]` so handlers stay plain functions."""
 
     settings: Settings
-    knowledge: Knowledge
-    engine: Engine
-    log: QuestionLog | None
+    conversation: Conversation
     flood: FloodGate
     delivery: Delivery = field(default_factory=Delivery)
-    votes: dict[str, bool] = field(default_factory=dict)  # feedback kept in memory, no log
-    _keys: itertools.count = field(default_factory=lambda: itertools.count(1))
-
-    @property
-    def sources(self) -> list[Source]:
-        return [p.source for p in self.knowledge.packs]
-
-    def record(self, question: str, result: Result, chat_kind: str) -> str:
-        """Log the question; the key ties 👍/👎 to the record (or to memory without a log)."""
-        record_id = None
-        if self.log is not None:
-            try:
-                record_id = self.log.record(question, result, chat_kind)
-            except Exception:  # the log must never cost a reader their answer
-                logger.exception("Could not record a question")
-        return str(record_id) if record_id is not None else f"m{next(self._keys)}"
-
-    def vote(self, key: str, helpful: bool) -> None:
-        if self.log is not None and key.isdigit():
-            try:
-                self.log.feedback(int(key), helpful)
-                return
-            except Exception:
-                logger.exception("Could not record feedback; keeping it in memory")
-        self.votes[key] = helpful
 
 
 def _front(context: ContextTypes.DEFAULT_TYPE) -> Front:
@@ -183,9 +147,9 @@ def keyboard(buttons: Sequence[Sequence[replies.Button]]) -> InlineKeyboardMarku
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def _chat_kind(update: Update) -> str:
+def _chat_kind(update: Update) -> ChatKind:
     chat = update.effective_chat
-    return "private" if chat is None or chat.type == ChatType.PRIVATE else "group"
+    return ChatKind.PRIVATE if chat is None or chat.type == ChatType.PRIVATE else ChatKind.GROUP
 
 
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
@@ -258,19 +222,29 @@ async def _admit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 
 
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    front = _front(context)
-    result = front.engine.ask(question)
-    key = front.record(question, result, _chat_kind(update))
-    await send(update, context, replies.reply_for(result, front.engine, key))
+    """A reader's question, through the conversation; a crisis message skips flood control."""
+    conversation = _front(context).conversation
+    if not conversation.urgent(question) and not await _admit(update, context):
+        return
+    turn = conversation.reply(question, _chat_kind(update), _mentioned_names(update))
+    await send(update, context, turn.reply)
 
 
 async def _answer_entry(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                        entry: Entry) -> None:
-    """Answer an entry the reader picked (a button or a deep link), logged as chosen."""
-    front = _front(context)
-    key = front.record(entry.question, Answer(entry.question, Match(entry, 100.0)),
-                       _chat_kind(update))
-    await send(update, context, replies.answer_reply(entry, front.engine, entry.question, key))
+                        entry_id: str) -> Turn:
+    """Answer an entry the reader picked (a button or a deep link)."""
+    turn = _front(context).conversation.pick(entry_id, _chat_kind(update))
+    await send(update, context, turn.reply)
+    return turn
+
+
+def _mentioned_names(update: Update) -> list[str]:
+    """Names of people mentioned in a message, kept out of the question log."""
+    message = update.effective_message
+    if message is None:
+        return []
+    return [value for entity, value in message.parse_entities(
+        [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items()]
 
 
 def addressed_question(message: Message, bot_id: int, bot_username: str) -> str | None:
@@ -295,12 +269,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: what the bot knows; `/start <entry-id>` (a deep link) answers that entry."""
     if not await _admit(update, context):
         return
-    front = _front(context)
-    entry = front.engine.entry(context.args[0]) if context.args else None
-    if entry is not None:
-        await _answer_entry(update, context, entry)
+    conversation = _front(context).conversation
+    if context.args:
+        await _answer_entry(update, context, context.args[0])
     else:
-        await send(update, context, replies.start_reply(front.sources, front.engine))
+        await send(update, context, replies.start_reply(conversation.sources,
+                                                        conversation.engine.entries))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -312,50 +286,45 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/topics: the first page of every answerable question, as buttons."""
     if await _admit(update, context):
-        await send(update, context, replies.topics_reply(_front(context).engine))
+        await send(update, context, replies.topics_reply(_front(context).conversation.engine.entries))
 
 
 async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/source: the article and study links."""
     if await _admit(update, context):
-        await send(update, context, replies.source_reply(_front(context).sources))
+        await send(update, context, replies.source_reply(_front(context).conversation.sources))
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/privacy: what is and is not stored."""
     if await _admit(update, context):
-        settings = _front(context).settings
-        recording = settings.recording and _front(context).log is not None
-        await send(update, context, replies.privacy_reply(recording, settings.retention_days))
+        front = _front(context)
+        await send(update, context, replies.privacy_reply(front.conversation.feedback_on,
+                                                          front.settings.retention_days))
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/ask <question>: answer it, in any chat."""
-    if not await _admit(update, context):
-        return
     question = " ".join(context.args or [])
     if question:
         await _answer(update, context, question)
-    else:
-        await send(update, context, replies.ask_usage_reply(_front(context).engine))
+    elif await _admit(update, context):
+        await send(update, context, replies.ask_usage_reply(_front(context).conversation.engine.entries))
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A text message in a private chat: it is the question."""
-    if await _admit(update, context):
-        await _answer(update, context, update.effective_message.text or "")
+    await _answer(update, context, update.effective_message.text or "")
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A group message: answered only when it mentions the bot or replies to it."""
     question = addressed_question(update.effective_message, context.bot.id,
                                   context.bot.username)
-    if question is None or not await _admit(update, context):
-        return
     if question:
         await _answer(update, context, question)
-    else:
-        await send(update, context, replies.ask_usage_reply(_front(context).engine))
+    elif question is not None and await _admit(update, context):
+        await send(update, context, replies.ask_usage_reply(_front(context).conversation.engine.entries))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -377,41 +346,38 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A button press: `a:<entry>` answers, `fb:up|down:<key>` is feedback, `t:<n>` pages."""
-    data = update.callback_query.data or ""
-    if data.startswith("fb:"):
-        await _feedback(update, context, data)
-    elif data.startswith("t:"):
-        await _topics_page(update, context, data)
-    elif data.startswith("a:"):
+    """A button press: answer a picked question, take a vote, or turn a /topics page."""
+    action = actions.parse(update.callback_query.data)
+    if isinstance(action, actions.Vote):
+        await _feedback(update, context, action)
+    elif isinstance(action, actions.TopicsPage):
+        await _topics_page(update, context, action.page)
+    elif isinstance(action, actions.AnswerEntry):
         if not await _admit(update, context):
             return
-        entry = _front(context).engine.entry(data[2:])
-        await _acknowledge(update, context, None if entry else "That question is gone — "
-                                                               "see /topics.")
-        if entry is not None and update.effective_chat is not None:
-            await _answer_entry(update, context, entry)
-    else:
         await _acknowledge(update, context)
+        if update.effective_chat is not None:
+            await _answer_entry(update, context, action.entry_id)
+    else:
+        await _acknowledge(update, context, "That button no longer works — see /topics.")
 
 
-async def _feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
-    _, vote, key = (data.split(":", 2) + ["", ""])[:3]
-    helpful = vote == "up"
-    _front(context).vote(key, helpful)
-    await _acknowledge(update, context, replies.feedback_ack(helpful))
+async def _feedback(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                    vote: actions.Vote) -> None:
+    _front(context).conversation.vote(vote.key, vote.helpful)
+    await _acknowledge(update, context, replies.feedback_ack(vote.helpful))
     message = update.callback_query.message
     markup = message.reply_markup if isinstance(message, Message) else None
     if markup is not None:  # one vote per answer: take the 👍/👎 row away
         rows = [row for row in markup.inline_keyboard
-                if not any((b.callback_data or "").startswith("fb:") for b in row)]
+                if not any(isinstance(actions.parse(str(b.callback_data)), actions.Vote)
+                           for b in row)]
         with contextlib.suppress(TelegramError):
             await update.callback_query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
 
 
-async def _topics_page(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
-    page = int(data[2:]) if data[2:].isdigit() else 0
-    reply = replies.topics_reply(_front(context).engine, page)
+async def _topics_page(update: Update, context: ContextTypes.DEFAULT_TYPE, page: int) -> None:
+    reply = replies.topics_reply(_front(context).conversation.engine.entries, page)
     await _acknowledge(update, context)
     query = update.callback_query
     with contextlib.suppress(BadRequest):  # "message is not modified" on a double tap
@@ -420,9 +386,10 @@ async def _topics_page(update: Update, context: ContextTypes.DEFAULT_TYPE, data:
             link_preview_options=NO_PREVIEW), "editMessageText")
 
 
-def inline_result(entry: Entry, engine: Engine, question: str) -> InlineQueryResultArticle:
+def inline_result(answer: Answer) -> InlineQueryResultArticle:
     """One inline choice: the question as title; choosing it posts the answer and source."""
-    reply = replies.answer_reply(entry, engine, question)
+    entry = answer.entry
+    reply = replies.answer_reply(answer)
     link = InlineKeyboardMarkup([[InlineKeyboardButton("📄 Read the article",
                                                        url=entry.source.url)]])
     return InlineQueryResultArticle(
@@ -432,21 +399,29 @@ def inline_result(entry: Entry, engine: Engine, question: str) -> InlineQueryRes
         reply_markup=link)
 
 
+def safety_result(reply: Reply) -> InlineQueryResultArticle:
+    """The only inline choice for a crisis message: the safety text itself."""
+    return InlineQueryResultArticle(
+        id="safety", title="Please get help now", description=replies.snippet_text(reply.text),
+        input_message_content=InputTextMessageContent(
+            reply.html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
+
+
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """@bot <question> in any chat: the best matching questions; an empty query lists topics."""
     query = update.inline_query
-    engine = _front(context).engine
-    text = " ".join(query.query.split())
+    found = _front(context).conversation.inline(query.query)
     next_offset = ""
-    if text:
-        entries = [m.entry for m in engine.rank(text, limit=INLINE_RESULTS)]
-        entries = entries or list(engine.suggest(text))
+    if found.safety is not None:
+        results = [safety_result(found.safety)]
     else:
-        first = int(query.offset) if query.offset.isdigit() else 0
-        entries = list(engine.entries[first:first + INLINE_PAGE])
-        if first + INLINE_PAGE < len(engine.entries):
-            next_offset = str(first + INLINE_PAGE)
-    results = [inline_result(e, engine, text) for e in entries]
+        answers = found.answers
+        if not query.query.strip():
+            first = int(query.offset) if query.offset.isascii() and query.offset.isdigit() else 0
+            answers = answers[first:first + INLINE_PAGE]
+            if first + INLINE_PAGE < len(found.answers):
+                next_offset = str(first + INLINE_PAGE)
+        results = [inline_result(a) for a in answers]
     with contextlib.suppress(BadRequest):  # the query expired while we retried
         await _front(context).delivery.run(lambda: query.answer(
             results, cache_time=INLINE_CACHE_SECONDS, next_offset=next_offset),
@@ -456,12 +431,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def chosen_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An inline answer was posted (needs /setinlinefeedback): log it for curators."""
     chosen = update.chosen_inline_result
-    front = _front(context)
-    entry = front.engine.entry(chosen.result_id)
-    if entry is not None:
-        score = next((m.score for m in front.engine.rank(chosen.query)
-                      if m.entry.id == entry.id), 0.0)
-        front.record(chosen.query, Answer(chosen.query, Match(entry, score)), "inline")
+    _front(context).conversation.chosen(chosen.result_id, chosen.query)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -476,8 +446,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # -- The application ------------------------------------------------------------------------
 
 
-def build_application(settings: Settings, knowledge: Knowledge, engine: Engine,
-                      log: QuestionLog | None = None) -> Application:
+def build_application(settings: Settings, conversation: Conversation) -> Application:
     """The bot: every handler, registered here and nowhere else."""
     rate = settings.telegram_rate_limit
     app = (
@@ -492,7 +461,7 @@ def build_application(settings: Settings, knowledge: Knowledge, engine: Engine,
         .pool_timeout(POOL_TIMEOUT)
         .build()
     )
-    app.bot_data["front"] = Front(settings, knowledge, engine, log,
+    app.bot_data["front"] = Front(settings, conversation,
                                   FloodGate(settings.flood_messages,
                                             settings.flood_window_seconds))
 
@@ -526,7 +495,7 @@ async def announce(app: Application) -> None:
                                         "setMyCommands")
         if done:
             logger.info("Serving @%s: %d questions", app.bot.username,
-                        len(front.engine.entries))
+                        len(front.conversation.engine.entries))
 
 
 def webhook_endpoint(settings: Settings) -> str:
@@ -622,13 +591,12 @@ def configure_logging(settings: Settings) -> None:
             handler.addFilter(token_filter)
 
 
-def run(settings: Settings, knowledge: Knowledge, engine: Engine,
-        log: QuestionLog | None = None) -> None:
+def run(settings: Settings, conversation: Conversation) -> None:
     """Serve readers until SIGINT/SIGTERM (blocking)."""
     if not settings.has_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather")
     configure_logging(settings)
-    app = build_application(settings, knowledge, engine, log)
+    app = build_application(settings, conversation)
 
     async def main() -> None:
         stop = asyncio.Event()

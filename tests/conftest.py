@@ -67,9 +67,10 @@ def bot_settings(bot_api: BotAPI, tmp_path: Path) -> Settings:
 @pytest.fixture
 def telegram_app(bot_settings: Settings, tiny_knowledge: Knowledge, tiny_engine: Engine):
     """The real Application, built by bot.telegram for the tiny pack and the stand-in."""
+    from bot.conversation import Conversation
     from bot.telegram import build_application
 
-    return build_application(bot_settings, tiny_knowledge, tiny_engine)
+    return build_application(bot_settings, Conversation(tiny_knowledge, tiny_engine))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -17,7 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.__main__ import result_json
+from bot.__main__ import turn_json
+from bot.conversation import Turn
+from bot.outcomes import Outcome
+from bot.replies import ambiguous_reply
 from bot.engine import Ambiguous, Engine, Match
 from bot.knowledge import Knowledge, load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR, TINY_KNOWLEDGE_DIR
@@ -27,7 +30,8 @@ SETTINGS = {"TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_FILE_URL", "TELE
             "WEBHOOK_URL", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "WEBHOOK_PATH", "WEBHOOK_SECRET",
             "KNOWLEDGE_DIR", "DATA_DIR", "DATABASE_PATH", "RECORD_QUESTIONS", "RETENTION_DAYS",
             "FLOOD_MESSAGES", "FLOOD_WINDOW_SECONDS", "LOG_LEVEL", "ANSWER_CONFIDENCE"}
-JSON_KEYS = {"question", "matched", "entry", "score", "answer", "source", "suggestions"}
+JSON_KEYS = {"question", "kind", "matched", "entry", "score", "answer", "source", "suggestions",
+             "reply"}
 
 
 @pytest.fixture(scope="module")
@@ -126,10 +130,11 @@ def test_ask_json_prints_one_object_per_question(bot, shipped: Knowledge) -> Non
 
 def test_ambiguous_result_json_has_no_entry_and_offers_the_candidates(
         shipped: Knowledge) -> None:
-    engine = Engine.from_knowledge(shipped)
     a, b = shipped.entries[:2]
-    obj = result_json(Ambiguous("which?", (Match(a, 50.0), Match(b, 49.6))), engine)
+    result = Ambiguous("which?", (Match(a, 50.0), Match(b, 49.6)))
+    obj = turn_json("which?", Turn(ambiguous_reply(result), Outcome.AMBIGUOUS, result))
     assert set(obj) == JSON_KEYS
+    assert obj["kind"] == "ambiguous" and "Did you mean" in str(obj["reply"])
     assert obj["matched"] is False and obj["entry"] is None
     assert obj["answer"] is None and obj["source"] is None
     assert obj["suggestions"] == [a.question, b.question]
