@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.curator import PackImportError
 from bot.conversation import Conversation, Turn
+from bot.curator import PackImportError
 from bot.engine import Ambiguous, Answer, Declined, Engine
 from bot.knowledge import Knowledge, KnowledgeError, check_knowledge, load_knowledge
 from bot.outcomes import ChatKind, Outcome

@@ -52,6 +52,7 @@ from telegram.ext import (
 from bot import actions, replies
 from bot.conversation import Conversation, Turn
 from bot.engine import Answer
+from bot.knowledge import Entry
 from bot.outcomes import ChatKind
 from bot.replies import Reply
 from bot.settings import Settings, SettingsError
@@ -137,6 +138,10 @@ class Front:
 
 def _front(context: ContextTypes.DEFAULT_TYPE) -> Front:
     return context.bot_data["front"]
+
+
+def _entries(context: ContextTypes.DEFAULT_TYPE) -> tuple[Entry, ...]:
+    return _front(context).conversation.engine.entries
 
 
 def keyboard(buttons: Sequence[Sequence[replies.Button]]) -> InlineKeyboardMarkup | None:
@@ -286,7 +291,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/topics: the first page of every answerable question, as buttons."""
     if await _admit(update, context):
-        await send(update, context, replies.topics_reply(_front(context).conversation.engine.entries))
+        await send(update, context, replies.topics_reply(_entries(context)))
 
 
 async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -309,7 +314,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if question:
         await _answer(update, context, question)
     elif await _admit(update, context):
-        await send(update, context, replies.ask_usage_reply(_front(context).conversation.engine.entries))
+        await send(update, context, replies.ask_usage_reply(_entries(context)))
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -324,7 +329,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if question:
         await _answer(update, context, question)
     elif question is not None and await _admit(update, context):
-        await send(update, context, replies.ask_usage_reply(_front(context).conversation.engine.entries))
+        await send(update, context, replies.ask_usage_reply(_entries(context)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,13 +6,16 @@ tuning. Fixtures here are generic; area-specific helpers live in the test files.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
+from telegram.ext import Application
 
+from bot.conversation import Conversation, QuestionLog
 from bot.engine import Answer, Engine, Match, Result
 from bot.knowledge import Knowledge, load_knowledge
+from bot.outcomes import ChatKind, TurnRecord
 from bot.settings import Settings
 from tests.botapi import TOKEN, BotAPI
 
@@ -35,6 +38,28 @@ class PhrasingEngine(Engine):
         if entry is not None:
             return Answer(question, Match(entry, 100.0))
         return super().ask(question)
+
+
+class FakeLog:
+    """bot.storage.QuestionLog's shape: record() -> key, feedback(key, helpful) -> bool."""
+
+    recording = True
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.records: list[tuple[str, TurnRecord, ChatKind]] = []
+        self.votes: list[tuple[str, bool]] = []
+
+    def record(self, question: str, turn: TurnRecord, chat_kind: ChatKind,
+               redact: Sequence[str] = ()) -> str | None:
+        if self.fail:
+            raise OSError("disk full")
+        self.records.append((question, turn, chat_kind))
+        return f"k{100 + len(self.records)}"
+
+    def feedback(self, key: str, helpful: bool) -> bool:
+        self.votes.append((key, helpful))
+        return True
 
 
 @pytest.fixture(scope="session")
@@ -64,13 +89,19 @@ def bot_settings(bot_api: BotAPI, tmp_path: Path) -> Settings:
                     knowledge_dir=TINY_KNOWLEDGE_DIR, data_dir=tmp_path, recording=False)
 
 
-@pytest.fixture
-def telegram_app(bot_settings: Settings, tiny_knowledge: Knowledge, tiny_engine: Engine):
-    """The real Application, built by bot.telegram for the tiny pack and the stand-in."""
-    from bot.conversation import Conversation
+def make_app(settings: Settings, knowledge: Knowledge, engine: Engine,
+             log: QuestionLog | None = None) -> Application:
+    """The real Application over a conversation on this knowledge (and question log)."""
     from bot.telegram import build_application
 
-    return build_application(bot_settings, Conversation(tiny_knowledge, tiny_engine))
+    return build_application(settings, Conversation(knowledge, engine, log=log))
+
+
+@pytest.fixture
+def telegram_app(bot_settings: Settings, tiny_knowledge: Knowledge,
+                 tiny_engine: Engine) -> Application:
+    """The real Application, built by bot.telegram for the tiny pack and the stand-in."""
+    return make_app(bot_settings, tiny_knowledge, tiny_engine)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -19,10 +19,10 @@ import yaml
 
 from bot.__main__ import turn_json
 from bot.conversation import Turn
+from bot.engine import Ambiguous, Match
+from bot.knowledge import Knowledge, load_knowledge
 from bot.outcomes import Outcome
 from bot.replies import ambiguous_reply
-from bot.engine import Ambiguous, Engine, Match
-from bot.knowledge import Knowledge, load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR, TINY_KNOWLEDGE_DIR
 
 ROOT = TESTS_DIR.parent
@@ -227,8 +227,22 @@ def test_no_token_starts_the_terminal_chat_and_says_so(bot, tmp_path: Path) -> N
     done = bot(stdin="/quit\n")
     assert done.returncode == 0, done.stderr
     assert "No TELEGRAM_BOT_TOKEN is set, so this is the terminal chat." in done.stderr
-    assert "Goodbye." in done.stdout
+    assert "Goodbye" in done.stdout
+    assert not (tmp_path / "data" / "questions.sqlite3").exists()  # tries are not recorded
+
+
+def test_chat_records_questions_only_when_asked_to(bot, tmp_path: Path) -> None:
+    done = bot("chat", "--record", stdin="what is hsct\nbye\n")
+    assert done.returncode == 0, done.stderr
     assert (tmp_path / "data" / "questions.sqlite3").exists()  # DATA_DIR, not the home dir
+
+
+@pytest.mark.parametrize("leave", ["bye", "Goodbye", "/quit", ""])
+def test_chat_leaves_politely_on_bye_quit_or_end_of_input(bot, leave: str) -> None:
+    done = bot("chat", stdin=f"{leave}\nwhat is hsct\n" if leave else "")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("Goodbye — take care.")
+    assert "<blockquote>" not in done.stdout and "autologous" not in done.stdout
 
 
 def test_chat_answers_a_question_and_a_number_picks_an_offered_one(
@@ -243,13 +257,13 @@ def test_chat_answers_a_question_and_a_number_picks_an_offered_one(
                                                and e.question.startswith(offered[:-1])))
     assert picked.id != "toxicity-elderly"
     assert picked.answer in rest[rest.index(offered):]
-    assert done.stdout.rstrip().endswith("Goodbye.")
+    assert done.stdout.rstrip().endswith("Goodbye — take care.")
 
 
 def test_chat_offers_suggestions_when_it_declines(bot) -> None:
     done = bot("chat", stdin="how much does it cost\n")
     assert done.returncode == 0, done.stderr
-    assert "does not cover that" in done.stdout
+    assert "The article does not say" in done.stdout
     assert re.search(r"^  1\. ", done.stdout, re.M)
 
 

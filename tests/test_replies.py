@@ -43,6 +43,13 @@ def actions(reply: Reply) -> list[str]:
     return [b.action for row in reply.buttons for b in row]
 
 
+def answer_of(entry: Entry, engine: Engine, question: str,
+              feedback_key: str | None = None) -> Reply:
+    """The reply to `entry` answered for `question`, with the engine's related questions."""
+    answer = Answer(question, Match(entry, 100.0), related=engine.related(entry))
+    return answer_reply(answer, feedback_key)
+
+
 def big_entry(sentence: str, source: Source, entry_id: str = "big") -> Entry:
     return Entry(entry_id, "p", ("tell me everything about the sun",) * 6,
                  (sentence * 600).strip(), source)
@@ -54,7 +61,7 @@ def big_entry(sentence: str, source: Source, entry_id: str = "big") -> Entry:
 def test_answer_quotes_the_passage_html_escaped_in_a_blockquote(tiny_knowledge: Knowledge,
                                                                 tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("blood-test")  # "... levels < 25 nmol/L count as deficient."
-    reply = answer_reply(entry, tiny_engine, entry.question)
+    reply = answer_of(entry, tiny_engine, entry.question)
     body = quote_of(reply)
     assert body.replace("<b>", "").replace("</b>", "") == html.escape(entry.answer)
     assert "&lt; 25" in body
@@ -64,7 +71,7 @@ def test_answer_quotes_the_passage_html_escaped_in_a_blockquote(tiny_knowledge: 
 def test_answer_of_several_sentences_emphasises_exactly_one(tiny_knowledge: Knowledge,
                                                             tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("what-is-vitamin-d")  # two sentences
-    reply = answer_reply(entry, tiny_engine, "does vitamin d help absorb calcium")
+    reply = answer_of(entry, tiny_engine, "does vitamin d help absorb calcium")
     body = quote_of(reply)
     assert body.count("<b>") == 1 and body.count("</b>") == 1
     assert re.search(r"<b>It helps the body absorb calcium from food\.</b>", body)
@@ -73,20 +80,20 @@ def test_answer_of_several_sentences_emphasises_exactly_one(tiny_knowledge: Know
 
 def test_emphasis_follows_the_question(tiny_knowledge: Knowledge, tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("what-is-vitamin-d")
-    reply = answer_reply(entry, tiny_engine, "is vitamin d made when skin sees sunlight")
+    reply = answer_of(entry, tiny_engine, "is vitamin d made when skin sees sunlight")
     assert "<b>Vitamin D is a nutrient the body makes" in quote_of(reply)
 
 
 def test_answer_of_one_sentence_has_no_emphasis(tiny_knowledge: Knowledge,
                                                 tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("food-sources")
-    assert "<b>" not in answer_reply(entry, tiny_engine, entry.question).html
+    assert "<b>" not in answer_of(entry, tiny_engine, entry.question).html
 
 
 def test_answer_names_the_source_with_a_link_and_the_citation(tiny_knowledge: Knowledge,
                                                               tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("food-sources")
-    reply = answer_reply(entry, tiny_engine, entry.question)
+    reply = answer_of(entry, tiny_engine, entry.question)
     source = entry.source
     assert (f'<a href="{html.escape(source.url)}">{html.escape(source.title)}</a>'
             in reply.html)
@@ -100,7 +107,7 @@ def test_answer_names_the_source_with_a_link_and_the_citation(tiny_knowledge: Kn
 def test_answer_offers_related_questions_and_feedback(tiny_knowledge: Knowledge,
                                                       tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("food-sources")
-    reply = answer_reply(entry, tiny_engine, entry.question, feedback_key="17")
+    reply = answer_of(entry, tiny_engine, entry.question, feedback_key="17")
     acts = actions(reply)
     assert acts[-2:] == ["fb:up:17", "fb:down:17"]
     related = [a for a in acts if a.startswith("a:")]
@@ -114,7 +121,7 @@ def test_huge_passage_is_shortened_to_fit_one_message_keeping_the_source() -> No
     entry = big_entry("The sun makes vitamin D in the skin. ", source)
     other = Entry("other", "p", ("what about the moon",) * 6, "The moon does not.", source)
     engine = Engine([entry, other])
-    reply = answer_reply(entry, engine, "does the sun make vitamin d", feedback_key="123456")
+    reply = answer_of(entry, engine, "does the sun make vitamin d", feedback_key="123456")
     assert len(reply.html) <= MAX_MESSAGE
     assert len(reply.text) <= MAX_MESSAGE
     assert quote_of(reply).endswith("…")
@@ -125,7 +132,7 @@ def test_huge_passage_full_of_html_characters_fits_once_parsed() -> None:
     source = Source("R&D <news>", "A&B", "https://example.org/?a=1&b=2")
     entry = big_entry("R&D at AT&T <really> works & helps. ", source)
     other = Entry("other", "p", ("what about the moon",) * 6, "The moon does not.", source)
-    reply = answer_reply(entry, Engine([entry, other]), "does r&d help")
+    reply = answer_of(entry, Engine([entry, other]), "does r&d help")
     # Telegram counts the 4,096 characters after parsing entities; see the report for the
     # raw HTML length, which escaping makes longer.
     assert len(visible(reply.html)) <= MAX_MESSAGE
@@ -139,7 +146,7 @@ def test_declined_reply_quotes_no_passage_and_offers_suggestions(
         shipped_engine: Engine) -> None:
     result = shipped_engine.ask("how much does it cost")
     assert isinstance(result, Declined)
-    reply = reply_for(result, shipped_engine)
+    reply = reply_for(result)
     for entry in shipped_engine.entries:
         assert entry.answer not in reply.text
         assert html.escape(entry.answer) not in reply.html
@@ -155,7 +162,7 @@ def test_ambiguous_reply_offers_each_candidate(tiny_knowledge: Knowledge,
                                                tiny_engine: Engine) -> None:
     a, b = tiny_knowledge.entry("winter"), tiny_knowledge.entry("sunscreen")
     result = Ambiguous("sun?", (Match(a, 50.0), Match(b, 49.5)))
-    reply = reply_for(result, tiny_engine)
+    reply = reply_for(result)
     assert actions(reply) == ["a:winter", "a:sunscreen"]
     assert a.answer not in reply.text and b.answer not in reply.text
 
@@ -163,14 +170,14 @@ def test_ambiguous_reply_offers_each_candidate(tiny_knowledge: Knowledge,
 def test_reply_for_renders_an_answer_with_its_passage(tiny_knowledge: Knowledge,
                                                       tiny_engine: Engine) -> None:
     entry = tiny_knowledge.entry("winter")
-    reply = reply_for(Answer("winter?", Match(entry, 80.0)), tiny_engine, "k1")
+    reply = reply_for(Answer("winter?", Match(entry, 80.0)), "k1")
     assert entry.answer in visible(reply.html)
     assert "fb:up:k1" in actions(reply)
 
 
 def test_reply_for_rejects_what_is_not_an_engine_result(tiny_engine: Engine) -> None:
     with pytest.raises(TypeError):
-        reply_for("an answer", tiny_engine)  # type: ignore[arg-type]
+        reply_for("an answer")  # type: ignore[arg-type]
 
 
 # -- Telegram's button limit ---------------------------------------------------------------------
@@ -179,13 +186,13 @@ def test_reply_for_rejects_what_is_not_an_engine_result(tiny_engine: Engine) -> 
 def test_every_button_payload_fits_telegrams_64_bytes(shipped_engine: Engine) -> None:
     replies: list[Reply] = []
     for entry in shipped_engine.entries:
-        replies.append(answer_reply(entry, shipped_engine, entry.question,
+        replies.append(answer_of(entry, shipped_engine, entry.question,
                                     feedback_key="9" * 20))
-    replies.append(reply_for(shipped_engine.ask("how much does it cost"), shipped_engine))
+    replies.append(reply_for(shipped_engine.ask("how much does it cost")))
     candidates = tuple(Match(e, 50.0) for e in shipped_engine.entries[:3])
-    replies.append(reply_for(Ambiguous("?", candidates), shipped_engine))
+    replies.append(reply_for(Ambiguous("?", candidates)))
     pages = -(-len(shipped_engine.entries) // 8)
-    replies.extend(topics_reply(shipped_engine, page) for page in range(pages))
+    replies.extend(topics_reply(shipped_engine.entries, page) for page in range(pages))
     payloads = [a for reply in replies for a in actions(reply)]
     assert payloads
     assert [a for a in payloads if len(a.encode("utf-8")) > MAX_CALLBACK_BYTES] == []

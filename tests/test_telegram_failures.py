@@ -11,8 +11,9 @@ import pytest
 
 from bot.engine import Engine, Result
 from bot.settings import SettingsError
-from bot.telegram import SEND_ATTEMPTS, TokenFilter, build_application, serve
+from bot.telegram import SEND_ATTEMPTS, TokenFilter, serve
 from tests.botapi import TOKEN, BotAPI, running
+from tests.conftest import make_app
 
 READER = 42
 
@@ -99,7 +100,7 @@ class ExplodingEngine(Engine):
 
 async def test_errors_are_logged_without_the_token_and_the_reader_is_told(
         bot_api: BotAPI, bot_settings, tiny_knowledge, collected: Collect) -> None:
-    app = build_application(bot_settings, tiny_knowledge,
+    app = make_app(bot_settings, tiny_knowledge,
                             ExplodingEngine.from_knowledge(tiny_knowledge))
     bot_api.fail("sendMessage", "drop")
     async with running(app, bot_settings):
@@ -146,6 +147,6 @@ async def test_an_unreachable_telegram_at_start_up_is_waited_out(
 async def test_a_rejected_token_stops_with_a_settings_error(
         bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
     settings = replace(bot_settings, telegram_token="999:not-the-right-token")
-    app = build_application(settings, tiny_knowledge, tiny_engine)
+    app = make_app(settings, tiny_knowledge, tiny_engine)
     with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
         await asyncio.wait_for(serve(app, settings, asyncio.Event()), 5)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.telegram import build_application
 from bot.telegram_flood import FloodGate, Verdict
 from tests.botapi import BotAPI, running, texts
+from tests.conftest import make_app
 
 
 class Clock:
@@ -52,7 +52,7 @@ def test_gate_forgets_idle_readers_to_bound_memory() -> None:
 async def test_a_flooding_reader_is_slowed_politely_without_starving_others(
         bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
     settings = replace(bot_settings, flood_messages=3, flood_window_seconds=60)
-    app = build_application(settings, tiny_knowledge, tiny_engine)
+    app = make_app(settings, tiny_knowledge, tiny_engine)
     async with running(app, settings) as handled:
         for _ in range(12):
             bot_api.message(1, "What is vitamin D?")

@@ -1,25 +1,10 @@
 """Inline mode: `@bot question` in any chat lists matching questions; choosing one posts it."""
-
 from __future__ import annotations
 
-from typing import Any
-
-from bot.telegram import build_application
 from tests.botapi import BotAPI, running
+from tests.conftest import FakeLog, make_app
 
 READER = 42
-
-
-class FakeLog:
-    def __init__(self) -> None:
-        self.records: list[tuple[str, Any, str]] = []
-
-    def record(self, question: str, result: Any, chat_kind: str) -> int:
-        self.records.append((question, result, chat_kind))
-        return len(self.records)
-
-    def feedback(self, record_id: int, helpful: bool) -> bool:
-        return True
 
 
 async def test_inline_query_lists_best_matching_questions_with_answers_and_source(
@@ -59,9 +44,9 @@ async def test_odd_inline_queries_still_get_an_answer(bot_api: BotAPI, telegram_
 async def test_chosen_inline_result_is_logged_as_inline(bot_api: BotAPI, bot_settings,
                                                         tiny_knowledge, tiny_engine) -> None:
     log = FakeLog()
-    app = build_application(bot_settings, tiny_knowledge, tiny_engine, log)
+    app = make_app(bot_settings, tiny_knowledge, tiny_engine, log)
     async with running(app, bot_settings) as handled:
         bot_api.chosen_inline(READER, "babies", "vitamin d for babies")
         await handled.wait(1)
-    [(question, result, kind)] = log.records
-    assert (question, result.entry.id, kind) == ("vitamin d for babies", "babies", "inline")
+    [(question, turn, kind)] = log.records
+    assert (question, turn.entry_id, kind) == ("vitamin d for babies", "babies", "inline")

@@ -9,10 +9,11 @@ import pytest
 
 from bot.engine import Ambiguous, Declined, Engine, Result
 from bot.knowledge import load_knowledge
+from bot.outcomes import DeclineReason
 from bot.settings import Settings
-from bot.telegram import COMMANDS, build_application
+from bot.telegram import COMMANDS
 from tests.botapi import BotAPI, running, texts
-from tests.conftest import SHIPPED_KNOWLEDGE_DIR, PhrasingEngine
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, FakeLog, PhrasingEngine, make_app
 
 READER = 42
 
@@ -49,8 +50,9 @@ async def test_question_is_answered_with_verbatim_passage_emphasis_and_source(
 
 
 async def test_answer_has_up_to_three_related_questions_and_feedback_buttons(
-        bot_api: BotAPI, telegram_app, bot_settings) -> None:
-    async with running(telegram_app, bot_settings):
+        bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
+    app = make_app(bot_settings, tiny_knowledge, tiny_engine, FakeLog())
+    async with running(app, bot_settings):
         bot_api.message(READER, "Which foods contain vitamin D?")
         [call] = await bot_api.wait_for("sendMessage")
     data = call.callback_data
@@ -72,16 +74,27 @@ async def test_pressing_a_related_question_answers_it(bot_api: BotAPI, telegram_
     assert ack.params["callback_query_id"].startswith("cq")
 
 
-async def test_feedback_is_acknowledged_and_kept_in_memory_without_a_log(
-        bot_api: BotAPI, telegram_app, bot_settings) -> None:
-    async with running(telegram_app, bot_settings):
+async def test_feedback_is_acknowledged_and_kept_in_the_question_log(
+        bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
+    log = FakeLog()
+    app = make_app(bot_settings, tiny_knowledge, tiny_engine, log)
+    async with running(app, bot_settings):
         bot_api.message(READER, "What is vitamin D?")
         [answer] = await bot_api.wait_for("sendMessage")
         up = next(d for d in answer.callback_data if d.startswith("fb:up:"))
         bot_api.press(READER, up)
         [ack] = await bot_api.wait_for("answerCallbackQuery")
     assert "Thanks" in ack.params["text"]
-    assert telegram_app.bot_data["front"].votes == {up.split(":", 2)[2]: True}
+    assert log.votes == [(up.split(":", 2)[2], True)]
+
+
+async def test_without_a_question_log_answers_carry_no_feedback_buttons(
+        bot_api: BotAPI, telegram_app, bot_settings) -> None:
+    async with running(telegram_app, bot_settings):
+        bot_api.message(READER, "What is vitamin D?")
+        [answer] = await bot_api.wait_for("sendMessage")
+    assert "<blockquote>" in answer.params["text"]
+    assert not any(d.startswith("fb:") for d in answer.callback_data)
 
 
 async def test_ambiguous_question_offers_did_you_mean_buttons(
@@ -89,7 +102,7 @@ async def test_ambiguous_question_offers_did_you_mean_buttons(
     engine = ScriptedEngine.from_knowledge(tiny_knowledge)
     a, b = tiny_engine.rank("What is vitamin D?", limit=2)
     engine.script = {"vitamin d?": Ambiguous("vitamin d?", (a, b))}
-    app = build_application(bot_settings, tiny_knowledge, engine)
+    app = make_app(bot_settings, tiny_knowledge, engine)
     async with running(app, bot_settings):
         bot_api.message(READER, "vitamin d?")
         [call] = await bot_api.wait_for("sendMessage")
@@ -101,13 +114,14 @@ async def test_unanswerable_question_is_declined_honestly_with_suggestions(
         bot_api: BotAPI, bot_settings: Settings, tiny_knowledge, tiny_engine) -> None:
     engine = ScriptedEngine.from_knowledge(tiny_knowledge)
     question = "Who won the football last night?"
-    engine.script = {question: Declined(question, tiny_engine.entries[:3])}
-    app = build_application(bot_settings, tiny_knowledge, engine)
+    engine.script = {question: Declined(question, tiny_engine.entries[:3],
+                                        reason=DeclineReason.OFF_TOPIC)}
+    app = make_app(bot_settings, tiny_knowledge, engine)
     async with running(app, bot_settings):
         bot_api.message(READER, question)
         [call] = await bot_api.wait_for("sendMessage")
     text = call.params["text"]
-    assert "does not cover that" in text and "/topics" in text
+    assert "only answer questions about this article" in text and "/topics" in text
     assert "<blockquote>" not in text  # no passage to fill the silence
     assert call.callback_data == [f"a:{e.id}" for e in tiny_engine.entries[:3]]
 
@@ -217,7 +231,7 @@ async def test_shipped_pack_answers_its_own_first_question(bot_api: BotAPI,
     knowledge = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
     engine = Engine.from_knowledge(knowledge)
     entry = engine.entries[0]
-    app = build_application(bot_settings, knowledge, engine)
+    app = make_app(bot_settings, knowledge, engine)
     async with running(app, bot_settings):
         bot_api.message(READER, f"/start {entry.id}")
         bot_api.message(READER, "/start")

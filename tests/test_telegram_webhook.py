@@ -6,8 +6,9 @@ import socket
 from dataclasses import replace
 
 from bot.settings import Settings
-from bot.telegram import build_application, webhook_endpoint
+from bot.telegram import webhook_endpoint
 from tests.botapi import BotAPI, running
+from tests.conftest import make_app
 
 READER = 42
 
@@ -24,7 +25,7 @@ async def test_webhook_answers_updates_with_the_secret_and_refuses_others(
     settings = replace(bot_settings, webhook_url=f"http://127.0.0.1:{port}",
                        webhook_listen="127.0.0.1", webhook_port=port,
                        webhook_path="hook", webhook_secret="s3cret-Token_1")
-    app = build_application(settings, tiny_knowledge, tiny_engine)
+    app = make_app(settings, tiny_knowledge, tiny_engine)
     async with running(app, settings) as handled:
         [hook] = await bot_api.wait_for("setWebhook")
         assert hook.params["url"] == f"http://127.0.0.1:{port}/hook"
