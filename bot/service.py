@@ -1,0 +1,48 @@
+"""What the bot serves from a knowledge directory, loaded and validated together.
+
+The packs, the engine over them, the safety screen and the small-talk set: every front end
+(Telegram, the terminal, `ask`) and a knowledge reload build their `Conversation` here, so all
+of them answer from the same things.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.conversation import Conversation, QuestionLog
+from bot.engine import Engine
+from bot.knowledge import Knowledge, load_knowledge
+from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen, load_safety
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.smalltalk import DEFAULT_SMALLTALK_FILE, SmallTalk, load_smalltalk
+
+
+def data_file(directory: Path, name: str) -> Path:
+    """A deployment's own file beside its packs, else the shipped default.
+
+    The safety screen is never off: a knowledge directory without its own `safety.yaml` gets
+    the shipped one (with its emergency numbers and crisis lines).
+    """
+    own = directory / name
+    return own if own.is_file() else DEFAULT_KNOWLEDGE_DIR / name
+
+
+def load_safety_screen(directory: Path) -> SafetyScreen:
+    return load_safety(data_file(directory, DEFAULT_SAFETY_FILE))
+
+
+def load_small_talk(directory: Path) -> SmallTalk:
+    return load_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE))
+
+
+def build_engine(knowledge: Knowledge, threshold: float | None = None) -> Engine:
+    return Engine.from_knowledge(knowledge, threshold)
+
+
+def open_conversation(directory: Path, threshold: float | None = None,
+                      log: QuestionLog | None = None) -> Conversation:
+    """Everything served from `directory`; raises KnowledgeError naming each problem."""
+    knowledge = load_knowledge(directory)
+    return Conversation(knowledge, build_engine(knowledge, threshold),
+                        safety=load_safety_screen(directory),
+                        smalltalk=load_small_talk(directory), log=log)
