@@ -1,9 +1,11 @@
 """The question log: what readers asked and how the bot fared, for the pack's curator.
 
 Readers' questions are health questions, so the log holds no user id, chat id, name or
-username — not even hashed: a row is the question text, the time, the outcome, the entry and
-score, and the kind of chat. 👍/👎 feedback is tied to the question row, never to a person.
-Rows older than the retention setting are purged on open and then hourly.
+username — not even hashed: a row is the question text (scrubbed of other people's names,
+addresses and numbers, see `bot.scrub`), the time, the outcome, the entry and score, and the
+kind of chat. 👍/👎 feedback is one vote per answer, tied to the question row by an unguessable
+key, never to a person. Rows older than the retention setting are purged on open and then
+hourly. Every query the curator's reports run is here too, beside the schema it reads.
 
 Recording must never slow or break answering: the connection has a short busy timeout, and any
 database failure (missing, locked, full, corrupt) is logged once, then recording pauses for a
@@ -14,27 +16,30 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
+import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.outcomes import ChatKind, Outcome, TurnRecord
+from bot.scrub import scrub
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = ("answered", "ambiguous", "declined")
-CHAT_KINDS = ("private", "group", "inline", "terminal")
 MAX_QUESTION = 1000  # characters kept of a question; Telegram allows 4,096
 BUSY_TIMEOUT_MS = 50  # a locked database costs a reader at most this long
 COOL_DOWN_SECONDS = 60.0  # after a failure, recording pauses this long before retrying
 PURGE_EVERY_SECONDS = 3600.0
+KEY = re.compile(r"[A-Za-z0-9_-]{1,48}")  # what bot.actions accepts in a button's data
 
 # Schema migrations, applied in order; PRAGMA user_version holds how many have run.
-# Append new steps; never edit a released one.
+# Append new steps; never edit a released one. SQLite cannot alter a CHECK constraint, so a
+# step that changes one rebuilds the table (foreign keys are off while steps run).
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE questions (
@@ -57,6 +62,39 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX feedback_question ON feedback (question_id);
     """,
+    # 2: small-talk and safety outcomes; an unguessable key per row (buttons carry it, not the
+    # row id); one vote per answer, the latest kept.
+    """
+    CREATE TABLE questions_2 (
+        id        INTEGER PRIMARY KEY,
+        key       TEXT    NOT NULL UNIQUE,     -- random; 👍/👎 buttons carry it
+        asked_at  INTEGER NOT NULL,            -- unix seconds, UTC
+        question  TEXT    NOT NULL,            -- empty for a safety turn
+        outcome   TEXT    NOT NULL CHECK (outcome IN
+                  ('answered', 'ambiguous', 'declined', 'smalltalk', 'safety')),
+        entry_id  TEXT,                        -- answered / best candidate / closest entry
+        pack      TEXT,
+        score     REAL,
+        chat_kind TEXT    NOT NULL
+                  CHECK (chat_kind IN ('private', 'group', 'inline', 'terminal'))
+    );
+    INSERT INTO questions_2
+        SELECT id, lower(hex(randomblob(12))), asked_at, question, outcome, entry_id, pack,
+               score, chat_kind FROM questions;
+    CREATE TABLE feedback_2 (
+        question_id INTEGER PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
+        helpful     INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        given_at    INTEGER NOT NULL
+    );
+    INSERT INTO feedback_2
+        SELECT question_id, helpful, given_at FROM feedback f
+        WHERE id = (SELECT max(id) FROM feedback WHERE question_id = f.question_id);
+    DROP TABLE feedback;
+    DROP TABLE questions;
+    ALTER TABLE questions_2 RENAME TO questions;
+    ALTER TABLE feedback_2 RENAME TO feedback;
+    CREATE INDEX questions_asked_at ON questions (asked_at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -72,10 +110,20 @@ def migrate(conn: sqlite3.Connection) -> None:
         raise sqlite3.DatabaseError(
             f"schema version {version} is newer than this release understands "
             f"({SCHEMA_VERSION}); upgrade the bot")
-    for number in range(version, SCHEMA_VERSION):
-        # executescript commits first; the explicit transaction keeps each step all-or-nothing.
-        conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1};"
-                           " COMMIT;")
+    if version == SCHEMA_VERSION:
+        return
+    conn.execute("PRAGMA foreign_keys = OFF")  # a rebuilt table would cascade-delete votes
+    try:
+        for number in range(version, SCHEMA_VERSION):
+            # executescript commits first; the explicit transaction keeps each step whole.
+            conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = "
+                               f"{number + 1}; COMMIT;")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -86,8 +134,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn)
+        migrate(conn)  # and turns foreign keys on
     except BaseException:
         conn.close()
         raise
@@ -117,7 +164,7 @@ class QuestionLog:
     @classmethod
     def open(cls, settings: Settings) -> QuestionLog:
         """The log the settings ask for; never raises (a failure is logged and retried later)."""
-        if not settings.recording:
+        if not settings.record_questions:
             return cls(None)
         qlog = cls(settings.database, settings.retention_days)
         with qlog._lock:
@@ -130,40 +177,43 @@ class QuestionLog:
 
     def record(self, question: str, turn: TurnRecord, chat_kind: ChatKind,
                redact: Sequence[str] = ()) -> str | None:
-        """Log one question; returns its key for feedback, or None if nothing was recorded.
+        """Log one question; returns the unguessable key its 👍/👎 buttons carry, or None if
+        nothing was recorded.
 
-        A safety turn is recorded without its text, whatever the caller passes.
+        The text is scrubbed of `redact` (names of people the message mentions), @mentions,
+        e-mail addresses and phone numbers. A safety turn keeps no text, whatever is passed.
         """
         if self.path is None:
             return None
-        text = "" if turn.outcome is Outcome.SAFETY else question.strip()[:MAX_QUESTION]
-        for name in redact:
-            if name:
-                text = text.replace(name, "@…")
-        row = (int(self._clock()), text, str(turn.outcome), turn.entry_id, turn.pack,
-               turn.score, str(chat_kind))
+        try:
+            outcome, kind = Outcome(turn.outcome), ChatKind(chat_kind)
+        except (AttributeError, ValueError) as exc:  # a caller's bug, not the database's
+            log.error("question log: not recording a malformed turn (%s)", exc)
+            return None
+        text = "" if outcome is Outcome.SAFETY else scrub(question.strip()[:MAX_QUESTION],
+                                                          redact)
+        key = secrets.token_urlsafe(12)  # 16 characters, 96 random bits
+        row = (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack,
+               turn.score, kind.value)
         with self._lock:
             conn = self._connection()
             if conn is None:
                 return None
             try:
                 self._purge_if_due(conn)
-                cur = conn.execute(
-                    "INSERT INTO questions (asked_at, question, outcome, entry_id, pack, score,"
-                    " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+                conn.execute(
+                    "INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack,"
+                    " score, chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
             except sqlite3.Error as exc:
                 self._failed("cannot record a question", exc)
                 return None
             self._recovered()
-            return str(cur.lastrowid)
+            return key
 
     def feedback(self, key: str, helpful: bool) -> bool:
-        """Attach 👍 (True) or 👎 (False) to a recorded question; False if not stored."""
-        if self.path is None:
-            return False
-        try:
-            record_id = int(key)
-        except (TypeError, ValueError):
+        """👍 (True) or 👎 (False) on a recorded answer, replacing any earlier vote on it;
+        False for a key never issued (or purged since)."""
+        if self.path is None or not isinstance(key, str) or not KEY.fullmatch(key):
             return False
         with self._lock:
             conn = self._connection()
@@ -172,8 +222,10 @@ class QuestionLog:
             try:
                 cur = conn.execute(
                     "INSERT INTO feedback (question_id, helpful, given_at)"
-                    " SELECT id, ?, ? FROM questions WHERE id = ?",
-                    (int(bool(helpful)), int(self._clock()), record_id))
+                    " SELECT id, ?, ? FROM questions WHERE key = ?"
+                    " ON CONFLICT (question_id) DO UPDATE"
+                    " SET helpful = excluded.helpful, given_at = excluded.given_at",
+                    (int(bool(helpful)), int(self._clock()), key))
             except sqlite3.Error as exc:
                 self._failed("cannot record feedback", exc)
                 return False
@@ -288,6 +340,18 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     return conn
 
 
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """`open_for_reading`, closed afterwards; any database error becomes `StorageError`."""
+    conn = open_for_reading(path)
+    try:
+        yield conn
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot read the question log {path}: {exc}") from exc
+    finally:
+        conn.close()
+
+
 @dataclass(frozen=True)
 class Window:
     """Which records a report covers: since `since` (unix seconds), or all when None."""
@@ -300,7 +364,70 @@ class Window:
             return cls(None)
         return cls(int((time.time() if now is None else now) - days * 86400))
 
-    def clause(self, column: str = "asked_at") -> tuple[str, tuple[int, ...]]:
+    def clause(self, column: str = "q.asked_at") -> tuple[str, tuple[int, ...]]:
         if self.since is None:
             return "1", ()
         return f"{column} >= ?", (self.since,)
+
+
+@dataclass(frozen=True)
+class EntryVotes:
+    entry_id: str | None
+    down: int
+    up: int
+
+
+def outcome_counts(conn: sqlite3.Connection, window: Window) -> dict[Outcome, int]:
+    """Turns per outcome, every outcome present (0 when none)."""
+    where, args = window.clause()
+    found = dict(conn.execute(f"SELECT outcome, count(*) FROM questions q WHERE {where}"
+                              " GROUP BY outcome", args).fetchall())
+    return {o: int(found.get(o.value, 0)) for o in Outcome}
+
+
+def chat_kind_counts(conn: sqlite3.Connection, window: Window) -> dict[ChatKind, int]:
+    """Turns per kind of chat, only the kinds that occur."""
+    where, args = window.clause()
+    return {ChatKind(k): int(n) for k, n in conn.execute(
+        f"SELECT chat_kind, count(*) FROM questions q WHERE {where} GROUP BY chat_kind",
+        args)}
+
+
+def top_entries(conn: sqlite3.Connection, window: Window, limit: int) -> list[tuple[str, int]]:
+    """The entries answered most often, with how often."""
+    where, args = window.clause()
+    return [(e, int(n)) for e, n in conn.execute(
+        f"SELECT entry_id, count(*) AS n FROM questions q WHERE {where} AND outcome = ?"
+        " AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
+        (*args, Outcome.ANSWERED.value, limit))]
+
+
+def entry_votes(conn: sqlite3.Connection, window: Window) -> list[EntryVotes]:
+    """👎 and 👍 per entry voted on, most 👎 first."""
+    where, args = window.clause()
+    return [EntryVotes(e, int(d or 0), int(u or 0)) for e, d, u in conn.execute(
+        "SELECT q.entry_id, sum(f.helpful = 0) AS down, sum(f.helpful = 1) FROM feedback f"
+        f" JOIN questions q ON q.id = f.question_id WHERE {where}"
+        " GROUP BY q.entry_id ORDER BY down DESC, q.entry_id", args)]
+
+
+def declined_questions(conn: sqlite3.Connection,
+                       window: Window = Window()) -> list[tuple[str, int]]:
+    """Each distinct declined question with how often it was asked."""
+    where, args = window.clause()
+    return [(q, int(n)) for q, n in conn.execute(
+        f"SELECT question, count(*) FROM questions q WHERE {where} AND outcome = ?"
+        " GROUP BY question", (*args, Outcome.DECLINED.value))]
+
+
+def unhelpful_answers(conn: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
+    """Answered questions with more 👎 than 👍, by the entry that answered them: question and
+    👎 count."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for entry_id, question, down, _ in conn.execute(
+            "SELECT q.entry_id, q.question, sum(f.helpful = 0) AS down, sum(f.helpful = 1) AS up"
+            " FROM feedback f JOIN questions q ON q.id = f.question_id"
+            " WHERE q.outcome = ? AND q.entry_id IS NOT NULL"
+            " GROUP BY q.entry_id, q.question HAVING down > up", (Outcome.ANSWERED.value,)):
+        out.setdefault(entry_id, []).append((question, int(down)))
+    return out
