@@ -158,7 +158,7 @@ def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(suggestions.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render_suggestions(suggestions), end="")
+        print(render_suggestions(suggestions))
     return 0
 
 

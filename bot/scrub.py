@@ -41,4 +41,9 @@ def _phone(match: re.Match[str]) -> str:
     digits = sum(c.isdigit() for c in found)
     least = INTERNATIONAL if match.group(1) else LOCAL
     decimal = found.count(".") == 1 and not re.search(r"[ ()-]", found)  # 3.14159265358
-    return PHONE if least <= digits <= LONGEST and not decimal else found
+    if not least <= digits <= LONGEST or decimal:
+        return found
+    # A bracket around the number ("(call 0161 496 0000)") is the sentence's, not the number's.
+    before = "(" if found.startswith("(") and found.count("(") > found.count(")") else ""
+    after = ")" if found.endswith(")") and found.count(")") > found.count("(") else ""
+    return before + PHONE + after
