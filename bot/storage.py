@@ -178,7 +178,7 @@ class QuestionLog:
     def record(self, question: str, turn: TurnRecord, chat_kind: ChatKind,
                redact: Sequence[str] = ()) -> str | None:
         """Log one question; returns the unguessable key its 👍/👎 buttons carry, or None if
-        nothing was recorded.
+        nothing was recorded (also for a blank question).
 
         The text is scrubbed of `redact` (names of people the message mentions), @mentions,
         e-mail addresses and phone numbers. A safety turn keeps no text, whatever is passed.
@@ -192,6 +192,8 @@ class QuestionLog:
             return None
         text = "" if outcome is Outcome.SAFETY else scrub(question.strip()[:MAX_QUESTION],
                                                           redact)
+        if not text and outcome is not Outcome.SAFETY:
+            return None  # nothing was asked: nothing for a curator to read
         key = secrets.token_urlsafe(12)  # 16 characters, 96 random bits
         row = (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack,
                turn.score, kind.value)
@@ -231,20 +233,6 @@ class QuestionLog:
                 return False
             self._recovered()
             return cur.rowcount == 1
-
-    def purge(self) -> int:
-        """Delete questions (and their feedback) older than the retention; returns how many."""
-        if self.path is None:
-            return 0
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return 0
-            try:
-                return self._purge(conn)
-            except sqlite3.Error as exc:
-                self._failed("cannot purge old questions", exc)
-                return 0
 
     def close(self) -> None:
         with self._lock:
@@ -319,8 +307,10 @@ class QuestionLog:
 
 # -- reading, for the curator's commands --------------------------------------------------------
 
-def open_for_reading(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the log; raises `StorageError` saying why it cannot be read."""
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the log, closed afterwards; raises `StorageError` saying why
+    the log cannot be read (any database error while reading included)."""
     path = Path(path)
     if not path.is_file():
         raise StorageError(f"no question log at {path}: nothing has been recorded yet "
@@ -328,23 +318,15 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                check_same_thread=False)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
         raise StorageError(f"cannot read the question log {path}: {exc}") from exc
-    if version != SCHEMA_VERSION:
-        conn.close()
-        raise StorageError(f"the question log {path} has schema version {version}, this release "
-                           f"reads {SCHEMA_VERSION}" + (
-                               "; run the bot once to migrate it" if version < SCHEMA_VERSION
-                               else "; upgrade the bot"))
-    return conn
-
-
-@contextlib.contextmanager
-def reading(path: Path) -> Iterator[sqlite3.Connection]:
-    """`open_for_reading`, closed afterwards; any database error becomes `StorageError`."""
-    conn = open_for_reading(path)
     try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            advice = ("run the bot once to migrate it" if version < SCHEMA_VERSION
+                      else "upgrade the bot")
+            raise StorageError(f"the question log {path} has schema version {version}, this "
+                               f"release reads {SCHEMA_VERSION}; {advice}")
         yield conn
     except sqlite3.Error as exc:
         raise StorageError(f"cannot read the question log {path}: {exc}") from exc

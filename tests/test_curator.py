@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.__main__ import main
 from bot.conversation import Conversation
 from bot.engine import Engine, Match
 from bot.grouping import Closest, Folder, Group, Phrasing, cluster, group_questions
@@ -335,6 +334,8 @@ def test_a_question_about_something_the_entry_never_mentions_is_not_a_new_phrasi
 # -- the command line ---------------------------------------------------------------------------
 
 def test_stats_and_suggest_commands_print_the_reports_and_json(recorded, capsys, monkeypatch):
+    from bot.__main__ import main
+
     monkeypatch.setenv("DATABASE_PATH", str(recorded.database))
     env = ["--knowledge", str(recorded.knowledge_dir), "--env-file", "/nonexistent"]
     assert main([*env, "stats"]) == 0

@@ -12,7 +12,7 @@ import pytest
 from bot.actions import Vote, parse, vote
 from bot.outcomes import ChatKind, Outcome, TurnRecord
 from bot.settings import Settings
-from bot.storage import MIGRATIONS, SCHEMA_VERSION, QuestionLog, migrate
+from bot.storage import MIGRATIONS, SCHEMA_VERSION, QuestionLog, StorageError, migrate, reading
 
 PRIVATE, GROUP, INLINE, TERMINAL = ChatKind
 DAY = 86400
@@ -229,6 +229,25 @@ def test_the_schema_accepts_every_outcome_and_chat_kind_the_bot_names(tmp_path: 
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("INSERT INTO questions (key, asked_at, question, outcome, chat_kind)"
                      " VALUES ('x', 0, 'q', 'shrugged', 'private')")
+
+
+def test_a_blank_question_is_not_recorded(db: Path):
+    with QuestionLog(db) as log:
+        assert log.record(" \n\t ", declined(), PRIVATE) is None
+        assert log.record("real", declined(), PRIVATE) is not None
+    assert [r[1] for r in rows(db)] == ["real"]
+
+
+def test_reading_an_unmigrated_log_says_to_run_the_bot_once(db: Path):
+    db.parent.mkdir()
+    with sqlite3.connect(db, isolation_level=None) as old:
+        old.executescript(f"BEGIN; {MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+    old.close()
+    before = db.read_bytes()
+    with (pytest.raises(StorageError, match="schema version 1.*run the bot once to migrate it"),
+          reading(db)):
+        pass
+    assert db.read_bytes() == before
 
 
 def test_long_questions_are_cut_to_bound_the_database(db: Path):
