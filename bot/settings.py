@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
@@ -105,7 +105,11 @@ def _secret(name: str, raw: str) -> str:
 
 
 def _webhook_path(name: str, raw: str) -> str:
-    return raw.strip("/")
+    path = raw.strip("/")
+    if not re.fullmatch(r"[A-Za-z0-9._~/-]+", path):
+        raise SettingsError(f"{name} must be a URL path of letters, digits and - _ . ~ /, "
+                            f"not {raw!r}")
+    return path
 
 
 def _log_level(name: str, raw: str) -> str:
@@ -117,8 +121,7 @@ def _log_level(name: str, raw: str) -> str:
 
 def setting(default: T, parse: Parser, *, secret: bool = False) -> T:
     """A field read from the variable named like it, in upper case, by `parse`."""
-    made: Any = field(default=default, repr=not secret, metadata={"parse": parse})
-    return made  # typed as the default, as dataclasses.field itself is
+    return field(default=default, repr=not secret, metadata={"parse": parse})
 
 
 _PORT = _whole(1, 65535)

@@ -54,7 +54,7 @@ INVALID = [
     ("TELEGRAM_API_URL", "ftp://example.org/bot"), ("TELEGRAM_FILE_URL", "example.org"),
     ("RECORD_QUESTIONS", "maybe"),
     ("SHUTDOWN_SECONDS", "0"), ("RELOAD_SECONDS", "-1"),
-    ("WEBHOOK_MAX_BODY_BYTES", "10"),
+    ("WEBHOOK_MAX_BODY_BYTES", "10"), ("WEBHOOK_PATH", "/"), ("WEBHOOK_PATH", "a b?c"),
 ]
 
 
