@@ -104,26 +104,43 @@ class StorageError(Exception):
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring a database to `SCHEMA_VERSION`; refuses one written by a newer release."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    """Bring a database to `SCHEMA_VERSION` and turn foreign keys on; refuses one written by a
+    newer release. Each step runs under the write lock after re-reading the version, so two
+    processes starting at once never run a step twice."""
+    if _version(conn) != SCHEMA_VERSION:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a rebuilt table would cascade-delete votes
+        while _migrate_step(conn):
+            pass
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise sqlite3.DatabaseError(
             f"schema version {version} is newer than this release understands "
             f"({SCHEMA_VERSION}); upgrade the bot")
-    if version == SCHEMA_VERSION:
-        return
-    conn.execute("PRAGMA foreign_keys = OFF")  # a rebuilt table would cascade-delete votes
+    return version
+
+
+def _migrate_step(conn: sqlite3.Connection) -> bool:
+    """Run the next migration, all or nothing; False when there is none left."""
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        for number in range(version, SCHEMA_VERSION):
-            # executescript commits first; the explicit transaction keeps each step whole.
-            conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = "
-                               f"{number + 1}; COMMIT;")
+        number = _version(conn)
+        if number < SCHEMA_VERSION:
+            statement = ""
+            for line in MIGRATIONS[number].splitlines(keepends=True):
+                statement += line
+                if sqlite3.complete_statement(statement):
+                    conn.execute(statement)
+                    statement = ""
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        conn.execute("ROLLBACK")
         raise
-    finally:
-        conn.execute("PRAGMA foreign_keys = ON")
+    return number < SCHEMA_VERSION
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -134,7 +151,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(conn)  # and turns foreign keys on
+        migrate(conn)
     except BaseException:
         conn.close()
         raise
