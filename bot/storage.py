@@ -212,44 +212,26 @@ class QuestionLog:
         if not text and outcome is not Outcome.SAFETY:
             return None  # nothing was asked: nothing for a curator to read
         key = secrets.token_urlsafe(12)  # 16 characters, 96 random bits
-        row = (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack,
-               turn.score, kind.value)
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return None
-            try:
-                self._purge_if_due(conn)
-                conn.execute(
-                    "INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack,"
-                    " score, chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
-            except sqlite3.Error as exc:
-                self._failed("cannot record a question", exc)
-                return None
-            self._recovered()
-            return key
+        stored = self._write(
+            "record a question",
+            "INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack, score,"
+            " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack, turn.score,
+             kind.value))
+        return key if stored else None
 
     def feedback(self, key: str, helpful: bool) -> bool:
         """👍 (True) or 👎 (False) on a recorded answer, replacing any earlier vote on it;
         False for a key never issued (or purged since)."""
         if self.path is None or not isinstance(key, str) or not KEY.fullmatch(key):
             return False
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return False
-            try:
-                cur = conn.execute(
-                    "INSERT INTO feedback (question_id, helpful, given_at)"
-                    " SELECT id, ?, ? FROM questions WHERE key = ?"
-                    " ON CONFLICT (question_id) DO UPDATE"
-                    " SET helpful = excluded.helpful, given_at = excluded.given_at",
-                    (int(bool(helpful)), int(self._clock()), key))
-            except sqlite3.Error as exc:
-                self._failed("cannot record feedback", exc)
-                return False
-            self._recovered()
-            return cur.rowcount == 1
+        return self._write(
+            "record feedback",
+            "INSERT INTO feedback (question_id, helpful, given_at)"
+            " SELECT id, ?, ? FROM questions WHERE key = ?"
+            " ON CONFLICT (question_id) DO UPDATE"
+            " SET helpful = excluded.helpful, given_at = excluded.given_at",
+            (int(bool(helpful)), int(self._clock()), key))
 
     def close(self) -> None:
         with self._lock:
@@ -260,6 +242,21 @@ class QuestionLog:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _write(self, what: str, sql: str, params: tuple[object, ...]) -> bool:
+        """One write, purging first when due; True if it changed a row."""
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return False
+            try:
+                self._purge_if_due(conn)
+                changed = conn.execute(sql, params).rowcount == 1
+            except sqlite3.Error as exc:
+                self._failed(f"cannot {what}", exc)
+                return False
+            self._recovered()
+            return changed
 
     # -- internals; callers hold self._lock --------------------------------------------------
 
@@ -277,20 +274,18 @@ class QuestionLog:
             return None
         return self._conn
 
-    def _purge(self, conn: sqlite3.Connection) -> int:
+    def _purge(self, conn: sqlite3.Connection) -> None:
         cutoff = int(self._clock()) - self.retention_days * 86400
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("DELETE FROM feedback WHERE question_id IN"
                          " (SELECT id FROM questions WHERE asked_at < ?)", (cutoff,))
-            deleted = conn.execute("DELETE FROM questions WHERE asked_at < ?",
-                                   (cutoff,)).rowcount
+            conn.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         self._next_purge = self._clock() + PURGE_EVERY_SECONDS
-        return deleted
 
     def _purge_if_due(self, conn: sqlite3.Connection) -> None:
         if self._clock() >= self._next_purge:
