@@ -139,18 +139,26 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curator import stats_command
+    from bot.report import collect_stats, render_stats
 
     knowledge, engine = _loaded(settings)
-    print(stats_command(settings, knowledge, engine, days=args.days, as_json=args.json))
+    stats = collect_stats(settings.database, knowledge, engine, days=args.days)
+    if args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_stats(stats))
     return 0
 
 
 def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curator import suggest_command
+    from bot.report import collect_suggestions, render_suggestions
 
     knowledge, engine = _loaded(settings)
-    print(suggest_command(settings, knowledge, engine, as_json=args.json))
+    suggestions = collect_suggestions(settings.database, knowledge, engine)
+    if args.json:
+        print(json.dumps(suggestions.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_suggestions(suggestions))
     return 0
 
 
