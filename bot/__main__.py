@@ -16,6 +16,7 @@ from bot.curator import PackImportError
 from bot.engine import Ambiguous, Answer, Declined, Engine
 from bot.knowledge import Knowledge, KnowledgeError, check_knowledge, load_knowledge
 from bot.outcomes import ChatKind, Outcome
+from bot.service import build_engine, open_conversation
 from bot.settings import Settings, SettingsError
 from bot.storage import QuestionLog, StorageError
 
@@ -201,7 +202,7 @@ def _knowledge(settings: Settings) -> Knowledge:
 
 def _loaded(settings: Settings) -> tuple[Knowledge, Engine]:
     knowledge = _knowledge(settings)
-    return knowledge, Engine.from_knowledge(knowledge, settings.confidence)
+    return knowledge, build_engine(knowledge, settings.answer_threshold)
 
 
 def _engine(settings: Settings) -> Engine:
@@ -210,8 +211,7 @@ def _engine(settings: Settings) -> Engine:
 
 def _conversation(settings: Settings, question_log: QuestionLog | None = None) -> Conversation:
     """The one conversation every front end talks through, over the served knowledge."""
-    knowledge, engine = _loaded(settings)
-    return Conversation(knowledge, engine, log=question_log)
+    return open_conversation(settings.knowledge_dir, settings.answer_threshold, question_log)
 
 
 def build_parser() -> argparse.ArgumentParser:

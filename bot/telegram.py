@@ -456,7 +456,7 @@ def build_application(settings: Settings, conversation: Conversation) -> Applica
     rate = settings.telegram_rate_limit
     app = (
         Application.builder()
-        .token(settings.telegram_token)
+        .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_url)
         .base_file_url(settings.telegram_file_url)
         .rate_limiter(AIORateLimiter(overall_max_rate=rate, overall_time_period=1 if rate else 0,
@@ -590,7 +590,7 @@ def configure_logging(settings: Settings) -> None:
         logging.basicConfig(level=settings.log_level,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per request otherwise
-    token_filter = TokenFilter(settings.telegram_token)
+    token_filter = TokenFilter(settings.telegram_bot_token)
     for handler in root.handlers:
         if not any(isinstance(f, TokenFilter) for f in handler.filters):
             handler.addFilter(token_filter)

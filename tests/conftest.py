@@ -90,9 +90,10 @@ async def bot_api() -> AsyncIterator[BotAPI]:
 @pytest.fixture
 def bot_settings(bot_api: BotAPI, tmp_path: Path) -> Settings:
     """Settings pointing the bot at the stand-in, with its data in a temporary directory."""
-    return Settings(telegram_token=TOKEN, telegram_api_url=bot_api.base_url,
+    return Settings(telegram_bot_token=TOKEN, telegram_api_url=bot_api.base_url,
                     telegram_file_url=f"http://127.0.0.1:{bot_api.port}/file/bot",
-                    knowledge_dir=TINY_KNOWLEDGE_DIR, data_dir=tmp_path, recording=False)
+                    knowledge_dir=TINY_KNOWLEDGE_DIR, data_dir=tmp_path,
+                    record_questions=False)
 
 
 def make_app(settings: Settings, knowledge: Knowledge, engine: Engine,
