@@ -14,7 +14,7 @@ from typing import TextIO
 from bot.curator import PackImportError
 from bot.conversation import Conversation, Turn
 from bot.engine import Ambiguous, Answer, Declined, Engine
-from bot.knowledge import Knowledge, KnowledgeError, check_knowledge, load_knowledge
+from bot.knowledge import Knowledge, KnowledgeError, load_knowledge, review_knowledge
 from bot.outcomes import ChatKind, Outcome
 from bot.settings import Settings, SettingsError
 from bot.storage import QuestionLog, StorageError
@@ -77,16 +77,26 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    knowledge, problems = check_knowledge(settings.knowledge_dir)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
+    """Errors stop the bot serving a pack (exit 1); advice is printed as warnings (exit 0),
+    unless `--strict` holds the packs to the seed pack's standard."""
+    review = review_knowledge(settings.knowledge_dir)
+    strict = getattr(args, "strict", False)
+    errors = review.errors + (review.advice if strict else [])
+    for problem in errors:
+        print(f"error: {problem}", file=sys.stderr)
+    if not strict:
+        for problem in review.advice:
+            print(f"advice: {problem}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
         return 1
-    assert knowledge is not None
-    for pack in knowledge.packs:
+    assert review.knowledge is not None
+    for pack in review.knowledge.packs:
         print(f"ok  {pack.name}: {len(pack.entries)} entries, "
               f"{sum(len(e.questions) for e in pack.entries)} phrasings")
+    if review.advice:
+        print(f"{len(review.advice)} piece(s) of advice (served as is; `check --strict` "
+              "fails on advice)", file=sys.stderr)
     return 0
 
 
@@ -228,7 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("check", help="validate every knowledge pack")
+    p = sub.add_parser("check", help="validate every knowledge pack (errors and advice)")
+    p.add_argument("--strict", action="store_true",
+                   help="treat advice (few phrasings, near-duplicates, long passages) as errors")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="the whole knowledge base as JSON")
