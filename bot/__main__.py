@@ -14,7 +14,13 @@ from typing import TextIO
 from bot.conversation import Conversation, Turn
 from bot.engine import Ambiguous, Answer, Declined, Engine
 from bot.importer import PackImportError
-from bot.knowledge import Knowledge, KnowledgeError, load_knowledge, review_knowledge
+from bot.knowledge import (
+    Knowledge,
+    KnowledgeError,
+    Problem,
+    load_knowledge,
+    review_knowledge,
+)
 from bot.outcomes import ChatKind, Outcome
 from bot.settings import Settings, SettingsError
 from bot.storage import QuestionLog, StorageError
@@ -76,6 +82,20 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def summarise_advice(advice: Sequence[Problem], shown: int = 3) -> list[str]:
+    """Advice for `check`: the first few of each kind per file, then how many more."""
+    kinds: dict[tuple[Path, str | None], list[Problem]] = {}
+    for problem in advice:
+        kinds.setdefault((problem.file, problem.field), []).append(problem)
+    lines: list[str] = []
+    for (file, field), problems in kinds.items():
+        lines += [str(p) for p in problems[:shown]]
+        if len(problems) > shown:
+            lines.append(f"{file}: field {field!r}: {len(problems) - shown} more like these "
+                         "(`check --strict` lists them all)")
+    return lines
+
+
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Errors stop the bot serving a pack (exit 1); advice is printed as warnings (exit 0),
     unless `--strict` holds the packs to the seed pack's standard."""
@@ -85,8 +105,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     for problem in errors:
         print(f"error: {problem}", file=sys.stderr)
     if not strict:
-        for problem in review.advice:
-            print(f"advice: {problem}", file=sys.stderr)
+        for line in summarise_advice(review.advice):
+            print(f"advice: {line}", file=sys.stderr)
     if errors:
         print(f"{len(errors)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
         return 1

@@ -41,7 +41,7 @@ class PageError(ValueError):
 class QA:
     question: str
     answer: str
-    url: str = ""  # the answer's own address (an anchor on the page), when it has one
+    url: str = ""  # the answer's own address ("#anchor" when the page's is unknown)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,9 @@ def _copy(tags: list[Tag]) -> BeautifulSoup:
 def _anchor(tag: Tag, url: str) -> str:
     found = tag.get("id") or next((a.get("id") or a.get("name") for a in tag.find_all("a")
                                    if a.get("id") or a.get("name")), None)
-    return f"{url.split('#')[0]}#{found}" if url and isinstance(found, str) else ""
+    if not isinstance(found, str):
+        return ""
+    return f"{url.split('#')[0]}#{found}" if url else f"#{found}"  # resolved against --url
 
 
 def _json_ld(soup: BeautifulSoup) -> Iterator[QA]:
@@ -177,6 +179,7 @@ def _headings(soup: BeautifulSoup, url: str) -> Iterator[QA]:
 def read_html(html: str | bytes, url: str = "") -> Page:
     """Questions, answers and text of an HTML page (the first layout that yields questions)."""
     soup = BeautifulSoup(html, "html.parser")
+    url = url or _meta(soup, "og:url") or _canonical(soup)
     title = _meta(soup, "og:title") or (soup.title.get_text(" ", strip=True) if soup.title else "")
     publisher = _meta(soup, "og:site_name") or (urlsplit(url).hostname or "").removeprefix("www.")
     structured = list(_json_ld(soup))
@@ -204,6 +207,12 @@ def _with_structured(text: str, items: list[QA]) -> str:
         return text
     extra = "\n\n".join(f"{qa.question}\n\n{qa.answer}" for qa in missing)
     return f"{text}\n\nFrom the page's FAQ data (schema.org FAQPage):\n\n{extra}"
+
+
+def _canonical(soup: BeautifulSoup) -> str:
+    link = soup.find("link", rel="canonical")
+    href = link.get("href") if isinstance(link, Tag) else None
+    return href if isinstance(href, str) and href.startswith(("https://", "http://")) else ""
 
 
 def _meta(soup: BeautifulSoup, prop: str) -> str:

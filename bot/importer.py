@@ -249,8 +249,9 @@ def _entries(groups: list[Group], taken: set[str], url: str) -> list[dict[str, A
         taken.add(entry_id)
         entry: dict[str, Any] = {"id": entry_id, "questions": group.questions,
                                  "answer": squash(group.answer)}
-        if group.url and group.url != url:
-            entry["url"] = group.url
+        own = url.split("#")[0] + group.url if group.url.startswith("#") else group.url
+        if own and own != url:
+            entry["url"] = own
         entries.append(entry)
     return entries
 
@@ -258,7 +259,7 @@ def _entries(groups: list[Group], taken: set[str], url: str) -> list[dict[str, A
 def _source(faq: Faq, origin: str, name: str, title: str | None, publisher: str | None,
             url: str | None, advice: Advice) -> tuple[str, str, str]:
     """The pack's title, publisher and link, from the options or the FAQ itself."""
-    urls = list(dict.fromkeys(r.url for r in faq.rows if r.url))
+    urls = list(dict.fromkeys(r.url for r in faq.rows if r.url and "#" not in r.url))
     url = url or faq.url or (urls[0] if urls else None)
     if not url:
         raise PackImportError(f"{origin}: no source URL: give --url, or fill the source_url "
@@ -336,9 +337,9 @@ def import_pack(source: str | Path, out: Path | None = None, knowledge_dir: Path
         raise PackImportError(f"{origin}: no question could be imported")
     few = [e["id"] for e in entries if len(e["questions"]) < MIN_QUESTIONS]
     if few:
-        advice.add(f"{len(few)} of {len(entries)} entries have fewer than {MIN_QUESTIONS} "
-                   "phrasings; they are served, and readers' questions in `stats` show "
-                   "which to add", ", ".join(few[:EXAMPLES]))
+        for entry_id in few:
+            advice.add(f"entries with fewer than {MIN_QUESTIONS} phrasings are served; "
+                       "readers' questions in `stats` show which to add", entry_id)
     text, origin_note = _source_text(faq, entries, source_text, advice)
     _verbatim(entries, text)
     data = {"title": title, "publisher": publisher, "url": url, "source_text": "source.txt",
