@@ -225,7 +225,7 @@ def _group(rows: list[Row], advice: Advice) -> list[Group]:
         answer, question = clean(row.answer), " ".join(clean(row.question).split())
         if variables := chatbot_variables(answer):
             advice.add("answers with chatbot placeholders were left out (a reader would see "
-                       f"{variables[0]!r}); write them out in full", row.where)
+                       "them as typed); write them out in full", f"{row.where} {variables[0]!r}")
             continue
         key = squash(answer)
         group = groups.setdefault(key, Group(answer, [], row.url))
