@@ -30,6 +30,7 @@ MIN_QUESTIONS = 6  # fewer is advice: the engine finds an entry by the ways read
 MAX_LABEL = 300  # characters of a title, publisher or citation: longer is an error
 LONG_PASSAGE = 1500  # characters of an answer beyond which it is advice (readers page through)
 MAX_URL = 2000
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def _synonyms(raw: Any, file: Path, found: Findings) -> dict[str, tuple[str, ...
 
 def _read_yaml(pack_file: Path, found: Findings) -> dict[str, Any] | None:
     try:
-        data = yaml.safe_load(pack_file.read_text(encoding="utf-8"))
+        data = yaml.load(pack_file.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
