@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -84,11 +85,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def summarise_advice(advice: Sequence[Problem], shown: int = 3) -> list[str]:
     """Advice for `check`: the first few of each kind per file, then how many more."""
-    kinds: dict[tuple[Path, str | None], list[Problem]] = {}
+    kinds: dict[tuple[Path, str | None, str], list[Problem]] = {}
     for problem in advice:
-        kinds.setdefault((problem.file, problem.field), []).append(problem)
+        kind = re.sub(r"'[^']*'|\d+", "", problem.message)  # the message without its details
+        kinds.setdefault((problem.file, problem.field, kind), []).append(problem)
     lines: list[str] = []
-    for (file, field), problems in kinds.items():
+    for (file, field, _), problems in kinds.items():
         lines += [str(p) for p in problems[:shown]]
         if len(problems) > shown:
             lines.append(f"{file}: field {field!r}: {len(problems) - shown} more like these "

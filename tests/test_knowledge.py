@@ -6,6 +6,7 @@ Every problem must name the file, the entry and the field, so a curator can fix 
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.__main__ import main
 from bot.knowledge import (
     MIN_QUESTIONS,
     PACK_FILE,
@@ -457,3 +459,39 @@ def test_an_unreadable_pack_folder_is_an_error_not_skipped(tmp_path: Path) -> No
     finally:
         locked.chmod(0o755)
     assert problem.file == locked and "cannot be read" in problem.message
+
+
+# -- the check command ---------------------------------------------------------------------------
+
+
+def test_check_strict_passes_on_the_shipped_knowledge(capsys) -> None:
+    assert main(["--knowledge", str(SHIPPED_KNOWLEDGE_DIR), "check", "--strict"]) == 0
+    assert "ok  hsct-ms:" in capsys.readouterr().out
+
+
+def test_check_prints_advice_as_warnings_and_passes_but_strict_fails(tmp_path: Path,
+                                                                     capsys) -> None:
+    data = good_pack()
+    for item in data["entries"]:
+        item["questions"] = item["questions"][:1]
+    write_pack(tmp_path, data)
+    assert main(["--knowledge", str(tmp_path), "check"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("advice: ") == 3 and "3 piece(s) of advice" in err
+    assert main(["--knowledge", str(tmp_path), "check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("error: ") == 3 and "3 problem(s)" in err
+
+
+def test_check_summarises_many_pieces_of_the_same_advice(tmp_path: Path, capsys) -> None:
+    data = good_pack()
+    source = SOURCE
+    for n in range(30):
+        source += f"Owl fact number {n}.\n"
+        word = hashlib.sha1(str(n).encode()).hexdigest()[:10]
+        data["entries"].append({"id": f"fact-{n}", "questions": [f"owl fact {word}"],
+                                "answer": f"Owl fact number {n}."})
+    write_pack(tmp_path, data, source=source)
+    assert main(["--knowledge", str(tmp_path), "check"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("advice: ") == 4 and "27 more like these" in err
