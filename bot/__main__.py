@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -18,9 +17,9 @@ from bot.importer import PackImportError
 from bot.knowledge import (
     Knowledge,
     KnowledgeError,
-    Problem,
     load_knowledge,
     review_knowledge,
+    summarise,
 )
 from bot.outcomes import ChatKind, Outcome
 from bot.settings import Settings, SettingsError
@@ -83,21 +82,6 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def summarise_advice(advice: Sequence[Problem], shown: int = 3) -> list[str]:
-    """Advice for `check`: the first few of each kind per file, then how many more."""
-    kinds: dict[tuple[Path, str | None, str], list[Problem]] = {}
-    for problem in advice:
-        kind = re.sub(r"'[^']*'|\d+", "", problem.message)  # the message without its details
-        kinds.setdefault((problem.file, problem.field, kind), []).append(problem)
-    lines: list[str] = []
-    for (file, field, _), problems in kinds.items():
-        lines += [str(p) for p in problems[:shown]]
-        if len(problems) > shown:
-            lines.append(f"{file}: field {field!r}: {len(problems) - shown} more like these "
-                         "(`check --strict` lists them all)")
-    return lines
-
-
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """Errors stop the bot serving a pack (exit 1); advice is printed as warnings (exit 0),
     unless `--strict` holds the packs to the seed pack's standard."""
@@ -107,7 +91,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     for problem in errors:
         print(f"error: {problem}", file=sys.stderr)
     if not strict:
-        for line in summarise_advice(review.advice):
+        for line in summarise(review.advice):
             print(f"advice: {line}", file=sys.stderr)
     if errors:
         print(f"{len(errors)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -421,3 +422,18 @@ def entry_ids(directory: Path) -> set[str]:
         return set()
     found = Findings()
     return {e.id for pack in _read_packs(Path(directory), found) for e in pack.entries}
+
+
+def summarise(advice: Sequence[Problem], shown: int = 3) -> list[str]:
+    """Advice fit to print or log: the first few of each kind per file, then how many more."""
+    kinds: dict[tuple[Path, str | None, str], list[Problem]] = {}
+    for problem in advice:
+        kind = re.sub(r"'[^']*'|\d+", "", problem.message)  # the message without its details
+        kinds.setdefault((problem.file, problem.field, kind), []).append(problem)
+    lines: list[str] = []
+    for (file, field_name, _), problems in kinds.items():
+        lines += [str(p) for p in problems[:shown]]
+        if len(problems) > shown:
+            lines.append(f"{file}: field {field_name!r}: {len(problems) - shown} more like "
+                         "these (`check --strict` lists them all)")
+    return lines

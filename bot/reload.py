@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from bot.knowledge import Knowledge, review_knowledge
+from bot.knowledge import Knowledge, review_knowledge, summarise
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,8 @@ class Reloader(Generic[T]):
                 log.exception("knowledge in %s changed but could not be built; still serving "
                               "the previous version", self.directory)
                 return None
-            for advice in review.advice:
-                log.warning("advice: %s", advice)
+            for line in summarise(review.advice):
+                log.warning("advice: %s", line)
             return review.knowledge, built
 
     def _swap(self, prepared: tuple[Knowledge, T]) -> bool:

@@ -17,6 +17,7 @@ from bot.__main__ import main
 from bot.engine import Answer, Engine
 from bot.importer import STAGING, PackImportError, import_pack, read_faq
 from bot.knowledge import load_knowledge, review_knowledge
+from bot.replies import answer_reply
 from tests.conftest import TESTS_DIR
 
 FAQS = TESTS_DIR / "data" / "faq"
@@ -97,6 +98,9 @@ def test_the_source_url_column_gives_each_answer_its_own_link(tmp_path):
     assert isinstance(result, Answer)
     assert result.entry.source.url == "https://health.example.org/flu/pregnancy"
     assert knowledge.packs[0].source.url == "https://health.example.org/flu"
+    reply = answer_reply(result)
+    assert 'href="https://health.example.org/flu/pregnancy"' in reply.html
+    assert "https://health.example.org/flu/pregnancy" in reply.text
 
 
 def test_markdown_and_html_in_answers_are_cleaned_to_reader_text(tmp_path):
