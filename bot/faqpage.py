@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.error import URLError
@@ -163,17 +164,20 @@ def _definitions(soup: BeautifulSoup, url: str) -> Iterator[QA]:
 
 
 def _headings(soup: BeautifulSoup, url: str) -> Iterator[QA]:
-    """Headings ending in "?", each answered by what follows it up to the next heading."""
-    for heading in soup.find_all(HEADINGS):
-        question = html_text(_copy([heading]))
-        if not question.endswith("?"):
-            continue
+    """Headings ending in "?" (else the commonest heading level below the page title), each
+    answered by what follows it up to the next heading."""
+    headings = soup.find_all(HEADINGS)
+    questions = [h for h in headings if html_text(_copy([h])).endswith("?")]
+    if not questions:
+        levels = Counter(h.name for h in headings if h.name != "h1")
+        questions = [h for h in headings if levels and h.name == levels.most_common(1)[0][0]]
+    for heading in questions:
         answer: list[Tag] = []
         for sibling in heading.find_next_siblings():
             if sibling.name in HEADINGS or sibling.find(HEADINGS) is not None:
                 break
             answer.append(sibling)
-        yield QA(question, html_text(_copy(answer)), _anchor(heading, url))
+        yield QA(html_text(_copy([heading])), html_text(_copy(answer)), _anchor(heading, url))
 
 
 def read_html(html: str | bytes, url: str = "") -> Page:

@@ -281,9 +281,19 @@ def test_a_markdown_faq_with_question_headings_is_served(tmp_path):
         FAQS / "sleep.md").rows])
 
 
+def test_markdown_headings_without_question_marks_are_the_questions(tmp_path):
+    faq = tmp_path / "clinic.md"
+    faq.write_text("# Clinic FAQ\n\n## Opening hours\n\nWe are open 8am to 6pm on weekdays.\n\n"
+                   "## Parking\n\nThere is free parking behind the clinic.\n", encoding="utf-8")
+    assert [(r.question, r.answer) for r in read_faq(faq).rows] == [
+        ("Opening hours", "We are open 8am to 6pm on weekdays."),
+        ("Parking", "There is free parking behind the clinic.")]
+
+
 def test_a_page_without_questions_fails_clearly(tmp_path):
     page = tmp_path / "about.html"
-    page.write_text("<html><body><h1>About us</h1><p>We are nice.</p></body></html>")
+    page.write_text("<html><body><h1>About us</h1><p>We are nice.</p></body></html>",
+                    encoding="utf-8")
     with pytest.raises(PackImportError, match="no questions found"):
         import_pack(page, tmp_path / "s" / "about", url="https://example.org")
 

@@ -449,6 +449,22 @@ def test_a_pack_file_that_cannot_be_read_is_an_error(tmp_path: Path) -> None:
     assert problem.file == tmp_path / "odd" / PACK_FILE and "cannot be read" in problem.message
 
 
+def test_a_pack_folder_the_system_refuses_to_list_is_an_error(tmp_path: Path,
+                                                             monkeypatch) -> None:
+    write_pack(tmp_path, good_pack())
+    locked = write_pack(tmp_path, good_pack(), name="locked").parent
+    listdir = os.listdir
+
+    def refuse(path):  # what a folder without read permission does for a non-root user
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    [problem] = problems_of(tmp_path)
+    assert problem.file == locked and "Permission denied" in problem.message
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
 def test_an_unreadable_pack_folder_is_an_error_not_skipped(tmp_path: Path) -> None:
     write_pack(tmp_path, good_pack())
