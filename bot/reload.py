@@ -26,10 +26,12 @@ Fingerprint = frozenset[tuple[str, int, int]]
 
 
 def fingerprint(directory: Path) -> Fingerprint:
-    """Every file under the knowledge folder with its modification time and size."""
+    """Every file of the knowledge folder and its packs (two levels: links to pack folders are
+    followed, link loops cannot trap the walk) with its modification time and size."""
     seen: set[tuple[str, int, int]] = set()
     for folder, dirs, files in os.walk(directory, followlinks=True):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        deep = Path(folder) != Path(directory)
+        dirs[:] = [] if deep else [d for d in dirs if not d.startswith(".")]
         for name in files:
             path = os.path.join(folder, name)
             try:
