@@ -8,11 +8,13 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from rapidfuzz import fuzz, process
 
 from bot.__main__ import main
 from bot.knowledge import (
@@ -26,6 +28,7 @@ from bot.knowledge import (
     review_knowledge,
     squash,
 )
+from bot.neardup import CUTOFF, near_pairs
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 SHIPPED_PACKS = pack_files(SHIPPED_KNOWLEDGE_DIR)
@@ -511,3 +514,18 @@ def test_check_summarises_many_pieces_of_the_same_advice(tmp_path: Path, capsys)
     assert main(["--knowledge", str(tmp_path), "check"]) == 0
     err = capsys.readouterr().err
     assert err.count("advice: ") == 4 and "27 more like these" in err
+
+
+def test_the_blocked_near_duplicate_search_finds_what_comparing_every_pair_finds() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"word{n}" for n in range(300)]
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(3, 8))) for _ in range(1500)]
+    for i in range(50, 1500, 50):  # typo'd copies of another entry's phrasing
+        cut = rng.randrange(len(texts[i - 7]))
+        texts[i] = texts[i - 7][:cut] + "q" + texts[i - 7][cut + 1:]
+    owners = [str(i // 5) for i in range(len(texts))]
+    everything = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+    expected = {(int(i), int(j)) for i, j in zip(*everything.nonzero(), strict=True)
+                if i < j and owners[i] != owners[j]}
+    assert len(expected) >= 20
+    assert set(near_pairs(texts, owners)) == expected
