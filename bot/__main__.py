@@ -14,7 +14,14 @@ from typing import TextIO
 from bot.conversation import Conversation, Turn
 from bot.curator import PackImportError
 from bot.engine import Ambiguous, Answer, Declined, Engine
-from bot.knowledge import Knowledge, KnowledgeError, check_knowledge, load_knowledge
+from bot.importer import PackImportError
+from bot.knowledge import (
+    Knowledge,
+    KnowledgeError,
+    load_knowledge,
+    review_knowledge,
+    summarise,
+)
 from bot.outcomes import ChatKind, Outcome
 from bot.service import build_engine, open_conversation
 from bot.settings import Settings, SettingsError
@@ -78,16 +85,26 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    knowledge, problems = check_knowledge(settings.knowledge_dir)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
+    """Errors stop the bot serving a pack (exit 1); advice is printed as warnings (exit 0),
+    unless `--strict` holds the packs to the seed pack's standard."""
+    review = review_knowledge(settings.knowledge_dir)
+    strict = getattr(args, "strict", False)
+    errors = review.errors + (review.advice if strict else [])
+    for problem in errors:
+        print(f"error: {problem}", file=sys.stderr)
+    if not strict:
+        for line in summarise(review.advice):
+            print(f"advice: {line}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
         return 1
-    assert knowledge is not None
-    for pack in knowledge.packs:
+    assert review.knowledge is not None
+    for pack in review.knowledge.packs:
         print(f"ok  {pack.name}: {len(pack.entries)} entries, "
               f"{sum(len(e.questions) for e in pack.entries)} phrasings")
+    if review.advice:
+        print(f"{len(review.advice)} piece(s) of advice (served as is; `check --strict` "
+              "fails on advice)", file=sys.stderr)
     return 0
 
 
@@ -164,11 +181,18 @@ def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curator import import_command
+    """Write a new pack to a staging folder (never the served one) and say what to do next."""
+    from bot.importer import import_pack
 
-    print(import_command(args.file, settings.knowledge_dir, source_text=args.source_text,
-                         name=args.name, title=args.title, publisher=args.publisher,
-                         url=args.url, as_json=args.json))
+    imported = import_pack(args.source, args.out, settings.knowledge_dir,
+                           source_text=args.source_text, name=args.name, title=args.title,
+                           publisher=args.publisher, url=args.url)
+    if args.json:
+        print(json.dumps({"path": str(imported.path), "entries": imported.entries,
+                          "phrasings": imported.phrasings, "advice": list(imported.advice)},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(imported.summary())
     return 0
 
 
@@ -236,7 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("check", help="validate every knowledge pack")
+    p = sub.add_parser("check", help="validate every knowledge pack (errors and advice)")
+    p.add_argument("--strict", action="store_true",
+                   help="treat advice (few phrasings, near-duplicates, long passages) as errors")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="the whole knowledge base as JSON")
@@ -256,14 +282,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="the proposals as JSON")
     p.set_defaults(func=cmd_suggest)
 
-    p = sub.add_parser("import", help="create a new pack from a CSV/TSV export")
-    p.add_argument("file", type=Path, help="CSV or TSV with columns question, answer[, source_url]")
+    p = sub.add_parser("import", help="create a new pack from a FAQ: CSV/TSV, HTML, Markdown "
+                                      "or an http(s) address")
+    p.add_argument("source", metavar="FILE_OR_URL",
+                   help="CSV/TSV (question, answer[, source_url]), a saved .html page, a .md "
+                        "file whose questions are headings, or an http(s) address")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="the new pack's folder (default: imported/NAME; never the served one)")
     p.add_argument("--source-text", type=Path, metavar="FILE",
-                   help="the article's text (answers must be quoted from it)")
-    p.add_argument("--name", help="the new pack's directory name (default: from the file name)")
-    p.add_argument("--title", help="the source's title")
-    p.add_argument("--publisher", help="the source's publisher")
-    p.add_argument("--url", help="the source's link (default: the first source_url)")
+                   help="the article's text (answers must be quoted from it; default: the "
+                        "page's own text, or for a spreadsheet the answers themselves)")
+    p.add_argument("--name", help="the new pack's folder name (default: from the file name)")
+    p.add_argument("--title", help="the source's title (default: the page's title)")
+    p.add_argument("--publisher", help="the source's publisher (default: from the page)")
+    p.add_argument("--url", help="the source's link (default: the page's, or the first "
+                                 "source_url)")
     p.add_argument("--json", action="store_true", help="the result as JSON")
     p.set_defaults(func=cmd_import)
     return parser
