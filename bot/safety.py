@@ -146,13 +146,16 @@ class SafetyScreen:
         return texts.get(language) or texts[DEFAULT_LANGUAGE]
 
     def _variants(self, parts: list[str]) -> Iterator[list[str]]:
-        """The clauses as written, with elongations squeezed to two letters and to one."""
+        """The clauses as written, with elongations squeezed to two letters and to one, and
+        with misspelt vocabulary words corrected (an extra try, never instead of the text)."""
         seen: set[tuple[str, ...]] = set()
-        for squeeze in (r"\1\1", r"\1"):
+        for squeeze, correct in ((r"\1\1", False), (r"\1", False), (r"\1\1", True)):
+            if correct and not self.vocabulary:
+                continue
             out = []
             for part in parts:
                 part = _REPEAT3.sub(squeeze, part)
-                if self.vocabulary:
+                if correct:
                     part = " ".join(self._correct(w) for w in part.split())
                 if self.figures is not None:
                     part = " ".join(self.figures.sub(" ", f" {part} ").split())
