@@ -119,12 +119,15 @@ class SmallTalk:
 
     def __init__(self, intents: Iterable[Intent], *, own_case_reply: str = "",
                  own_case: re.Pattern[str] | None = None, topic: str = DEFAULT_TOPIC,
-                 shorthand: dict[str, str] | None = None, connectors: Iterable[str] = ()):
+                 shorthand: dict[str, str] | None = None, connectors: Iterable[str] = (),
+                 fillers: Iterable[str] = ()):
         self.intents = {i.id: i for i in intents}
         self.topic = topic
         self.own_case_reply = own_case_reply
         self.own_case_pattern = own_case
         self.shorthand = dict(shorthand or {})
+        self.fillers = frozenset(self.normalise(f) for f in fillers)
+        self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
         self._exact: dict[str, str] = {}
@@ -194,8 +197,23 @@ class SmallTalk:
         peeled = self._peeled(text, tokens, key)
         if peeled is not None and not peeled.rest:
             return peeled
-        whole = self._intent(key)  # a typo in a whole message: "thank u so mch"
+        whole = self._intent(key) or self._trimmed(tokens)  # "thank u so mch", "bye bot"
         return self._chat(whole, key, "") if whole is not None else peeled
+
+    def _trimmed(self, tokens: list[_Token]) -> str | None:
+        """The intent of a short message once filler words are off its ends ("bye bot",
+        "who are you exactly?", "hi 😊")."""
+        words = [t.norm for t in tokens]
+        if len(words) > MAX_PEEL + 2:
+            return None
+        lo, hi = 0, len(words)
+        while lo < hi - 1 and words[lo] in self.fillers:
+            lo += 1
+        while hi - 1 > lo and words[hi - 1] in self.fillers:
+            hi -= 1
+        if (lo, hi) == (0, len(words)):
+            return None
+        return self._intent(" ".join(words[lo:hi]))
 
     def _peeled(self, text: str, tokens: list[_Token], key: str) -> Chat | None:
         """Small talk taken off the start and end of a message, and what is left."""
@@ -208,8 +226,8 @@ class SmallTalk:
             peeled.append(step[0])
             lo = self._skip_connectors(tokens, step[1], hi)
             rest_intent = self._intent(" ".join(t.norm for t in tokens[lo:hi]), peel=True)
-            if rest_intent is not None:
-                return self._chat(rest_intent, key, "")
+            if rest_intent is not None:  # all small talk: the kind listed first in the file
+                return self._chat(min(rest_intent, *peeled, key=self._rank.__getitem__), key, "")
         step = self._peel(text, tokens, lo, hi, from_start=False)
         if step is not None:
             peeled.append(step[0])
@@ -302,6 +320,10 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
     if not isinstance(connectors, list) or not all(isinstance(c, str) for c in connectors):
         problems.append(Problem(file, "must be a list of words", None, "connectors"))
         connectors = []
+    fillers = data.get("fillers") or []
+    if not isinstance(fillers, list) or not all(isinstance(c, str) for c in fillers):
+        problems.append(Problem(file, "must be a list of words", None, "fillers"))
+        fillers = []
     folded = {_fold(k): _fold(v) for k, v in shorthand.items()}
     blank = SmallTalk((), shorthand=folded)  # normalises phrasings as messages will be
 
@@ -393,7 +415,7 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
     if problems:
         return None, problems
     return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
-                     shorthand=folded, connectors=connectors), []
+                     shorthand=folded, connectors=connectors, fillers=fillers), []
 
 
 def check_smalltalk(path: Path) -> list[Problem]:
