@@ -37,7 +37,8 @@ MAX_CHARS = 1000
 CUTOFF = 86  # fuzz.ratio for a whole message against a phrasing (one typo in a short phrase)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
-MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
+MAX_PEEL = 6
+MAX_WORDS = 10  # an intent's patterns are tried on messages up to this many words  # words of small talk looked for at the start or end of a message
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
@@ -75,6 +76,7 @@ class Intent:
     replies: tuple[str, ...]
     examples: bool = False
     peel: str = "punctuated"  # "always", "start": taken off with no punctuation between
+    pattern: re.Pattern[str] | None = None  # shapes of a whole short message, beside phrasings
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class SmallTalk:
         self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
+        self._patterned = [i for i in self.intents.values() if i.pattern is not None]
         self._exact: dict[str, str] = {}
         self._single: dict[str, str] = {}
         self._choices: list[str] = []
@@ -173,7 +176,10 @@ class SmallTalk:
         if not norm:
             return None
         hit = self._exact.get(norm) or self._single.get(_single(norm))
-        if hit is not None or not fuzzy or len(norm) <= SHORT or len(norm) > 60:
+        if hit is not None or not fuzzy or len(norm) > 80:
+            return hit
+        hit = self._shaped(norm)
+        if hit is not None or len(norm) <= SHORT:
             return hit
         if not peel:
             best = process.extractOne(norm, self._choices, scorer=fuzz.ratio,
@@ -184,6 +190,13 @@ class SmallTalk:
         return next((self._owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
                     None)
 
+    def _shaped(self, norm: str) -> str | None:
+        """The first intent whose patterns a short message matches in full."""
+        if norm.count(" ") >= MAX_WORDS:
+            return None
+        return next((i.id for i in self._patterned if i.pattern and i.pattern.fullmatch(norm)),
+                    None)
+
     def match(self, text: str) -> Chat | None:
         """The small talk in a message, or None when there is none."""
         text = text[:MAX_CHARS]
@@ -191,7 +204,7 @@ class SmallTalk:
         if not tokens:
             return None
         key = " ".join(t.norm for t in tokens)
-        whole = self._intent(key, fuzzy=False)
+        whole = self._intent(key, fuzzy=False) or self._shaped(key)
         if whole is not None:
             return self._chat(whole, key, "")
         peeled = self._peeled(text, tokens, key)
@@ -367,13 +380,27 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
         if peel not in ("always", "start", "punctuated"):
             problems.append(Problem(file, "must be always, start or punctuated", label, "peel"))
             peel = "punctuated"
-        unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel"}
+        pattern = None
+        raw_patterns = raw.get("patterns")
+        if raw_patterns is not None:
+            good = []
+            for i, source in enumerate(_texts(raw_patterns, file, problems, label, "patterns"),
+                                       start=1):
+                try:
+                    re.compile(source)
+                    good.append(source)
+                except re.error as exc:
+                    problems.append(Problem(file, f"is not a valid regular expression "
+                                                  f"({source!r}): {exc}", label,
+                                            f"patterns[{i}]"))
+            pattern = re.compile("|".join(f"(?:{p})" for p in good)) if good else None
+        unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel", "patterns"}
         if unknown:
             problems.append(Problem(file, f"unknown field(s): {', '.join(sorted(unknown))}",
                                     label))
         if phrasings and replies:
             intents.append(Intent(label, tuple(dict.fromkeys(p for p in phrasings if p)),
-                                  tuple(replies), examples is True, peel))
+                                  tuple(replies), examples is True, peel, pattern))
 
     owners: dict[str, str] = {}
     for intent in intents:
