@@ -37,8 +37,8 @@ MAX_CHARS = 1000
 CUTOFF = 86  # fuzz.ratio for a whole message against a phrasing (one typo in a short phrase)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
-MAX_PEEL = 6
-MAX_WORDS = 10  # an intent's patterns are tried on messages up to this many words  # words of small talk looked for at the start or end of a message
+MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
+MAX_WORDS = 10  # an intent's patterns are tried on messages up to this many words
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
@@ -167,18 +167,20 @@ class SmallTalk:
 
     # -- matching --------------------------------------------------------------------------------
 
-    def _intent(self, norm: str, fuzzy: bool = True, peel: bool = False) -> str | None:
+    def _intent(self, norm: str, fuzzy: bool = True, peel: bool = False,
+                shapes: bool = True) -> str | None:
         """The intent a whole (normalised) piece of text is, if any.
 
         `peel`: a piece cut from a longer message matches a phrasing of as many words only, so
-        a typo is forgiven but no word of the question is swallowed.
+        a typo is forgiven but no word of the question is swallowed. `shapes`: try the intents'
+        patterns too (not on a piece: their open word gaps would swallow the question).
         """
         if not norm:
             return None
         hit = self._exact.get(norm) or self._single.get(_single(norm))
         if hit is not None or not fuzzy or len(norm) > 80:
             return hit
-        hit = self._shaped(norm)
+        hit = self._shaped(norm) if shapes else None
         if hit is not None or len(norm) <= SHORT:
             return hit
         if not peel:
@@ -256,7 +258,7 @@ class SmallTalk:
         """The longest small talk at one end of tokens[lo:hi], leaving at least one word."""
         for size in range(min(MAX_PEEL, self._longest, hi - lo - 1), 0, -1):
             part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
-            intent = self._intent(" ".join(t.norm for t in part), peel=True)
+            intent = self._intent(" ".join(t.norm for t in part), peel=True, shapes=False)
             if intent is None:
                 continue
             between = (text[part[-1].end:tokens[lo + size].start] if from_start
