@@ -34,7 +34,7 @@ from bot.knowledge import KnowledgeError, Problem
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
 MAX_CHARS = 1000
-CUTOFF = 86  # fuzz.ratio for a whole message against a phrasing (one typo in a short phrase)
+CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
@@ -87,16 +87,21 @@ class _Token:
 
 
 def _one_typo(piece: str, phrasing: str) -> bool:
-    """A piece of a message is a phrasing but for a typo in one word of four letters or more
-    ("thnks," is thanks; "is there" is not "hi there"), or as close as a long phrase can be."""
+    """Text is a phrasing but for a typo in one word of four letters or more, first letter
+    right ("thnks" is thanks; "is there" is not "hi there", "what is it" not "that is it"), or
+    as close as a long phrase can be."""
     words, target = piece.split(), phrasing.split()
     if len(words) != len(target):
         return False
     if fuzz.ratio(piece, phrasing) >= PEEL_CUTOFF:  # "thank you for the help"
         return True
     differ = [(a, b) for a, b in zip(words, target, strict=True) if a != b]
-    return len(differ) == 1 and min(map(len, differ[0])) >= 4 and \
-        fuzz.ratio(*differ[0]) >= 75
+    if len(differ) != 1:
+        return False
+    typed, meant = differ[0]
+    floor = CUTOFF if len(words) == 1 else CUTOFF - 10  # "source" is not "sure"
+    return min(len(typed), len(meant)) >= 4 and typed[0] == meant[0] and \
+        fuzz.ratio(typed, meant) >= floor
 
 
 def topic_for(titles: Sequence[str]) -> str:
@@ -171,9 +176,9 @@ class SmallTalk:
                 shapes: bool = True) -> str | None:
         """The intent a whole (normalised) piece of text is, if any.
 
-        `peel`: a piece cut from a longer message matches a phrasing of as many words only, so
-        a typo is forgiven but no word of the question is swallowed. `shapes`: try the intents'
-        patterns too (not on a piece: their open word gaps would swallow the question).
+        Fuzzy matches need as many words as the phrasing and one typo at most (`_one_typo`), so
+        a typo is forgiven but no word of a question is swallowed or swapped. `shapes`: try the
+        intents' patterns too (not on a piece: their open word gaps would swallow the question).
         """
         if not norm:
             return None
@@ -183,10 +188,6 @@ class SmallTalk:
         hit = self._shaped(norm) if shapes else None
         if hit is not None or len(norm) <= SHORT:
             return hit
-        if not peel:
-            best = process.extractOne(norm, self._choices, scorer=fuzz.ratio,
-                                      score_cutoff=CUTOFF)
-            return self._owners[best[2]] if best is not None else None
         close = process.extract(norm, self._choices, scorer=fuzz.ratio, limit=5,
                                 score_cutoff=CUTOFF - 10)
         return next((self._owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
@@ -340,6 +341,7 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
         problems.append(Problem(file, "must be a list of words", None, "fillers"))
         fillers = []
     folded = {_fold(k): _fold(v) for k, v in shorthand.items()}
+    folded = {k: " ".join(folded.get(w, w) for w in v.split()) for k, v in folded.items()}
     blank = SmallTalk((), shorthand=folded)  # normalises phrasings as messages will be
 
     raw_intents = data.get("intents")

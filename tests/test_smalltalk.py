@@ -83,6 +83,9 @@ def test_no_article_question_is_taken_whole_as_small_talk(small) -> None:
     "what is HSCT", "who did the study", "who are the researchers", "can you explain it simply",
     "what can HSCT do for me", "is it safe", "is there proof it works", "is hsct good",
     "how is the conditioning done", "can I get it later", "good results in the study?",
+    "what is it", "how does it work", "is it real", "what can I do", "source?",
+    "were there human trials", "is this program available in the UK",
+    "is it safe for a person with PPMS", "what can you tell me about HSCT",
 ])
 def test_real_questions_are_not_small_talk(small, question: str) -> None:
     assert small.match(question) is None
