@@ -8,10 +8,14 @@ mistake. Matching is regular expressions over a normalised form of the message:
 - casefolded, accents folded ("está" -> "esta"), apostrophes dropped ("can't" -> "cant"),
   zero-width characters removed, every other punctuation mark a space;
 - split into clauses at sentence punctuation and commas, so a rule's `unless` (a question
-  *about* risk, a hypothetical) only cancels a hit in its own clause;
+  *about* risk, a hypothetical) only cancels a hit in its own clause; a rule's `requires`
+  (context such as a transplant, for a fever) may be anywhere in the message;
 - letters repeated three or more times tried both as two and as one ("killll" -> "kill",
-  "diiie" -> "die"); misspelt key words (the file's `vocabulary`) corrected within one edit
-  (two for words of ten letters or more);
+  "diiie" -> "die"), and once more with misspelt key words (the file's `vocabulary`)
+  corrected within one edit (two for words of ten letters or more);
+- a rule's `language` picks the reply's language, English when the file has none for it; a
+  message with signs of both kinds gets the self-harm reply, which names the emergency
+  number first.
 - only the first and last `max_chars` characters are examined (1000 by default), which keeps a
   100 KB message as cheap as a long one; a crisis phrase hidden in the middle of a longer
   message is the accepted miss.
@@ -72,7 +76,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\
                                     "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _APOSTROPHES = re.compile(r"['’‘`´ʼ′]")
-_CLAUSE = re.compile(r"[.!?;,:¿¡\n\r\t…|/()\[\]\"“”«»]+|\s[-–—]+\s")
+_CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/()\[\]\"“”«»]+|\s[-–—]+\s")
 _NON_WORD = re.compile(r"[\W_]+")
 _REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
 
@@ -105,13 +109,13 @@ class Rule:
     kind: CrisisKind
     language: str
     pattern: re.Pattern[str]
-    requires: re.Pattern[str] | None = None
-    unless: re.Pattern[str] | None = None
+    requires: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
 
     def hit(self, clauses: Iterable[str], whole: str) -> bool:
         for clause in clauses:
-            if self.pattern.search(clause) and not (self.unless and self.unless.search(clause)):
-                return self.requires is None or self.requires.search(whole) is not None
+            if self.pattern.search(clause) and not any(u.search(clause) for u in self.unless):
+                return not self.requires or any(r.search(whole) for r in self.requires)
         return False
 
 
@@ -230,6 +234,30 @@ def _patterns(raw: Any, fragments: dict[str, str], file: Path, problems: list[Pr
         return None
 
 
+def _pattern_list(raw: Any, fragments: dict[str, str], file: Path, problems: list[Problem],
+                  entry: str, field: str, shared: dict[str, re.Pattern[str]],
+                  ) -> tuple[re.Pattern[str], ...]:
+    """Optional patterns kept apart: rules share many (`{question}`), compiled once each."""
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(file, "must be a non-empty list of patterns", entry, field))
+        return ()
+    out = []
+    for i, source in enumerate(raw, start=1):
+        filled = _regex(source, fragments, file, problems, entry, f"{field}[{i}]")
+        if filled is None:
+            continue
+        if filled not in shared:
+            if not _compiles(source, filled, file, problems, entry, f"{field}[{i}]"):
+                continue
+            shared[filled] = re.compile(filled)
+        out.append(shared[filled])
+    return tuple(out)
+
+
 def _read(file: Path) -> tuple[Any, list[Problem]]:
     try:
         return yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER), []
@@ -320,6 +348,7 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
         problems.append(Problem(file, "must be a non-empty list", None, "rules"))
         raw_rules = []
     rules: list[Rule] = []
+    shared: dict[str, re.Pattern[str]] = {}
     seen: set[str] = set()
     for index, raw in enumerate(raw_rules, start=1):
         label = f"#{index}"
@@ -347,10 +376,10 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
                                     label, None))
         pattern = _patterns(raw.get("patterns"), fragments, file, problems, label,
                             "patterns", required=True)
-        requires = _patterns(raw.get("requires"), fragments, file, problems, label,
-                             "requires", required=False)
-        unless = _patterns(raw.get("unless"), fragments, file, problems, label, "unless",
-                           required=False)
+        requires = _pattern_list(raw.get("requires"), fragments, file, problems, label,
+                                 "requires", shared)
+        unless = _pattern_list(raw.get("unless"), fragments, file, problems, label, "unless",
+                               shared)
         if pattern is not None and kind in {k.value for k in CrisisKind}:
             rules.append(Rule(label, CrisisKind(kind), language, pattern, requires, unless))
     if problems:
