@@ -156,7 +156,7 @@ def test_checking_is_fast_even_for_a_100_kb_message(screen) -> None:
     start = time.perf_counter()
     for _ in range(100):
         screen.check("how long is the hospital stay after the transplant?")
-    assert (time.perf_counter() - start) / 100 < 0.005
+    assert (time.perf_counter() - start) / 100 < 0.01  # ~0.2 ms on an idle machine
 
 
 def test_clauses_are_cut_at_sentence_punctuation_and_folded() -> None:
