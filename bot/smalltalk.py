@@ -314,6 +314,23 @@ def _texts(raw: Any, file: Path, problems: list[Problem], entry: str, field: str
     return out
 
 
+def _compile(sources: list[str], file: Path, problems: list[Problem],
+             entry: str) -> re.Pattern[str] | None:
+    """Patterns as one regular expression; one by one only to name a broken one."""
+    if not sources:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in sources))
+    except re.error:
+        for i, source in enumerate(sources, start=1):
+            try:
+                re.compile(source)
+            except re.error as exc:
+                problems.append(Problem(file, f"is not a valid regular expression "
+                                              f"({source!r}): {exc}", entry, f"patterns[{i}]"))
+        return None
+
+
 def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
     try:
         data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
@@ -385,19 +402,9 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
             problems.append(Problem(file, "must be always, start or punctuated", label, "peel"))
             peel = "punctuated"
         pattern = None
-        raw_patterns = raw.get("patterns")
-        if raw_patterns is not None:
-            good = []
-            for i, source in enumerate(_texts(raw_patterns, file, problems, label, "patterns"),
-                                       start=1):
-                try:
-                    re.compile(source)
-                    good.append(source)
-                except re.error as exc:
-                    problems.append(Problem(file, f"is not a valid regular expression "
-                                                  f"({source!r}): {exc}", label,
-                                            f"patterns[{i}]"))
-            pattern = re.compile("|".join(f"(?:{p})" for p in good)) if good else None
+        if raw.get("patterns") is not None:
+            pattern = _compile(_texts(raw["patterns"], file, problems, label, "patterns"),
+                               file, problems, label)
         unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel", "patterns"}
         if unknown:
             problems.append(Problem(file, f"unknown field(s): {', '.join(sorted(unknown))}",
@@ -425,24 +432,8 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
             problems.append(Problem(file, "is missing or empty", "own_case", "reply"))
         else:
             own_reply = own_text.strip()
-        patterns = own.get("patterns")
-        if not isinstance(patterns, list) or not patterns:
-            problems.append(Problem(file, "must be a non-empty list of patterns", "own_case",
-                                    "patterns"))
-            patterns = []
-        good = []
-        for i, pattern in enumerate(patterns, start=1):
-            try:
-                if not isinstance(pattern, str) or not pattern.strip():
-                    raise re.error("empty pattern")
-                re.compile(pattern)
-                good.append(pattern)
-            except re.error as exc:
-                problems.append(Problem(file, f"is not a valid regular expression "
-                                              f"({pattern!r}): {exc}", "own_case",
-                                        f"patterns[{i}]"))
-        if good:
-            own_pattern = re.compile("|".join(f"(?:{p})" for p in good))
+        own_pattern = _compile(_texts(own.get("patterns"), file, problems, "own_case",
+                                      "patterns"), file, problems, "own_case")
     if problems:
         return None, problems
     return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
