@@ -6,7 +6,8 @@ helplines), validated here so `python -m bot check` can name the file, rule and 
 mistake. Matching is regular expressions over a normalised form of the message:
 
 - casefolded, accents folded ("está" -> "esta"), apostrophes dropped ("can't" -> "cant"),
-  zero-width characters removed, every other punctuation mark a space;
+  zero-width characters removed, censoring and digits-for-letters undone ("d*e", "k1ll"),
+  every other punctuation mark a space;
 - split into clauses at sentence punctuation and commas, so a rule's `unless` (a question
   *about* risk, a hypothetical) only cancels a hit in its own clause; a rule's `requires`
   (context such as a transplant, for a fever) may be anywhere in the message;
@@ -79,6 +80,9 @@ _APOSTROPHES = re.compile(r"['’‘`´ʼ′]")
 _CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/()\[\]\"“”«»]+|\s[-–—]+\s")
 _NON_WORD = re.compile(r"[\W_]+")
 _REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
+_CENSORED = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "d*e", "k*ll": the missing letter an i
+_LEET = str.maketrans("01345", "oieas")
+_MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a number first)
 
 
 def fold(text: str) -> str:
@@ -93,7 +97,9 @@ def clauses(text: str, max_chars: int = MAX_CHARS) -> list[str]:
     if len(text) > 2 * max_chars:
         text = text[:max_chars] + "\n" + text[-max_chars:]
     out = []
-    for part in _CLAUSE.split(fold(text)):
+    folded = _CENSORED.sub("i", fold(text))
+    folded = _MIXED.sub(lambda m: m.group().translate(_LEET), folded)
+    for part in _CLAUSE.split(folded):
         words = _NON_WORD.sub(" ", part).split()
         if words:
             out.append(" ".join(words))

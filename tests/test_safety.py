@@ -120,8 +120,9 @@ def test_a_crisis_in_another_language_gets_the_reply_in_that_language(screen) ->
     "I WANT TO DIE", "i want to diiiiie", "i w\u200bant to die", "I\u2019m going to kill myself",
     "im going to kil myself", "suicde is the answer", "I can’t breathe", "cant breath!!!",
     "kms", "gonna unalive myself", "¿NO PUEDO RESPIRAR?", "nao consigo respirar",
+    "i want to d*e", "gonna k1ll myself",
 ])
-def test_case_accents_typos_apostrophes_and_invisible_characters_do_not_hide_a_crisis(
+def test_case_accents_typos_censoring_and_invisible_characters_do_not_hide_a_crisis(
         screen, message: str) -> None:
     assert screen.check(message) is not None
 
