@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.conversation import Conversation, Turn
-from bot.curator import PackImportError
 from bot.engine import Ambiguous, Answer, Declined, Engine
 from bot.importer import PackImportError
 from bot.knowledge import (
@@ -23,8 +22,10 @@ from bot.knowledge import (
     summarise,
 )
 from bot.outcomes import ChatKind, Outcome
-from bot.service import build_engine, open_conversation
+from bot.safety import DEFAULT_SAFETY_FILE
+from bot.service import build_engine, data_file, open_conversation, review_chat_files
 from bot.settings import Settings, SettingsError
+from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 from bot.storage import QuestionLog, StorageError
 
 log = logging.getLogger("bot")
@@ -89,7 +90,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     unless `--strict` holds the packs to the seed pack's standard."""
     review = review_knowledge(settings.knowledge_dir)
     strict = getattr(args, "strict", False)
-    errors = review.errors + (review.advice if strict else [])
+    errors = (review.errors + review_chat_files(settings.knowledge_dir)
+              + (review.advice if strict else []))
     for problem in errors:
         print(f"error: {problem}", file=sys.stderr)
     if not strict:
@@ -102,6 +104,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     for pack in review.knowledge.packs:
         print(f"ok  {pack.name}: {len(pack.entries)} entries, "
               f"{sum(len(e.questions) for e in pack.entries)} phrasings")
+    print(f"ok  safety screen and small talk: "
+          f"{data_file(settings.knowledge_dir, DEFAULT_SAFETY_FILE)}, "
+          f"{data_file(settings.knowledge_dir, DEFAULT_SMALLTALK_FILE)}")
     if review.advice:
         print(f"{len(review.advice)} piece(s) of advice (served as is; `check --strict` "
               "fails on advice)", file=sys.stderr)
@@ -150,7 +155,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
     question_log = QuestionLog.open(settings) if getattr(args, "record", False) else None
     try:
-        return chat(_conversation(settings, question_log))
+        return chat(_conversation(settings, question_log, advise=True))
     finally:
         if question_log is not None:
             question_log.close()
@@ -206,7 +211,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot import telegram
 
     question_log = QuestionLog.open(settings)
-    conversation = _conversation(settings, question_log)
+    conversation = _conversation(settings, question_log, advise=True)
     mode = "webhook" if settings.webhook_url else "polling"
     log.info("starting the Telegram bot (%s) with %d entries", mode,
              len(conversation.engine.entries))
@@ -233,9 +238,18 @@ def _engine(settings: Settings) -> Engine:
     return _loaded(settings)[1]
 
 
-def _conversation(settings: Settings, question_log: QuestionLog | None = None) -> Conversation:
-    """The one conversation every front end talks through, over the served knowledge."""
-    return open_conversation(settings.knowledge_dir, settings.answer_threshold, question_log)
+def _conversation(settings: Settings, question_log: QuestionLog | None = None,
+                  advise: bool = False) -> Conversation:
+    """The one conversation every front end talks through, over the served knowledge.
+
+    `advise`: log the packs' advice (served as is) once, as serving starts.
+    """
+    conversation = open_conversation(settings.knowledge_dir, settings.answer_threshold,
+                                     question_log)
+    if advise:
+        for line in summarise(conversation.knowledge.advice):
+            log.warning("knowledge advice: %s", line)
+    return conversation
 
 
 def build_parser() -> argparse.ArgumentParser:

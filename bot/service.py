@@ -11,10 +11,16 @@ from pathlib import Path
 
 from bot.conversation import Conversation, QuestionLog
 from bot.engine import Engine
-from bot.knowledge import Knowledge, load_knowledge
-from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen, load_safety
+from bot.knowledge import Knowledge, Problem, load_knowledge
+from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen, check_safety, load_safety
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
-from bot.smalltalk import DEFAULT_SMALLTALK_FILE, SmallTalk, load_smalltalk
+from bot.smalltalk import (
+    DEFAULT_SMALLTALK_FILE,
+    SmallTalk,
+    check_smalltalk,
+    load_smalltalk,
+    topic_for,
+)
 
 
 def data_file(directory: Path, name: str) -> Path:
@@ -31,8 +37,16 @@ def load_safety_screen(directory: Path) -> SafetyScreen:
     return load_safety(data_file(directory, DEFAULT_SAFETY_FILE))
 
 
-def load_small_talk(directory: Path) -> SmallTalk:
-    return load_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE))
+def load_small_talk(directory: Path, knowledge: Knowledge) -> SmallTalk:
+    """Small talk that names what is served (`{topic}` in its replies)."""
+    return load_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE),
+                          topic_for([p.source.title for p in knowledge.packs]))
+
+
+def review_chat_files(directory: Path) -> list[Problem]:
+    """Problems in the safety and small-talk files served with `directory` (for `check`)."""
+    return (check_safety(data_file(directory, DEFAULT_SAFETY_FILE))
+            + check_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE)))
 
 
 def build_engine(knowledge: Knowledge, threshold: float | None = None) -> Engine:
@@ -45,4 +59,4 @@ def open_conversation(directory: Path, threshold: float | None = None,
     knowledge = load_knowledge(directory)
     return Conversation(knowledge, build_engine(knowledge, threshold),
                         safety=load_safety_screen(directory),
-                        smalltalk=load_small_talk(directory), log=log)
+                        smalltalk=load_small_talk(directory, knowledge), log=log)
