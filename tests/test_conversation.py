@@ -1,4 +1,4 @@
-"""A reader's turn: safety first, then small talk, then the article — one path for every front end."""
+"""A reader's turn: safety first, then small talk, then the article — one path for all."""
 
 from __future__ import annotations
 
