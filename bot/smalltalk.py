@@ -38,7 +38,7 @@ CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
-MAX_WORDS = 10  # an intent's patterns are tried on messages up to this many words
+MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
