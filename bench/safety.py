@@ -3,13 +3,15 @@
     python bench/safety.py [--misses]
 
 Prints, for tests/data/safety.tsv: crises caught (and with the right kind) and controls
-flagged; for tests/data/smalltalk.tsv: messages the screen flagged (everyday chat must never be);
-and the median and worst time per message, plus the time for a 100 KB message.
+flagged; for tests/data/smalltalk.tsv and the article questions: messages flagged (must be none);
+for CLINC150 and BANKING77-OOS (../shared/datasets, when present): messages flagged; the median
+and worst time per message, and the time for a 100 KB message.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -80,12 +82,35 @@ def main() -> None:
         for message in q_flagged:
             print(f"  FLAGGED question: {message!r}")
 
+    external(screen, args.misses)
     ms = [1000 * t for t in times]
     print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
     big = ("is hsct safe for people with ms and what about the risks " * 2000)[:100_000]
     t = time.perf_counter()
     screen.check(big)
     print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
+
+
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+def external(screen, show: bool) -> None:
+    """Everyday requests written elsewhere (CLINC150, BANKING77-OOS): none is a crisis,
+    save a literal "call 911"."""
+    messages = []
+    clinc = DATASETS / "clinc150" / "data_full.json"
+    if clinc.exists():
+        data = json.loads(clinc.read_text(encoding="utf-8"))
+        messages += [text for split in data.values() for text, _ in split]
+    for path in sorted((DATASETS / "banking77-oos").glob("**/seq.in")):
+        messages += path.read_text(encoding="utf-8").splitlines()
+    if not messages:
+        return
+    flagged = [m for m in messages if screen.check(m) is not None]
+    print(f"CLINC150 + BANKING77-OOS: {len(flagged)}/{len(messages)} flagged")
+    if show:
+        for message in flagged:
+            print(f"  FLAGGED external: {message!r}")
 
 
 if __name__ == "__main__":

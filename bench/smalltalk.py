@@ -13,6 +13,7 @@ load time and time per message.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -93,12 +94,39 @@ def main() -> None:
             c = small.match(message)
             if c is not None:
                 print(f"  PEELED: {message!r} -> {c.intent}, rest {c.rest!r}")
+    clinc(small, engine)
     ms = [1000 * t for t in times]
     print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
     big = ("hello there what is hsct and how long does it take " * 2000)[:100_000]
     t = time.perf_counter()
     small.match(big)
     print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
+
+
+CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
+CLINC_CORE = {"greeting", "goodbye", "thank_you", "are_you_a_bot", "what_is_your_name",
+              "who_made_you", "where_are_you_from", "what_can_i_ask_you"}
+
+
+def clinc(small, engine: Engine) -> None:
+    """CLINC150's test split, written independently: its small-talk intents that are our core
+    kinds (greetings, goodbyes, thanks, "are you a bot", name/maker/origin, "what can I ask"),
+    counted as given small talk when the conversation would reply with it."""
+    if not CLINC.exists():
+        return
+    data = json.loads(CLINC.read_text(encoding="utf-8"))
+    given = total = passages = 0
+    rows = data["test"] + data["oos_test"]
+    for text, label in rows:
+        chat = small.match(text)
+        asked = text if chat is None else chat.rest
+        answered = bool(asked) and isinstance(engine.ask(asked), Answer | Ambiguous)
+        passages += answered and label in CLINC_CORE
+        if label in CLINC_CORE:
+            total += 1
+            given += chat is not None and not answered
+    print(f"CLINC150 test, core small-talk intents: {given}/{total} "
+          f"({100 * given / total:.1f}%) given small talk, {passages} answered with a passage")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ mistake. Matching is regular expressions over a normalised form of the message:
   (context such as a transplant, for a fever) may be anywhere in the message;
 - letters repeated three or more times tried both as two and as one ("killll" -> "kill",
   "diiie" -> "die"), and once more with misspelt key words (the file's `vocabulary`)
-  corrected within one edit (two for words of ten letters or more);
+  corrected within one edit (two for words of twelve letters or more);
 - a rule's `language` picks the reply's language, English when the file has none for it; a
   message with signs of both kinds gets the self-harm reply, which names the emergency
   number first.
@@ -179,7 +179,7 @@ class SafetyScreen:
     def _correct_word(self, word: str) -> str:
         if len(word) < 6 or word in self._known or not word.isalpha():
             return word
-        limit = 2 if len(word) >= 10 else 1
+        limit = 2 if len(word) >= 12 else 1  # "conversing" is not "convulsing"
         best = process.extractOne(word, self.vocabulary, scorer=OSA.distance,
                                   score_cutoff=limit)
         return best[0] if best is not None else word

@@ -38,7 +38,7 @@ CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
-MAX_WORDS = 10  # an intent's patterns are tried on messages up to this many words
+MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
@@ -77,6 +77,7 @@ class Intent:
     examples: bool = False
     peel: str = "punctuated"  # "always", "start": taken off with no punctuation between
     pattern: re.Pattern[str] | None = None  # shapes of a whole short message, beside phrasings
+    hint: re.Pattern[str] | None = None  # searched in a short message the engine may answer
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class SmallTalk:
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
+        self._hinting = [i for i in self.intents.values() if i.hint is not None]
         self._exact: dict[str, str] = {}
         self._single: dict[str, str] = {}
         self._choices: list[str] = []
@@ -214,7 +216,17 @@ class SmallTalk:
         if peeled is not None and not peeled.rest:
             return peeled
         whole = self._intent(key) or self._trimmed(tokens)  # "thank u so mch", "bye bot"
-        return self._chat(whole, key, "") if whole is not None else peeled
+        if whole is not None:
+            return self._chat(whole, key, "")
+        return peeled or self._hinted(text, key)
+
+    def _hinted(self, text: str, key: str) -> Chat | None:
+        """A short message that only seems to be small talk ("can you tell me the ai's name"):
+        the whole text stays the rest, so the engine is asked first and its answer wins."""
+        if key.count(" ") >= MAX_WORDS:
+            return None
+        hit = next((i.id for i in self._hinting if i.hint and i.hint.search(f" {key} ")), None)
+        return self._chat(hit, key, text.strip()) if hit is not None else None
 
     def _trimmed(self, tokens: list[_Token]) -> str | None:
         """The intent of a short message once filler words are off its ends ("bye bot",
@@ -315,7 +327,7 @@ def _texts(raw: Any, file: Path, problems: list[Problem], entry: str, field: str
 
 
 def _compile(sources: list[str], file: Path, problems: list[Problem],
-             entry: str) -> re.Pattern[str] | None:
+             entry: str, field: str = "patterns") -> re.Pattern[str] | None:
     """Patterns as one regular expression; one by one only to name a broken one."""
     if not sources:
         return None
@@ -327,7 +339,7 @@ def _compile(sources: list[str], file: Path, problems: list[Problem],
                 re.compile(source)
             except re.error as exc:
                 problems.append(Problem(file, f"is not a valid regular expression "
-                                              f"({source!r}): {exc}", entry, f"patterns[{i}]"))
+                                              f"({source!r}): {exc}", entry, f"{field}[{i}]"))
         return None
 
 
@@ -405,13 +417,18 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
         if raw.get("patterns") is not None:
             pattern = _compile(_texts(raw["patterns"], file, problems, label, "patterns"),
                                file, problems, label)
-        unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel", "patterns"}
+        hint = None
+        if raw.get("hints") is not None:
+            hint = _compile(_texts(raw["hints"], file, problems, label, "hints"), file, problems,
+                            label, "hints")
+        unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel", "patterns",
+                              "hints"}
         if unknown:
             problems.append(Problem(file, f"unknown field(s): {', '.join(sorted(unknown))}",
                                     label))
         if phrasings and replies:
             intents.append(Intent(label, tuple(dict.fromkeys(p for p in phrasings if p)),
-                                  tuple(replies), examples is True, peel, pattern))
+                                  tuple(replies), examples is True, peel, pattern, hint))
 
     owners: dict[str, str] = {}
     for intent in intents:

@@ -121,6 +121,12 @@ def test_small_talk_around_a_question_leaves_the_question_as_the_rest(
     assert chat is not None and (chat.intent, chat.rest) == (intent, rest)
 
 
+def test_a_message_that_only_seems_small_talk_is_still_offered_to_the_engine(small) -> None:
+    chat = small.match("can you tell me the ai's name please")
+    assert chat is not None and chat.intent == "identity"
+    assert chat.rest == "can you tell me the ai's name please"
+
+
 def test_a_greeting_before_other_small_talk_is_answered_as_the_other(small) -> None:
     chat = small.match("hello, who are you?")
     assert chat is not None and (chat.intent, chat.rest) == ("identity", "")
@@ -224,6 +230,8 @@ def test_a_minimal_small_talk_file_works_as_written(tmp_path: Path) -> None:
     (MINIMAL.replace("[hi, hello]", "[]"), "greeting", "phrasings"),
     (MINIMAL.replace("examples: true", "examples: sometimes"), "greeting", "examples"),
     (MINIMAL.replace("'\\bshould i\\b'", "'(should i'"), "own_case", "patterns[1]"),
+    (MINIMAL.replace("    examples: true\n", "    examples: true\n    hints: ['(bad']\n"),
+     "greeting", "hints[1]"),
     (MINIMAL.replace('  reply: "Ask your doctor."\n', ""), "own_case", "reply"),
     (MINIMAL.replace("own_case:", "intents_again:"), None, "own_case"),
     (MINIMAL.replace("own_case:", "  - id: greeting\n    phrasings: [hey]\n    replies: [Hey]\n"
