@@ -15,8 +15,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from intents import (OOS, Prediction, Predictor, bm25_predictor, engine_predictor, entries,
-                     extract_one_predictor, pick_threshold, rates)
+from intents import (
+    OOS,
+    Prediction,
+    Predictor,
+    bm25_predictor,
+    engine_predictor,
+    entries,
+    extract_one_predictor,
+    pick_threshold,
+    rates,
+)
 
 from bot.engine import Engine
 from bot.knowledge import Source

@@ -19,8 +19,17 @@ from rapidfuzz.distance import OSA
 from bot.index import Index
 from bot.knowledge import Entry, Knowledge
 from bot.outcomes import DeclineReason, Outcome
-from bot.text import (ASPECTS, MAX_QUESTION_CHARS, MAX_WORD_CHARS, STOPWORDS,
-                      STOPWORDS_STEMMED, Synonyms, normalise, stem, words)
+from bot.text import (
+    ASPECTS,
+    MAX_QUESTION_CHARS,
+    MAX_WORD_CHARS,
+    STOPWORDS,
+    STOPWORDS_STEMMED,
+    Synonyms,
+    normalise,
+    stem,
+    words,
+)
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
 MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
