@@ -39,8 +39,11 @@ SIMILARITY_SHARE = 2 / 3
 CANDIDATES = 8  # entries re-scored for coverage
 SUGGEST_SHARE = 0.5  # under half the threshold a suggestion is noise: offer the first topics
 # A word in at least this share of the entries names what the knowledge is about ("HSCT",
-# "MS"): a question with one is on its topic even if the knowledge cannot answer it.
+# "MS", "treatment"): a question with one is on its topic even if the knowledge cannot
+# answer it. A knowledge whose commonest word is in under TOPIC_SHARE of its entries (a
+# general assistant's intents) has no one topic, so nothing is off it.
 ANCHOR_SHARE = 0.25
+TOPIC_SHARE = 0.6
 # A question naming a subject the knowledge never mentions, with no word of its topic, is off
 # topic ("is ibuprofen safe?"): its confidence is scaled by this, below any threshold in use.
 OFF_TOPIC_FACTOR = 0.5
@@ -137,9 +140,10 @@ class Engine:
         self._measures = [_holds(e.answer) if answer_types else _ANY
                           for e in self.entries]
         known: Counter[str] = Counter()
-        for entry in self.entries:
-            for text in (*entry.questions, entry.answer):
-                known.update(words(text))
+        split = {text: words(text) for entry in self.entries
+                 for text in (*entry.questions, entry.answer)}
+        for text_words in split.values():
+            known.update(text_words)
         for canonical, variants in (synonyms or {}).items():
             for phrase in (canonical, *variants):
                 known.update(words(phrase))
@@ -152,9 +156,9 @@ class Engine:
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
         for index, entry in enumerate(self.entries):
-            vocab: set[str] = set(self.tokens(entry.answer, correct=False))
+            vocab: set[str] = set(self._canonical(split[entry.answer]))
             for question in entry.questions:
-                tokens = self.tokens(question, correct=False)
+                tokens = self._canonical(split[question])
                 owners.append(index)
                 phrasings.append(tokens)
                 vocab.update(tokens)
@@ -165,8 +169,10 @@ class Engine:
         n = len(self.entries)
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
         self._unknown_weight = float(np.log(1.0 + n) + 1.0)
-        self._anchors = frozenset(t for t, c in spread.items()
-                                  if c >= max(2, ANCHOR_SHARE * n) and t not in STOPWORDS_STEMMED)
+        content_spread = [(t, c) for t, c in spread.items() if t not in STOPWORDS_STEMMED]
+        topical = any(c >= TOPIC_SHARE * n for _, c in content_spread)
+        self._anchors = frozenset(t for t, c in content_spread
+                                  if topical and c >= max(2, ANCHOR_SHARE * n))
         self._cache: dict[str, list[Match]] = {}
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
@@ -199,10 +205,16 @@ class Engine:
 
         The knowledge itself is not corrected: its spelling is what corrections aim at.
         """
+        if not correct:
+            return self._canonical(words(text))
         corrected: list[str] = []
         for word in words(text):
-            corrected.extend(self._correct(word) if correct else [word])
-        return [t if "_" in t else stem(t) for t in self.synonyms.apply(corrected)]
+            corrected.extend(self._correct(word))
+        return self._canonical(corrected)
+
+    def _canonical(self, text_words: Sequence[str]) -> list[str]:
+        """Synonyms made canonical, then stemmed."""
+        return [t if "_" in t else stem(t) for t in self.synonyms.apply(text_words)]
 
     def _coverage(self, tokens: Sequence[str], entry_index: int) -> float:
         """Share of the question's content that the entry's words cover.
@@ -277,7 +289,7 @@ class Engine:
 
     def _off_topic(self, tokens: Sequence[str]) -> bool:
         """The question names a subject the knowledge never mentions, and none of its topic."""
-        if any(t in self._anchors for t in tokens):
+        if not self._anchors or any(t in self._anchors for t in tokens):
             return False
         return any(t not in self._weight and t not in STOPWORDS_STEMMED
                    and t not in ASPECTS_STEMMED and not t.isdigit() for t in tokens)

@@ -168,15 +168,19 @@ def words(text: str) -> list[str]:
     """Folded, contraction-expanded, US-spelled words; punctuation dropped."""
     out: list[str] = []
     for raw in _TOKEN.findall(fold(text)):
-        raw = raw.replace("’", "'")
-        expanded = _CONTRACTIONS.get(raw)
-        if expanded:
-            out.extend(expanded.split())
-            continue
-        if raw.endswith("'s"):
-            raw = raw[:-2]
-        out.append(spell(raw.replace("'", "")))
+        out.extend(_word(raw))
     return out
+
+
+@lru_cache(maxsize=131072)
+def _word(raw: str) -> tuple[str, ...]:
+    """One folded token as words: a contraction expanded, a possessive dropped, US-spelled."""
+    expanded = _CONTRACTIONS.get(raw)
+    if expanded:
+        return tuple(expanded.split())
+    if raw.endswith("'s"):
+        raw = raw[:-2]
+    return (spell(raw.replace("'", "")),)
 
 
 def normalise(text: str) -> str:
@@ -210,6 +214,7 @@ class Synonyms:
                 if key:
                     self._phrases[key] = token
         self._longest = max((len(k) for k in self._phrases), default=0)
+        self._starts = frozenset(k[0] for k in self._phrases)
 
     def __bool__(self) -> bool:
         return bool(self._phrases)
@@ -219,6 +224,10 @@ class Synonyms:
         i = 0
         n = len(tokens)
         while i < n:
+            if tokens[i] not in self._starts:  # most words begin no phrase: skip the search
+                out.append(tokens[i])
+                i += 1
+                continue
             for size in range(min(self._longest, n - i), 0, -1):
                 hit = self._phrases.get(tuple(tokens[i:i + size]))
                 if hit is not None:
