@@ -59,21 +59,19 @@ class _Space:
               n_entries: int, max_share: float) -> _Space:
         """From phrasing x feature counts: sublinear TF-IDF, postings and centroids."""
         n = counts.shape[0]
-        tf = sparse.csr_matrix(counts, dtype=np.float32)
-        tf.sum_duplicates()
-        tf.data = (1.0 + np.log(tf.data)).astype(np.float32)
-        df = np.bincount(tf.indices, minlength=tf.shape[1]).astype(np.float32)
+        docs_m = sparse.csr_matrix(counts, dtype=np.float32)
+        docs_m.sum_duplicates()
+        df = np.bincount(docs_m.indices, minlength=docs_m.shape[1]).astype(np.float32)
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        docs_m = _l2_rows(tf @ sparse.diags(idf))
+        docs_m.data = (1.0 + np.log(docs_m.data)) * idf[docs_m.indices]  # in place: no copies
+        docs_m = _l2_rows(docs_m)
         assign = sparse.csr_matrix(
             (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
         centroids = _l2_rows(assign @ docs_m).T.tocsr()
         postings = docs_m.T.tocsr()
         common = df > max(max_share * n, 50)
         if common.any():
-            postings = sparse.diags((~common).astype(np.float32)) @ postings
-            postings.eliminate_zeros()
-            postings = postings.tocsr()
+            postings = _drop_rows(postings, common)
         return cls(vocab, idf, postings, centroids)
 
     def vector(self, features: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -149,10 +147,23 @@ def _with_bigrams(tokens: sparse.csr_matrix, flat: np.ndarray, doc: np.ndarray,
 
 
 def _l2_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length, in place on the CSR data."""
     matrix = sparse.csr_matrix(matrix, dtype=np.float32)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data.astype(np.float64) ** 2,
+                                minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
-    return (sparse.diags(1.0 / norms) @ matrix).tocsr()
+    matrix.data = (matrix.data / norms[rows]).astype(np.float32)
+    return matrix
+
+
+def _drop_rows(matrix: sparse.csr_matrix, drop: np.ndarray) -> sparse.csr_matrix:
+    """The same matrix with the rows marked in `drop` emptied."""
+    lengths = np.diff(matrix.indptr)
+    keep = np.repeat(~drop, lengths)
+    indptr = np.r_[0, np.cumsum(np.where(drop, 0, lengths))]
+    return sparse.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr),
+                             shape=matrix.shape)
 
 
 def nearest_per_entry(phrasings: np.ndarray, scores: np.ndarray, owners: np.ndarray,

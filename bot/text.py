@@ -220,6 +220,8 @@ class Synonyms:
         return bool(self._phrases)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
+        if not self._phrases:
+            return list(tokens)
         out: list[str] = []
         i = 0
         n = len(tokens)
