@@ -37,6 +37,10 @@ MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
 # sinks it. The share is tuned by bench/tune.py.
 SIMILARITY_SHARE = 2 / 3
 CANDIDATES = 8  # entries re-scored for coverage
+# The answer passage is indexed beside the phrasings at this weight, so an entry with few
+# phrasings is still found through its answer's words; a passage is not how readers ask, so
+# it counts for less than a phrasing.
+PASSAGE_WEIGHT = 1.0
 SUGGEST_SHARE = 0.5  # under half the threshold a suggestion is noise: offer the first topics
 # A word in at least this share of the entries names what the knowledge is about ("HSCT",
 # "MS", "treatment"): a question with one is on its topic even if the knowledge cannot
@@ -155,16 +159,23 @@ class Engine:
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
+        weights: list[float] = []
         for index, entry in enumerate(self.entries):
-            vocab: set[str] = set(self._canonical(split[entry.answer]))
+            passage = self._canonical(split[entry.answer])
+            vocab: set[str] = set(passage)
+            if PASSAGE_WEIGHT > 0:  # the answer is evidence too, though not a question
+                owners.append(index)
+                phrasings.append([t for t in passage if t not in STOPWORDS_STEMMED])
+                weights.append(PASSAGE_WEIGHT)
             for question in entry.questions:
                 tokens = self._canonical(split[question])
                 owners.append(index)
                 phrasings.append(tokens)
+                weights.append(1.0)
                 vocab.update(tokens)
                 self._exact.setdefault(tuple(tokens), index)
             self._vocab.append(frozenset(vocab))
-        self.index = Index(phrasings, owners, len(self.entries))
+        self.index = Index(phrasings, owners, len(self.entries), weights)
         spread = Counter(t for vocab in self._vocab for t in vocab)
         n = len(self.entries)
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}

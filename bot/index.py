@@ -56,7 +56,7 @@ class _Space:
 
     @classmethod
     def build(cls, counts: sparse.csr_matrix, vocab: dict[str, int], owners: np.ndarray,
-              n_entries: int, max_share: float) -> _Space:
+              n_entries: int, max_share: float, scale: np.ndarray | None = None) -> _Space:
         """From phrasing x feature counts: sublinear TF-IDF, postings and centroids."""
         n = counts.shape[0]
         docs_m = sparse.csr_matrix(counts, dtype=np.float32)
@@ -65,6 +65,8 @@ class _Space:
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
         docs_m.data = (1.0 + np.log(docs_m.data)) * idf[docs_m.indices]  # in place: no copies
         docs_m = _l2_rows(docs_m)
+        if scale is not None:
+            docs_m.data *= np.repeat(scale, np.diff(docs_m.indptr))
         assign = sparse.csr_matrix(
             (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
         centroids = _l2_rows(assign @ docs_m).T.tocsr()
@@ -186,8 +188,10 @@ class Index:
     """Per-entry similarity of a tokenised query, blended from the four views above."""
 
     def __init__(self, phrasings: Sequence[Sequence[str]], owners: Sequence[int],
-                 n_entries: int):
+                 n_entries: int, weights: Sequence[float] | None = None):
+        """`weights` scale each phrasing's vector (default 1): less telling texts count less."""
         self.owners = np.asarray(owners, dtype=np.int64)
+        scale = None if weights is None else np.asarray(weights, dtype=np.float32)
         self.n_entries = n_entries
         # Both spaces are built from distinct tokens, not from every phrasing's features: a
         # phrasing x token count matrix times each token's features (its character n-grams;
@@ -205,7 +209,7 @@ class Index:
                                    shape=(n, size))
         tokens.sum_duplicates()
         self.words = _Space.build(*_with_bigrams(tokens, flat, doc, names), self.owners,
-                                  n_entries, MAX_POSTING_SHARE["words"])
+                                  n_entries, MAX_POSTING_SHARE["words"], scale)
         grams: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
@@ -216,7 +220,7 @@ class Index:
         per_token = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                                       shape=(size, max(len(grams), 1)))
         self.chars = _Space.build(tokens @ per_token, grams, self.owners, n_entries,
-                                  MAX_POSTING_SHARE["chars"])
+                                  MAX_POSTING_SHARE["chars"], scale)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""

@@ -365,3 +365,21 @@ def test_only_the_first_thousand_characters_of_a_question_count(engine: Engine) 
 def test_long_runs_of_letters_are_not_split_or_corrected(engine: Engine) -> None:
     word = "stemcell" * 10
     assert engine.tokens(word) == [stem(word)]
+
+
+# -- the answer passage is evidence ------------------------------------------------------------
+
+def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
+    engine = Engine([
+        Entry("spf", "sun", ("Should I wear sunscreen?",),
+              "Apply a broad-spectrum sunscreen of SPF 30 every morning, even on cloudy days.",
+              SOURCE),
+        Entry("vitamin-d", "sun", ("How much sun do I need for vitamin D?",),
+              "Ten to thirty minutes of midday sun a few times a week makes enough vitamin D.",
+              SOURCE),
+    ])
+    for expected, question in [("spf", "which spf on cloudy days"),
+                               ("vitamin-d", "is midday sun enough a few times a week")]:
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == expected, (
+            describe(engine, question))
