@@ -21,28 +21,32 @@ import argparse
 import json
 import random
 import statistics
-import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import numpy as np
+from intents import (
+    Prediction,
+    bm25_predictor,
+    engine_predictor,
+    entries,
+    extract_one_predictor,
+    overall,
+    pick_threshold,
+    rates,
+)
 from rapidfuzz import fuzz, process
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bot.engine import Engine
+from bot.evaluation import Report, evaluate, read_questions
+from bot.knowledge import Entry, Source, load_knowledge
 
-from bot.engine import MARGIN, Answer, Engine, decide  # noqa: E402
-from bot.evaluation import Report, evaluate, read_questions  # noqa: E402
-from bot.knowledge import Entry, Source, load_knowledge  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
-OOS = "oos"
 SOURCE = Source("CLINC150", "Larson et al., EMNLP-IJCNLP 2019 (CC BY 3.0)",
                 "https://github.com/clinc/oos-eval")
 
-Prediction = tuple[str | None, float]  # (intent or None, score) before the threshold
 
 
 def median_ms(func: Callable[[str], object], questions: Sequence[str]) -> float:
@@ -54,53 +58,8 @@ def median_ms(func: Callable[[str], object], questions: Sequence[str]) -> float:
     return 1000 * statistics.median(times)
 
 
-def pick_threshold(preds: Sequence[Prediction], gold: Sequence[str], balanced: bool) -> float:
-    scores = sorted({s for _, s in preds})
-    best = (-1.0, 0.0)
-    for threshold in scores[:: max(1, len(scores) // 400)]:
-        ins, outs = _rates(preds, gold, threshold)
-        value = (ins + outs) / 2 if balanced else _overall(preds, gold, threshold)
-        best = max(best, (value, threshold))
-    return best[1]
-
-
-def _rates(preds: Sequence[Prediction], gold: Sequence[str], threshold: float
-           ) -> tuple[float, float]:
-    ok_in = n_in = ok_out = n_out = 0
-    for (intent, score), want in zip(preds, gold, strict=True):
-        answered = intent if score >= threshold else None
-        if want == OOS:
-            n_out += 1
-            ok_out += answered is None
-        else:
-            n_in += 1
-            ok_in += answered == want
-    return ok_in / n_in, ok_out / n_out
-
-
-def _overall(preds: Sequence[Prediction], gold: Sequence[str], threshold: float) -> float:
-    ins, outs = _rates(preds, gold, threshold)
-    n_out = sum(g == OOS for g in gold)
-    return (ins * (len(gold) - n_out) + outs * n_out) / len(gold)
-
-
-def engine_predictions(engine: Engine, questions: Sequence[str]) -> list[Prediction]:
-    """Top entry and score; an ambiguous ranking counts as no answer at any threshold."""
-    out: list[Prediction] = []
-    for q in questions:
-        ranked = engine.rank(q, limit=3)
-        result = decide(q, ranked, 0.0, MARGIN)
-        out.append((result.entry.id, result.score) if isinstance(result, Answer)
-                   else (None, 0.0))
-    return out
-
-
 def clinc_entries(rows: Sequence[Sequence[str]]) -> list[Entry]:
-    by_intent: dict[str, list[str]] = defaultdict(list)
-    for text, intent in rows:
-        by_intent[intent].append(text)
-    return [Entry(intent, "clinc150", tuple(qs), intent, SOURCE)
-            for intent, qs in by_intent.items()]
+    return entries(rows, SOURCE)
 
 
 def variations(rows: Sequence[Sequence[str]], total: int, seed: int = 7) -> list[list[str]]:
@@ -132,8 +91,8 @@ def report(name: str, val: list[Prediction], test: list[Prediction], val_gold: l
     cells = []
     for balanced in (True, False):
         threshold = pick_threshold(val, val_gold, balanced)
-        ins, outs = _rates(test, test_gold, threshold)
-        cells.append(f"{ins:6.1%} {outs:6.1%} {_overall(test, test_gold, threshold):6.1%}")
+        ins, outs = rates(test, test_gold, threshold)
+        cells.append(f"{ins:6.1%} {outs:6.1%} {overall(test, test_gold, threshold):6.1%}")
     print(f"  {name:<28} {cells[0]}   | {cells[1]}")
 
 
@@ -148,7 +107,7 @@ def bench_seed(quick: bool) -> None:
     for name, questions in [(f.name, read_questions(f)) for f in files]:
         everything += questions
         _seed_line(name, evaluate(engine, questions))
-    _seed_line("both", evaluate(engine, everything))
+    _seed_line("all files", evaluate(engine, everything))
     fresh = Engine.from_knowledge(knowledge)  # an empty cache: every question computed
     ms = median_ms(fresh.ask, [q.question for q in everything])
     print(f"  median {ms:.3f} ms per question\n")
@@ -179,35 +138,17 @@ def bench_clinc(quick: bool) -> None:
           f"{len(data['oos_test']):,} out of scope")
     print(f"  {'method':<28} {'balanced threshold':<22}   | accuracy threshold")
     print(f"  {'':<28} {'in-sc. oos-rec overall':<22}   | in-sc. oos-rec overall")
-    report("this engine", engine_predictions(engine, val_q),
-           engine_predictions(engine, test_q), val_gold, test_gold)
+    predict = engine_predictor(engine)
+    report("this engine", predict(val_q), predict(test_q), val_gold, test_gold)
 
     for scorer in (fuzz.WRatio, fuzz.token_sort_ratio):
-        def nearest(queries: Sequence[str], scorer: Callable = scorer) -> list[Prediction]:
-            """What extractOne returns for each query, computed in one batched call."""
-            scores = process.cdist(queries, texts, scorer=scorer, workers=-1, dtype=np.uint8)
-            best = scores.argmax(axis=1)
-            return [(intents[j], float(scores[i, j])) for i, j in enumerate(best)]
-
+        nearest = extract_one_predictor(texts, intents, scorer)
         report(f"extractOne {scorer.__name__}", nearest(val_q), nearest(test_q), val_gold,
                test_gold)
-
-    try:
-        import bm25s
-    except ImportError:
+    bm25 = bm25_predictor(texts, intents)
+    if bm25 is None:
         print("  BM25: bm25s is not installed (pip install -e '.[bench]')")
     else:
-        retriever = bm25s.BM25()
-        retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False),
-                        show_progress=False)
-
-        def bm25(queries: Sequence[str]) -> list[Prediction]:
-            docs, scores = retriever.retrieve(
-                bm25s.tokenize(queries, stopwords="en", show_progress=False), k=1,
-                show_progress=False, n_threads=2)
-            return [(intents[int(d[0])], float(s[0])) for d, s in zip(docs, scores,
-                                                                      strict=True)]
-
         report("BM25 (bm25s)", bm25(val_q), bm25(test_q), val_gold, test_gold)
 
     sample = random.Random(3).sample(test_q, 150 if quick else 400)
@@ -218,12 +159,24 @@ def bench_clinc(quick: bool) -> None:
         start = time.perf_counter()
         big = Engine(clinc_entries(rows), answer_types=False)
         built = time.perf_counter() - start
+        memory = index_bytes(big) / 2**20
         choices = [t for t, _ in rows]
         ours = median_ms(big._rank, sample)
         plain = median_ms(lambda q, c=choices: process.extractOne(q, c, scorer=fuzz.WRatio),
                           scan)
         print(f"  {size:>7,} phrasings: this engine {ours:6.3f} ms | plain extractOne "
-              f"{plain:7.2f} ms | {plain / ours:5.0f}x (index built in {built:.1f} s)")
+              f"{plain:7.2f} ms | {plain / ours:5.0f}x (engine built in {built:.1f} s, "
+              f"index {memory:.0f} MB)")
+
+
+def index_bytes(engine: Engine) -> int:
+    """Bytes held by the index's arrays (vocabularies' dict overhead not counted)."""
+    total = 0
+    for space in (engine.index.words, engine.index.chars):
+        total += space.idf.nbytes
+        for m in (space.postings, space.centroids):
+            total += m.data.nbytes + m.indices.nbytes + m.indptr.nbytes
+    return total + engine.index.owners.nbytes
 
 
 def main() -> None:

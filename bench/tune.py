@@ -13,12 +13,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bot.engine import THRESHOLD, Engine
+from bot.evaluation import evaluate, read_questions
+from bot.knowledge import load_knowledge
 
-from bot.engine import THRESHOLD, Engine  # noqa: E402
-from bot.evaluation import evaluate, read_questions  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> None:

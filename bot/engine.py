@@ -19,7 +19,17 @@ from rapidfuzz.distance import OSA
 from bot.index import Index
 from bot.knowledge import Entry, Knowledge
 from bot.outcomes import DeclineReason, Outcome
-from bot.text import Synonyms, normalise, stem, words
+from bot.text import (
+    ASPECTS,
+    MAX_QUESTION_CHARS,
+    MAX_WORD_CHARS,
+    STOPWORDS,
+    STOPWORDS_STEMMED,
+    Synonyms,
+    normalise,
+    stem,
+    words,
+)
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
 MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
@@ -27,7 +37,24 @@ MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
 # sinks it. The share is tuned by bench/tune.py.
 SIMILARITY_SHARE = 2 / 3
 CANDIDATES = 8  # entries re-scored for coverage
+# The answer passage (its content words) is indexed beside the phrasings at this weight
+# relative to one phrasing, so an entry with few phrasings is still found through its
+# answer's words. Tuned with the seed pack cut to 1 and 3 phrasings per entry, and CLINC150.
+PASSAGE_WEIGHT = 1.0
 SUGGEST_SHARE = 0.5  # under half the threshold a suggestion is noise: offer the first topics
+# A word in at least this share of the entries names what the knowledge is about ("HSCT",
+# "MS", "treatment"): a question with one is on its topic even if the knowledge cannot
+# answer it. A knowledge whose commonest word is in under TOPIC_SHARE of its entries (a
+# general assistant's intents) has no one topic, so nothing is off it.
+ANCHOR_SHARE = 0.25
+TOPIC_SHARE = 0.6
+# A question naming a subject the knowledge never mentions, with no word of its topic, is off
+# topic ("is ibuprofen safe?"): its confidence is scaled by this, below any threshold in use.
+OFF_TOPIC_FACTOR = 0.5
+# A word no entry knows is usually what the question is about ("does HSCT work for Crohn's
+# disease?"): it weighs this many times a rare known word in coverage, so one such word next
+# to covered ones still sinks the match. Aspects ("cost", "success rate") weigh as one.
+UNKNOWN_FOCUS = 1.5
 
 
 @dataclass(frozen=True)
@@ -87,39 +114,6 @@ class Declined:
 Result = Answer | Ambiguous | Declined
 
 
-# Function and conversational words: they shape a question but say nothing about which
-# passage answers it, so they neither earn nor cost an entry any coverage.
-STOPWORDS = frozenset("""
-a about above across actually after afterwards again against all almost along already also
-although always am among an and another any anybody anyhow anyone anything anyway anywhere
-are around as ask asked asking at back be became because become been before being below
-beside besides between both but by can could did do does doing done down during each either
-else enough etc even ever every everybody everyone everything exactly except few for from
-further get gets getting give given go goes going gone got gotten had has have having he
-hello her here hers herself hey hi him himself his how however i ie if in indeed into is it
-its itself just kind know let like likely look looking made make makes many may maybe me
-mean means might more most mostly much must my myself need needs no nor not nothing now of
-off often oh ok okay on once one only onto or other others otherwise our ours ourselves out
-over own part particular people perhaps please pls plz possible pretty probably put quite
-rather really regarding right said same say says see seem seems shall she should since so
-some somebody someone something sometimes somewhat soon sort still stuff such sure take
-taken tell than thank thanks that the their theirs them themselves then there therefore
-these they thing things think this those though through thru thus to together too toward
-towards u ur under until up upon us use used uses using very via want wanted wants was way
-ways we well were what whatever when whenever where whereas wherever whether which while who
-whoever whole whom whose why will with within without would yeah yes yet you your yours
-yourself yourselves im ive id youre theyre thats whats wont dont doesnt didnt isnt arent
-cant couldnt shouldnt wouldnt hasnt havent wasnt werent
-mum mom mother dad father husband wife son daughter sister brother partner friend boyfriend
-girlfriend family relative aunt uncle grandma grandmother grandfather grandpa grandad
-morning afternoon evening good great guys folks dear sir madam bot question questions quick
-wonder wondering wondered curious confused honestly basically literally simply simple idea
-clue heard hear read saw seen noticed mention mentioned told asks headline keen thinking
-considering lots lot bit little moment currently recently lately today yesterday anyway btw
-lol hmm um uh thx ty cheers sorry excuse hope hoping appreciate glad happy worried scared
-nervous anxious afraid terrified stuff anymore again sometime somehow wanna gonna gotta
-instead definitely certainly totally completely
-""".split())
 SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
 CORRECT_MIN = 5  # shorter words are too easily "corrected" into another real word
 LONG_WORD = 10  # from this length a word may have two typos
@@ -150,9 +144,10 @@ class Engine:
         self._measures = [_holds(e.answer) if answer_types else _ANY
                           for e in self.entries]
         known: Counter[str] = Counter()
-        for entry in self.entries:
-            for text in (*entry.questions, entry.answer):
-                known.update(words(text))
+        split = {text: words(text) for entry in self.entries
+                 for text in (*entry.questions, entry.answer)}
+        for text_words in split.values():
+            known.update(text_words)
         for canonical, variants in (synonyms or {}).items():
             for phrase in (canonical, *variants):
                 known.update(words(phrase))
@@ -164,20 +159,31 @@ class Engine:
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
+        weights: list[float] = []
         for index, entry in enumerate(self.entries):
-            vocab: set[str] = set(self.tokens(entry.answer, correct=False))
+            passage = self._canonical(split[entry.answer])
+            vocab: set[str] = set(passage)
+            if PASSAGE_WEIGHT > 0:  # the answer is evidence too, though not a question
+                owners.append(index)
+                phrasings.append([t for t in passage if t not in STOPWORDS_STEMMED])
+                weights.append(PASSAGE_WEIGHT)
             for question in entry.questions:
-                tokens = self.tokens(question, correct=False)
+                tokens = self._canonical(split[question])
                 owners.append(index)
                 phrasings.append(tokens)
+                weights.append(1.0)
                 vocab.update(tokens)
                 self._exact.setdefault(tuple(tokens), index)
             self._vocab.append(frozenset(vocab))
-        self.index = Index(phrasings, owners, len(self.entries))
+        self.index = Index(phrasings, owners, len(self.entries), weights)
         spread = Counter(t for vocab in self._vocab for t in vocab)
         n = len(self.entries)
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
         self._unknown_weight = float(np.log(1.0 + n) + 1.0)
+        content_spread = [(t, c) for t, c in spread.items() if t not in STOPWORDS_STEMMED]
+        topical = any(c >= TOPIC_SHARE * n for _, c in content_spread)
+        self._anchors = frozenset(t for t, c in content_spread
+                                  if topical and c >= max(2, ANCHOR_SHARE * n))
         self._cache: dict[str, list[Match]] = {}
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
@@ -189,7 +195,8 @@ class Engine:
 
     def _correct(self, word: str) -> list[str]:
         """A reader's misspelt or run-together word, as the knowledge spells it."""
-        if word in self._known or len(word) < 3 or not word.isalpha():
+        if (word in self._known or len(word) < 3 or len(word) > MAX_WORD_CHARS
+                or not word.isalpha()):  # no real word is that long: nothing to correct
             return [word]
         if len(word) < CORRECT_MIN:  # short words: only swapped letters ("hcst", "teh")
             fixes = (word[:i] + word[i + 1] + word[i] + word[i + 2:]
@@ -209,10 +216,16 @@ class Engine:
 
         The knowledge itself is not corrected: its spelling is what corrections aim at.
         """
+        if not correct:
+            return self._canonical(words(text))
         corrected: list[str] = []
         for word in words(text):
-            corrected.extend(self._correct(word) if correct else [word])
-        return [t if "_" in t else stem(t) for t in self.synonyms.apply(corrected)]
+            corrected.extend(self._correct(word))
+        return self._canonical(corrected)
+
+    def _canonical(self, text_words: Sequence[str]) -> list[str]:
+        """Synonyms made canonical, then stemmed."""
+        return [t if "_" in t else stem(t) for t in self.synonyms.apply(text_words)]
 
     def _coverage(self, tokens: Sequence[str], entry_index: int) -> float:
         """Share of the question's content that the entry's words cover.
@@ -227,7 +240,8 @@ class Engine:
             return CONTENT_FREE  # "hello there": only an almost exact phrasing should match
         total = covered = 0.0
         for t in content:
-            weight = self._weight.get(t, self._unknown_weight)
+            weight = self._weight.get(t) or (
+                self._unknown_weight * (1.0 if t in ASPECTS_STEMMED else UNKNOWN_FOCUS))
             total += weight
             if t in vocab:
                 covered += weight
@@ -240,7 +254,7 @@ class Engine:
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Entries by confidence (0-100), best first; empty when nothing relates at all."""
-        key = " ".join(question.split())
+        key = " ".join(question[:MAX_QUESTION_CHARS].split())
         cached = self._cache.get(key)
         if cached is None:
             cached = self._rank(key)
@@ -250,9 +264,12 @@ class Engine:
         return cached[:limit]
 
     def _rank(self, question: str) -> list[Match]:
+        if not _has_letters(question):  # "65", "?!", emoji: nothing to understand
+            return []
         tokens = self.tokens(question)
         if not tokens:
             return []
+        focus = OFF_TOPIC_FACTOR if self._off_topic(tokens) else 1.0
         similarity = self.index.scores(tokens)
         exact = self._exact.get(tuple(tokens))
         if exact is not None:
@@ -263,8 +280,8 @@ class Engine:
         for i in top:
             if similarity[i] > 0 and (i == exact or wants <= self._measures[i]):
                 coverage = self._coverage(tokens, int(i))
-                confidence = (float(similarity[i]) ** SIMILARITY_SHARE
-                              * coverage ** (1.0 - SIMILARITY_SHARE))
+                confidence = focus * (float(similarity[i]) ** SIMILARITY_SHARE
+                                      * coverage ** (1.0 - SIMILARITY_SHARE))
                 if confidence > 0:
                     scored.append(Match(self.entries[i], round(100.0 * confidence, 2),
                                         round(coverage, 3)))
@@ -275,10 +292,33 @@ class Engine:
         ranked = self.rank(question, limit=CANDIDATES)
         result = decide(question, ranked, self.threshold, self.margin)
         if isinstance(result, Declined):
-            return Declined(question, self.suggest(question, ranked), result.closest)
+            return Declined(question, self.suggest(question, ranked), result.closest,
+                            self.why_declined(question))
         if isinstance(result, Answer):
             return replace(result, related=self.related(result.entry))
         return result
+
+    def _off_topic(self, tokens: Sequence[str]) -> bool:
+        """The question names a subject the knowledge never mentions, and none of its topic."""
+        if not self._anchors or any(t in self._anchors for t in tokens):
+            return False
+        return any(t not in self._weight and t not in STOPWORDS_STEMMED
+                   and t not in ASPECTS_STEMMED and not t.isdigit() for t in tokens)
+
+    def why_declined(self, question: str) -> DeclineReason:
+        """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
+        topic, or on it but not in it: each gets its own reply."""
+        question = question[:MAX_QUESTION_CHARS]
+        if not _has_letters(question):
+            return DeclineReason.NOT_UNDERSTOOD
+        tokens = self.tokens(question)
+        known = [t for t in tokens if t in self._weight or t in STOPWORDS_STEMMED]
+        content = [t for t in tokens if t not in STOPWORDS_STEMMED]
+        if not known or (len(tokens) == 1 and not (content and content[0] in self._weight)):
+            return DeclineReason.NOT_UNDERSTOOD
+        if self._off_topic(tokens):
+            return DeclineReason.OFF_TOPIC
+        return DeclineReason.NOT_IN_ARTICLE
 
     def pick(self, entry_id: str, question: str = "") -> Answer | None:
         """The answer to an entry the reader chose (a button, a deep link, an inline result).
@@ -330,6 +370,13 @@ _HOLDS = {
 }
 
 
+def _has_letters(text: str) -> bool:
+    return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
+
+
+ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
+
+
 def _measures(text: str) -> frozenset[str]:
     """What kinds of measure (a number, a time) a question asks for.
 
@@ -356,6 +403,4 @@ def decide(question: str, ranked: Sequence[Match], threshold: float,
         return Ambiguous(question, (ranked[0], *close))
     return Answer(question, ranked[0], tuple(ranked[1:4]))
 
-
-STOPWORDS_STEMMED = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 

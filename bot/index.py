@@ -11,13 +11,12 @@ words rather than the number of phrasings. Nothing here knows about Telegram or 
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
+from scipy import sparse  # type: ignore[import-untyped]
 
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
 CHAR_N = (2, 5)
@@ -56,33 +55,25 @@ class _Space:
     centroids: sparse.csr_matrix  # feature x entry
 
     @classmethod
-    def build(cls, docs: Sequence[list[str]], owners: np.ndarray, n_entries: int,
-              max_share: float) -> _Space:
-        vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for i, features in enumerate(docs):
-            for feature, count in Counter(features).items():
-                j = vocab.setdefault(feature, len(vocab))
-                rows.append(i)
-                cols.append(j)
-                vals.append(1.0 + math.log(count))
-        n = len(docs)
-        tf = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)),
-                               dtype=np.float32)
-        df = np.bincount(cols, minlength=tf.shape[1]).astype(np.float32)
+    def build(cls, counts: sparse.csr_matrix, vocab: dict[str, int], owners: np.ndarray,
+              n_entries: int, max_share: float, scale: np.ndarray | None = None) -> _Space:
+        """From phrasing x feature counts: sublinear TF-IDF, postings and centroids."""
+        n = counts.shape[0]
+        docs_m = sparse.csr_matrix(counts, dtype=np.float32)
+        docs_m.sum_duplicates()
+        df = np.bincount(docs_m.indices, minlength=docs_m.shape[1]).astype(np.float32)
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        docs_m = _l2_rows(tf @ sparse.diags(idf))
+        docs_m.data = (1.0 + np.log(docs_m.data)) * idf[docs_m.indices]  # in place: no copies
+        docs_m = _l2_rows(docs_m)
+        if scale is not None:
+            docs_m.data *= np.repeat(scale, np.diff(docs_m.indptr))
         assign = sparse.csr_matrix(
             (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
         centroids = _l2_rows(assign @ docs_m).T.tocsr()
         postings = docs_m.T.tocsr()
         common = df > max(max_share * n, 50)
         if common.any():
-            postings = sparse.diags((~common).astype(np.float32)) @ postings
-            postings.eliminate_zeros()
-            postings = postings.tocsr()
+            postings = _drop_rows(postings, common)
         return cls(vocab, idf, postings, centroids)
 
     def vector(self, features: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -141,11 +132,40 @@ def _accumulate(rows: sparse.csr_matrix, ids: np.ndarray, weights: np.ndarray,
     return np.bincount(columns, weights=scaled, minlength=size).astype(np.float32)
 
 
+def _with_bigrams(tokens: sparse.csr_matrix, flat: np.ndarray, doc: np.ndarray,
+                  names: list[str]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Word features (`word_features`) of every phrasing: token counts, then bigram counts."""
+    vocab = {name: i for i, name in enumerate(names)}
+    same = doc[1:] == doc[:-1]
+    first, second, where = flat[:-1][same], flat[1:][same], doc[1:][same]
+    size = tokens.shape[1]
+    pairs, which = np.unique(first * size + second, return_inverse=True)
+    for j, key in enumerate(pairs.tolist()):
+        vocab[f"{names[key // size]} {names[key % size]}"] = size + j
+    bigrams = sparse.csr_matrix(
+        (np.ones(len(which), dtype=np.float32), (where, which.ravel())),
+        shape=(tokens.shape[0], max(len(pairs), 1)))
+    return sparse.hstack([tokens, bigrams], format="csr"), vocab
+
+
 def _l2_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length, in place on the CSR data."""
     matrix = sparse.csr_matrix(matrix, dtype=np.float32)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data.astype(np.float64) ** 2,
+                                minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
-    return (sparse.diags(1.0 / norms) @ matrix).tocsr()
+    matrix.data = (matrix.data / norms[rows]).astype(np.float32)
+    return matrix
+
+
+def _drop_rows(matrix: sparse.csr_matrix, drop: np.ndarray) -> sparse.csr_matrix:
+    """The same matrix with the rows marked in `drop` emptied."""
+    lengths = np.diff(matrix.indptr)
+    keep = np.repeat(~drop, lengths)
+    indptr = np.r_[0, np.cumsum(np.where(drop, 0, lengths))]
+    return sparse.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr),
+                             shape=matrix.shape)
 
 
 def nearest_per_entry(phrasings: np.ndarray, scores: np.ndarray, owners: np.ndarray,
@@ -168,13 +188,39 @@ class Index:
     """Per-entry similarity of a tokenised query, blended from the four views above."""
 
     def __init__(self, phrasings: Sequence[Sequence[str]], owners: Sequence[int],
-                 n_entries: int):
+                 n_entries: int, weights: Sequence[float] | None = None):
+        """`weights` scale each phrasing's vector (default 1): less telling texts count less."""
         self.owners = np.asarray(owners, dtype=np.int64)
+        scale = None if weights is None else np.asarray(weights, dtype=np.float32)
         self.n_entries = n_entries
-        self.words = _Space.build([word_features(t) for t in phrasings], self.owners,
-                                  n_entries, MAX_POSTING_SHARE["words"])
-        self.chars = _Space.build([char_ngrams(t) for t in phrasings], self.owners,
-                                  n_entries, MAX_POSTING_SHARE["chars"])
+        # Both spaces are built from distinct tokens, not from every phrasing's features: a
+        # phrasing x token count matrix times each token's features (its character n-grams;
+        # the word space adds its bigrams), so the cost follows the vocabulary, in C loops.
+        ids: dict[str, int] = {}
+        flat = np.fromiter((ids.setdefault(t, len(ids)) for p in phrasings for t in p),
+                           dtype=np.int64)
+        lengths = np.fromiter((len(p) for p in phrasings), dtype=np.int64,
+                              count=len(phrasings))
+        n = len(phrasings)
+        doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        names = list(ids)
+        size = max(len(names), 1)
+        tokens = sparse.csr_matrix((np.ones(len(flat), dtype=np.float32), (doc, flat)),
+                                   shape=(n, size))
+        tokens.sum_duplicates()
+        self.words = _Space.build(*_with_bigrams(tokens, flat, doc, names), self.owners,
+                                  n_entries, MAX_POSTING_SHARE["words"], scale)
+        grams: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, name in enumerate(names):
+            for gram in char_ngrams((name,)):
+                rows.append(i)
+                cols.append(grams.setdefault(gram, len(grams)))
+        per_token = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                      shape=(size, max(len(grams), 1)))
+        self.chars = _Space.build(tokens @ per_token, grams, self.owners, n_entries,
+                                  MAX_POSTING_SHARE["chars"], scale)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""

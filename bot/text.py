@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 # British -> US spellings readers mix freely. Whole words only; stems cover inflections.
 BRITISH_US = {
@@ -73,6 +73,60 @@ _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items
 
 _stemmer = snowballstemmer.stemmer("english")
 
+# Function and conversational words: they shape a question but say nothing about which
+# passage answers it, so they neither earn nor cost an entry any coverage.
+STOPWORDS = frozenset("""
+a about above across actually after afterwards again against all almost along already also
+although always am among an and another any anybody anyhow anyone anything anyway anywhere
+are around as ask asked asking at back be became because become been before being below
+beside besides between both but by can could did do does doing done down during each either
+else enough etc even ever every everybody everyone everything exactly except few for from
+further get gets getting give given go goes going gone got gotten had has have having he
+hello her here hers herself hey hi him himself his how however i ie if in indeed into is it
+its itself just kind know let like likely look looking made make makes many may maybe me
+mean means might more most mostly much must my myself need needs no nor not nothing now of
+off often oh ok okay on once one only onto or other others otherwise our ours ourselves out
+over own part particular people perhaps please pls plz possible pretty probably put quite
+rather really regarding right said same say says see seem seems shall she should since so
+some somebody someone something sometimes somewhat soon sort still stuff such sure take
+taken tell than thank thanks that the their theirs them themselves then there therefore
+these they thing things think this those though through thru thus to together too toward
+towards u ur under until up upon us use used uses using very via want wanted wants was way
+ways we well were what whatever when whenever where whereas wherever whether which while who
+whoever whole whom whose why will with within without would yeah yes yet you your yours
+yourself yourselves im ive id youre theyre thats whats wont dont doesnt didnt isnt arent
+cant couldnt shouldnt wouldnt hasnt havent wasnt werent mum mom mother dad father husband
+wife son daughter sister brother partner friend boyfriend girlfriend family relative aunt
+uncle grandma grandmother grandfather grandpa grandad morning afternoon evening good great
+guys folks dear sir madam bot question questions quick wonder wondering wondered curious
+confused honestly basically literally simply simple idea clue heard hear read saw seen
+noticed mention mentioned told asks headline keen thinking considering lots lot bit little
+moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers sorry
+excuse hope hoping appreciate glad happy worried scared nervous anxious afraid terrified
+anymore sometime somehow wanna gonna gotta instead definitely certainly totally completely
+""".split())
+
+# What readers ask *about* a treatment or a service without naming it: a question made of
+# these and words the knowledge knows is on its topic even when the knowledge has no answer
+# ("what is the success rate?", "how much does it cost?"); any other word the knowledge never
+# uses is a subject of its own ("is ibuprofen safe?"), and the question is off its topic.
+ASPECTS = frozenset("""
+cost costs price prices pricing expensive cheap afford affordable pay paid paying fee fees
+insurance insured cover covered coverage money charge charges success successful rate rates
+effective effectiveness efficacy work works worked working result results outcome outcomes
+chance chances odds statistic statistics percent percentage survival survive mortality
+death deaths die dying fatal recovery recover recovering long time duration last lasts
+wait waiting list hospital stay stays pain painful hurt hurts side effect effects
+complication complications long term permanent cure cured cures curing heal healed
+country countries abroad clinic clinics where place places center centers cheapest best
+age limit eligible eligibility qualify criteria candidate candidates requirement
+requirements process procedure steps step before after during afterwards follow follows
+relapse relapses remission come back return returns comeback again needed necessary
+""".split())
+
+MAX_QUESTION_CHARS = 1000  # longer messages are cut here, before any normalising
+MAX_WORD_CHARS = 30  # longer "words" are not spelling-corrected or split: no word is this long
+
 
 def fold(text: str) -> str:
     """Unicode-fold and lowercase: compatibility forms, accents off Latin letters, smart quotes.
@@ -80,7 +134,13 @@ def fold(text: str) -> str:
     Accents come off Latin letters only ("café" -> "cafe"); other scripts keep their marks,
     where they can change the word.
     """
-    text = unicodedata.normalize("NFKC", _TAG.sub(" ", text)).casefold()
+    text = _TAG.sub(" ", text)
+    if text.isascii():  # most questions: nothing below would change them
+        return text.casefold()
+    # Format characters (zero-width spaces and joiners, direction marks, soft hyphens) are
+    # invisible: "h\u200bs\u200bc\u200bt" is "hsct" to the reader, so it is to the engine.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'")
     kept: list[str] = []
     latin = False
@@ -108,15 +168,19 @@ def words(text: str) -> list[str]:
     """Folded, contraction-expanded, US-spelled words; punctuation dropped."""
     out: list[str] = []
     for raw in _TOKEN.findall(fold(text)):
-        raw = raw.replace("’", "'")
-        expanded = _CONTRACTIONS.get(raw)
-        if expanded:
-            out.extend(expanded.split())
-            continue
-        if raw.endswith("'s"):
-            raw = raw[:-2]
-        out.append(spell(raw.replace("'", "")))
+        out.extend(_word(raw))
     return out
+
+
+@lru_cache(maxsize=131072)
+def _word(raw: str) -> tuple[str, ...]:
+    """One folded token as words: a contraction expanded, a possessive dropped, US-spelled."""
+    expanded = _CONTRACTIONS.get(raw)
+    if expanded:
+        return tuple(expanded.split())
+    if raw.endswith("'s"):
+        raw = raw[:-2]
+    return (spell(raw.replace("'", "")),)
 
 
 def normalise(text: str) -> str:
@@ -127,6 +191,10 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
     return _stemmer.stemWord(word) if word.isalpha() else word
+
+
+# Stopwords as they appear after stemming, beside their plain forms.
+STOPWORDS_STEMMED = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 
 
 class Synonyms:
@@ -146,15 +214,22 @@ class Synonyms:
                 if key:
                     self._phrases[key] = token
         self._longest = max((len(k) for k in self._phrases), default=0)
+        self._starts = frozenset(k[0] for k in self._phrases)
 
     def __bool__(self) -> bool:
         return bool(self._phrases)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
+        if not self._phrases:
+            return list(tokens)
         out: list[str] = []
         i = 0
         n = len(tokens)
         while i < n:
+            if tokens[i] not in self._starts:  # most words begin no phrase: skip the search
+                out.append(tokens[i])
+                i += 1
+                continue
             for size in range(min(self._longest, n - i), 0, -1):
                 hit = self._phrases.get(tuple(tokens[i:i + size]))
                 if hit is not None:

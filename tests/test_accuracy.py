@@ -15,7 +15,8 @@ from bot.evaluation import Labelled, Report, evaluate, read_questions, unknown_i
 from bot.knowledge import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
-QUESTION_FILES = [TESTS_DIR / "data" / "questions.tsv", TESTS_DIR / "data" / "holdout.tsv"]
+QUESTION_FILES = [TESTS_DIR / "data" / name
+                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv")]
 MIN_IN_SCOPE_ACCURACY = 0.90
 MIN_OUT_OF_SCOPE_REJECTION = 0.90
 MIN_QUESTIONS = 150

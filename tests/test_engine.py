@@ -6,10 +6,14 @@ really type: typos, reordered and missing words, abbreviations and British spell
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.engine import MARGIN, THRESHOLD, Ambiguous, Answer, Declined, Engine, Match, decide
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
+from bot.outcomes import DeclineReason
+from bot.text import MAX_QUESTION_CHARS, stem
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SHIPPED = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
@@ -281,3 +285,101 @@ def test_results_are_deterministic(engine: Engine, knowledge: Knowledge) -> None
 def test_an_engine_needs_entries() -> None:
     with pytest.raises(ValueError):
         Engine([])
+
+
+# -- declines say why -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "65", "99", "   ", "\u200b", "🙂🙂🙂", "?!?", "asdkjh qwezx", "banana", "...42...",
+])
+def test_numbers_symbols_gibberish_and_stray_words_are_not_understood(engine: Engine,
+                                                                        question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Declined), describe(engine, question)
+    assert result.reason is DeclineReason.NOT_UNDERSTOOD
+
+
+@pytest.mark.parametrize("question", [
+    "is ibuprofen safe?", "is aspirin safe for elderly people?", "what's the weather tomorrow",
+    "is paracetamol ok for the elderly",
+])
+def test_a_subject_the_article_never_mentions_is_off_topic(engine: Engine,
+                                                           question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Declined), describe(engine, question)
+    assert result.reason is DeclineReason.OFF_TOPIC
+
+
+@pytest.mark.parametrize("question", [
+    "how much does HSCT cost?", "what is the success rate?", "is the stem cell transplant painful",
+])
+def test_on_topic_questions_the_article_does_not_answer_are_not_in_article(
+        engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Declined), describe(engine, question)
+    assert result.reason is DeclineReason.NOT_IN_ARTICLE
+
+
+def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
+    result = engine.ask("my mum is 72, is hsct safe for her")
+    assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
+
+
+@pytest.mark.parametrize(("expected", "question"), [
+    ("main-finding", "can stem cells help MS?"),
+    ("main-finding", "does HSCT work?"),
+    ("main-finding", "does it cure MS?"),
+    ("main-finding", "what is this article about?"),
+    ("talk-to-doctor", "should I get HSCT?"),
+    ("talk-to-doctor", "I have MS, am I a candidate?"),
+    ("talk-to-doctor", "should I stop my medication?"),
+])
+def test_the_headline_and_own_case_questions_get_their_passages(engine: Engine, expected: str,
+                                                                question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, describe(engine, question)
+
+
+# -- cost bounded by input ----------------------------------------------------------------------
+
+def test_zero_width_characters_inside_a_word_do_not_hide_it(engine: Engine) -> None:
+    plain = engine.rank("what is hsct", limit=1)
+    hidden = engine.rank("what is h\u200bs\u200bc\u200bt\u2060", limit=1)
+    assert hidden and hidden[0].entry == plain[0].entry and hidden[0].score == plain[0].score
+
+
+def test_a_huge_single_word_message_is_declined_promptly_as_not_understood(
+        engine: Engine) -> None:
+    start = time.perf_counter()
+    result = engine.ask("x" * 300_000)
+    assert isinstance(result, Declined) and result.reason is DeclineReason.NOT_UNDERSTOOD
+    assert time.perf_counter() - start < 1.0  # generous: it was 11.6 s
+
+
+def test_only_the_first_thousand_characters_of_a_question_count(engine: Engine) -> None:
+    head = "is hsct safe for elderly patients " + "a" * (MAX_QUESTION_CHARS - 34)
+    assert len(head) == MAX_QUESTION_CHARS
+    assert engine.rank(head + " extra words " * 1000) == engine.rank(head)
+
+
+def test_long_runs_of_letters_are_not_split_or_corrected(engine: Engine) -> None:
+    word = "stemcell" * 10
+    assert engine.tokens(word) == [stem(word)]
+
+
+# -- the answer passage is evidence ------------------------------------------------------------
+
+def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
+    engine = Engine([
+        Entry("spf", "sun", ("Should I wear sunscreen?",),
+              "Apply a broad-spectrum sunscreen of SPF 30 every morning, even on cloudy days.",
+              SOURCE),
+        Entry("vitamin-d", "sun", ("How much sun do I need for vitamin D?",),
+              "Ten to thirty minutes of midday sun a few times a week makes enough vitamin D.",
+              SOURCE),
+    ])
+    for expected, question in [("spf", "which spf on cloudy days"),
+                               ("vitamin-d", "is midday sun enough a few times a week")]:
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == expected, (
+            describe(engine, question))

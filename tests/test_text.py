@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge import load_knowledge
-from bot.text import Synonyms, fold, normalise, spell, stem, words
+from bot.text import STOPWORDS, STOPWORDS_STEMMED, Synonyms, fold, normalise, spell, stem, words
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 
@@ -175,3 +175,13 @@ def test_synonyms_rewrite_inside_a_sentence(shipped_synonyms: Synonyms) -> None:
 def test_stem_leaves_non_alphabetic_tokens_alone() -> None:
     assert stem("0") == "0"
     assert stem("transplants") == stem("transplant")
+
+
+def test_format_characters_are_invisible_to_matching() -> None:
+    assert words("h\u200bs\u200bc\u200bt\u00ad and\u2060 m\ufeffs") == ["hsct", "and", "ms"]
+
+
+def test_stop_words_are_defined_once_with_their_stemmed_forms() -> None:
+    assert "about" in STOPWORDS and "please" in STOPWORDS
+    assert stem("wondering") in STOPWORDS_STEMMED
+    assert not STOPWORDS & {"hsct", "stem", "cell", "safe"}
