@@ -15,8 +15,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from bot.engine import STOPWORDS, Match
-from bot.text import Synonyms, normalise, stem, words
+from bot.engine import Match
+from bot.text import STOPWORDS, Synonyms, normalise, stem, words
 
 GROUP_CUTOFF = 80.0  # token_sort_ratio over stemmed, synonym-folded words: "same question"
 NEAR_THRESHOLD = 15.0  # a closest entry this far below the threshold is worth a new phrasing
