@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse  # type: ignore[import-untyped]
+from scipy import sparse
 
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
 CHAR_N = (2, 5)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 # British -> US spellings readers mix freely. Whole words only; stems cover inflections.
 BRITISH_US = {
