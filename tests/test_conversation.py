@@ -9,7 +9,7 @@ from bot.engine import Answer, Declined
 from bot.knowledge import load_knowledge
 from bot.outcomes import ChatKind, DeclineReason, Outcome
 from bot.service import build_engine, open_conversation
-from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TINY_KNOWLEDGE_DIR, FakeLog
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR, TINY_KNOWLEDGE_DIR, FakeLog
 
 PRIVATE = ChatKind.PRIVATE
 
@@ -165,3 +165,13 @@ def test_swapped_knowledge_is_served_from_the_next_turn() -> None:
     turn = conversation.reply("Which foods contain vitamin D?", PRIVATE)
     assert isinstance(turn.result, Answer) and turn.result.entry.id == "food-sources"
     assert conversation.pick("toxicity-elderly", PRIVATE).result is None
+
+
+def test_no_everyday_chat_message_is_answered_with_a_passage(shipped: Conversation) -> None:
+    rows = [line.split("\t", 1) for line in
+            (TESTS_DIR / "data" / "smalltalk.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    answered = [message for _, message in rows
+                if shipped.reply(message, PRIVATE).outcome is Outcome.ANSWERED]
+    assert len(rows) >= 200
+    assert answered == []
