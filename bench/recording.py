@@ -10,21 +10,30 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bot.engine import Ambiguous, Answer, Engine, Result
+from bot.grouping import Folder
+from bot.knowledge import Knowledge, load_knowledge
+from bot.outcomes import ChatKind, TurnRecord
+from bot.report import collect_stats, render_stats
+from bot.settings import DEFAULT_KNOWLEDGE_DIR, Settings
+from bot.storage import QuestionLog
 
-from bot.curator import Folder, stats_command  # noqa: E402
-from bot.engine import Engine  # noqa: E402
-from bot.knowledge import Knowledge, load_knowledge  # noqa: E402
-from bot.settings import DEFAULT_KNOWLEDGE_DIR, Settings  # noqa: E402
-from bot.storage import QuestionLog  # noqa: E402
+
+def turn_record(result: Result) -> TurnRecord:
+    """What the conversation hands the log for an engine result."""
+    match = (result.match if isinstance(result, Answer) else result.candidates[0]
+             if isinstance(result, Ambiguous) else result.closest)
+    if match is None:
+        return TurnRecord(result.outcome)
+    return TurnRecord(result.outcome, match.entry.id, match.entry.pack, round(match.score, 2))
 
 # Things readers ask that an article on HSCT for MS does not cover, and ways they ask them.
 TOPICS = [
@@ -103,8 +112,9 @@ def fill(database: Path, knowledge: Knowledge, rows: int, distinct: int, seed: i
     conn = sqlite3.connect(database, isolation_level=None)
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO questions (asked_at, question, outcome, entry_id, pack, score,"
-                     " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?)", generate())
+    conn.executemany("INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack,"
+                     " score, chat_kind) VALUES (lower(hex(randomblob(12))), ?, ?, ?, ?, ?, ?, ?)",
+                     generate())
     conn.execute("INSERT INTO feedback (question_id, helpful, given_at) SELECT id, id % 3 = 0,"
                  " asked_at FROM questions WHERE outcome = 'answered' AND id % 50 = 0")
     conn.execute("COMMIT")
@@ -117,14 +127,14 @@ def bench_record(directory: Path, engine: Engine, knowledge: Knowledge, answers:
     questions += ["is hsct on the nhs", "can i drink alcohol after it", "weather in paris"]
     log = QuestionLog(directory / "record.sqlite3")
     with log:
-        log.record("warm up", engine.ask("warm up"), "private")
+        log.record("warm up", turn_record(engine.ask("warm up")), ChatKind.PRIVATE)
         ask_ms, record_ms = [], []
         for i in range(answers):
             question = questions[i % len(questions)]
             t0 = time.perf_counter()
             result = engine.ask(question)
             t1 = time.perf_counter()
-            record = log.record(question, result, "private")
+            record = log.record(question, turn_record(result), ChatKind.PRIVATE)
             t2 = time.perf_counter()
             assert record is not None, "recording failed during the benchmark"
             ask_ms.append((t1 - t0) * 1000)
@@ -159,7 +169,7 @@ def main() -> None:
               f"{time.perf_counter() - t0:.1f} s")
         settings = Settings(database_path=database)
         t0 = time.perf_counter()
-        report = stats_command(settings, knowledge, engine, days=None, as_json=False)
+        report = render_stats(collect_stats(settings.database, knowledge, engine, days=None))
         elapsed = time.perf_counter() - t0
         groups = next(line for line in report.splitlines()
                       if line.startswith("Unanswered questions"))
@@ -167,7 +177,7 @@ def main() -> None:
         print(f"stats over {args.rows:,} records: {elapsed:.2f} s (target < 30 s) -> "
               f"{'OK' if elapsed < 30 else 'SLOW'}")
         t0 = time.perf_counter()
-        stats_command(settings, knowledge, engine, days=7, as_json=True)
+        json.dumps(collect_stats(settings.database, knowledge, engine, days=7).to_json())
         print(f"stats --days 7 --json: {time.perf_counter() - t0:.2f} s")
 
 
