@@ -13,15 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 
+from bot.safety import DEFAULT_SAFETY_FILE
+from bot.safety_file import load_safety
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bot.safety import DEFAULT_SAFETY_FILE, load_safety  # noqa: E402
-
 DATA = ROOT / "tests" / "data"
 
 

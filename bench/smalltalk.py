@@ -15,18 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from bot.engine import Ambiguous, Answer, Engine
+from bot.knowledge import load_knowledge
+from bot.smalltalk import DEFAULT_SMALLTALK_FILE
+from bot.smalltalk_file import load_smalltalk
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bot.engine import Ambiguous, Answer, Engine  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.smalltalk import DEFAULT_SMALLTALK_FILE, load_smalltalk  # noqa: E402
-
 DATA = ROOT / "tests" / "data"
 CORE = {"greeting": "greeting", "thanks": "thanks", "goodbye": "goodbye",
         "identity": "identity", "human": "identity", "capabilities": "capabilities"}

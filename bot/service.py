@@ -12,15 +12,11 @@ from pathlib import Path
 from bot.conversation import Conversation, QuestionLog
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Problem, load_knowledge
-from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen, check_safety, load_safety
+from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen
+from bot.safety_file import check_safety, load_safety
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
-from bot.smalltalk import (
-    DEFAULT_SMALLTALK_FILE,
-    SmallTalk,
-    check_smalltalk,
-    load_smalltalk,
-    topic_for,
-)
+from bot.smalltalk import DEFAULT_SMALLTALK_FILE, SmallTalk, topic_for
+from bot.smalltalk_file import check_smalltalk, load_smalltalk
 
 
 def data_file(directory: Path, name: str) -> Path:

@@ -15,10 +15,9 @@ from bot.safety import (
     DEFAULT_SAFETY_FILE,
     CrisisKind,
     SafetyScreen,
-    check_safety,
     clauses,
-    load_safety,
 )
+from bot.safety_file import check_safety, load_safety
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SAFETY_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SAFETY_FILE

@@ -16,10 +16,9 @@ from bot.smalltalk import (
     DEFAULT_SMALLTALK_FILE,
     DEFAULT_TOPIC,
     SmallTalk,
-    check_smalltalk,
-    load_smalltalk,
     topic_for,
 )
+from bot.smalltalk_file import check_smalltalk, load_smalltalk
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SMALLTALK_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SMALLTALK_FILE

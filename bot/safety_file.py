@@ -1,0 +1,249 @@
+"""Reading and validating `safety.yaml`: the crisis rules, their patterns and the replies.
+
+Every mistake is a `Problem` naming the file, the rule and the field (a pattern that does not
+compile, one that could take exponential time, a reply missing for a kind), so a deployment
+editing its own emergency numbers cannot break the screen silently.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.knowledge import KnowledgeError, Problem
+from bot.safety import (
+    DEFAULT_LANGUAGE,
+    MAX_CHARS,
+    CrisisKind,
+    Rule,
+    SafetyScreen,
+    fold,
+)
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built with libyaml
+_FRAGMENT = re.compile(r"\{([a-z_]+)\}")
+# Nested unbounded repetition, e.g. (a+)+ or (\w*)*: the classic catastrophic backtracking.
+_NESTED = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*]")
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _regex(source: str, fragments: dict[str, str], file: Path, problems: list[Problem],
+           entry: str | None, field: str) -> str | None:
+    """A pattern with its {fragments} filled in, or None (and a Problem) if it is unusable."""
+    if not isinstance(source, str) or not source.strip():
+        problems.append(Problem(file, "must be a non-empty pattern", entry, field))
+        return None
+    unknown = [n for n in _FRAGMENT.findall(source) if n not in fragments]
+    if unknown:
+        problems.append(Problem(file, f"uses undefined word group {{{unknown[0]}}} "
+                                      f"(define it under `words`)", entry, field))
+        return None
+    filled = _FRAGMENT.sub(lambda m: fragments[m.group(1)], source)
+    if _NESTED.search(filled):
+        problems.append(Problem(file, f"nests repetition ({source!r}), which can take "
+                                      f"exponential time: write it without (x+)+", entry, field))
+        return None
+    return filled
+
+
+def _compiles(source: str, filled: str, file: Path, problems: list[Problem],
+              entry: str | None, field: str) -> bool:
+    try:
+        re.compile(filled)
+    except re.error as exc:
+        problems.append(Problem(file, f"is not a valid regular expression ({source!r}): {exc}",
+                                entry, field))
+        return False
+    return True
+
+
+def _patterns(raw: Any, fragments: dict[str, str], file: Path, problems: list[Problem],
+              entry: str | None, field: str, required: bool) -> re.Pattern[str] | None:
+    if raw is None and not required:
+        return None
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(file, "must be a non-empty list of patterns", entry, field))
+        return None
+    found = [_regex(p, fragments, file, problems, entry, f"{field}[{i}]")
+             for i, p in enumerate(raw, start=1)]
+    good = [p for p in found if p is not None]
+    if len(good) != len(found):
+        return None
+    try:  # compiled once as a whole; one by one only to name a broken pattern
+        return re.compile("|".join(f"(?:{p})" for p in good))
+    except re.error:
+        for i, (source, filled) in enumerate(zip(raw, good, strict=True), start=1):
+            _compiles(source, filled, file, problems, entry, f"{field}[{i}]")
+        return None
+
+
+def _pattern_list(raw: Any, fragments: dict[str, str], file: Path, problems: list[Problem],
+                  entry: str, field: str, shared: dict[str, re.Pattern[str]],
+                  ) -> tuple[re.Pattern[str], ...]:
+    """Optional patterns kept apart: rules share many (`{question}`), compiled once each."""
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(file, "must be a non-empty list of patterns", entry, field))
+        return ()
+    out = []
+    for i, source in enumerate(raw, start=1):
+        filled = _regex(source, fragments, file, problems, entry, f"{field}[{i}]")
+        if filled is None:
+            continue
+        if filled not in shared:
+            if not _compiles(source, filled, file, problems, entry, f"{field}[{i}]"):
+                continue
+            shared[filled] = re.compile(filled)
+        out.append(shared[filled])
+    return tuple(out)
+
+
+def _read(file: Path) -> tuple[Any, list[Problem]]:
+    try:
+        return yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        return None, [Problem(file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(file, f"cannot be read: {exc}")]
+
+
+def _replies(raw: Any, file: Path, problems: list[Problem]) -> dict[CrisisKind, dict[str, str]]:
+    out: dict[CrisisKind, dict[str, str]] = {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(file, "must map emergency and self_harm to their reply texts",
+                                None, "replies"))
+        return out
+    for kind in CrisisKind:
+        texts = raw.get(kind.value)
+        if isinstance(texts, str):
+            texts = {DEFAULT_LANGUAGE: texts}
+        if not isinstance(texts, dict) or not texts:
+            problems.append(Problem(file, "is missing: give at least the English (en) text",
+                                    kind.value, "replies"))
+            continue
+        table: dict[str, str] = {}
+        for lang, text in texts.items():
+            if not LANGUAGE.match(str(lang)):
+                problems.append(Problem(file, f"{lang!r} is not a language code like en or es",
+                                        kind.value, f"replies.{lang}"))
+            elif not isinstance(text, str) or not text.strip():
+                problems.append(Problem(file, "must be a non-empty text", kind.value,
+                                        f"replies.{lang}"))
+            else:
+                table[str(lang)] = text.strip()
+        if DEFAULT_LANGUAGE not in texts:
+            problems.append(Problem(file, "needs an English (en) text, the fallback",
+                                    kind.value, "replies"))
+        out[kind] = table
+    for key in raw:
+        if key not in {k.value for k in CrisisKind}:
+            problems.append(Problem(file, f"unknown kind {key!r} (emergency or self_harm)",
+                                    None, "replies"))
+    return out
+
+
+def _words(raw: Any, file: Path, problems: list[Problem]) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(file, "must map a name to a pattern", None, "words"))
+        return {}
+    fragments: dict[str, str] = {}
+    for name, source in raw.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z_]+", name):
+            problems.append(Problem(file, f"name {name!r} must be lowercase letters or _",
+                                    None, "words"))
+            continue
+        filled = _regex(source, fragments, file, problems, None, f"words.{name}")
+        if filled is not None and _compiles(source, filled, file, problems, None,
+                                            f"words.{name}"):
+            fragments[name] = f"(?:{filled})"
+    return fragments
+
+
+def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
+    data, problems = _read(file)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(file, "must be a mapping with replies and rules")]
+    replies = _replies(data.get("replies"), file, problems)
+    fragments = _words(data.get("words"), file, problems)
+    figures = _patterns(data.get("figures_of_speech"), fragments, file, problems, None,
+                        "figures_of_speech", required=False)
+    vocabulary = data.get("vocabulary") or []
+    if not isinstance(vocabulary, list) or not all(isinstance(w, str) for w in vocabulary):
+        problems.append(Problem(file, "must be a list of words", None, "vocabulary"))
+        vocabulary = []
+    max_chars = data.get("max_chars", MAX_CHARS)
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 100:
+        problems.append(Problem(file, "must be a whole number of at least 100", None,
+                                "max_chars"))
+        max_chars = MAX_CHARS
+
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        problems.append(Problem(file, "must be a non-empty list", None, "rules"))
+        raw_rules = []
+    rules: list[Rule] = []
+    shared: dict[str, re.Pattern[str]] = {}
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_rules, start=1):
+        label = f"#{index}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, "must be a mapping with id, kind and patterns", label))
+            continue
+        rule_id = raw.get("id")
+        if not isinstance(rule_id, str) or not rule_id.strip():
+            problems.append(Problem(file, "is missing or empty", label, "id"))
+        else:
+            label = rule_id.strip()
+            if label in seen:
+                problems.append(Problem(file, "is used by another rule", label, "id"))
+            seen.add(label)
+        kind = raw.get("kind")
+        if kind not in {k.value for k in CrisisKind}:
+            problems.append(Problem(file, "must be emergency or self_harm", label, "kind"))
+        language = str(raw.get("language", DEFAULT_LANGUAGE))
+        if not LANGUAGE.match(language):
+            problems.append(Problem(file, "must be a language code like en or es", label,
+                                    "language"))
+        unknown = set(raw) - {"id", "kind", "language", "patterns", "requires", "unless"}
+        if unknown:
+            problems.append(Problem(file, f"unknown field(s): {', '.join(sorted(unknown))}",
+                                    label, None))
+        pattern = _patterns(raw.get("patterns"), fragments, file, problems, label,
+                            "patterns", required=True)
+        requires = _pattern_list(raw.get("requires"), fragments, file, problems, label,
+                                 "requires", shared)
+        unless = _pattern_list(raw.get("unless"), fragments, file, problems, label, "unless",
+                               shared)
+        if pattern is not None and kind in {k.value for k in CrisisKind}:
+            rules.append(Rule(label, CrisisKind(kind), language, pattern, requires, unless))
+    if problems:
+        return None, problems
+    return SafetyScreen(rules, replies, figures=figures,
+                        vocabulary=(fold(w) for w in vocabulary), max_chars=max_chars), []
+
+
+def check_safety(path: Path) -> list[Problem]:
+    """Every problem with a safety file (empty when it is sound): for `python -m bot check`."""
+    return _load(Path(path))[1]
+
+
+def load_safety(path: Path) -> SafetyScreen:
+    """Read the safety file or raise `KnowledgeError` naming every problem."""
+    screen, problems = _load(Path(path))
+    if screen is None:
+        raise KnowledgeError(problems)
+    return screen
