@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from telegram.constants import MessageLimit
 
 from bot import actions
 from bot.engine import Ambiguous, Answer, Declined, Result
@@ -19,7 +20,7 @@ from bot.knowledge import Entry, Source
 from bot.outcomes import DeclineReason
 from bot.text import normalise
 
-MAX_MESSAGE = 4096
+MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH  # Telegram's 4,096 characters
 SOURCE_FIELD = 300  # characters of a title, publisher or citation shown under an answer
 MIN_QUOTE = 200  # characters of passage always kept, whatever else the reply carries
 BUTTON_LABEL = 60  # Telegram shows ~30-40 characters; longer labels are cut with an ellipsis
