@@ -53,18 +53,22 @@ def bot_command(via_main: bool, profile: Path | None = None) -> list[str]:
 
 def serve_bot() -> None:
     """The child process: the bot exactly as production runs it, settings from the env."""
+    from bot import logs
+    from bot.conversation import Conversation
     from bot.engine import Engine
     from bot.settings import Settings
     from bot.telegram import run
 
     settings = Settings.load(env_file=None)
+    logs.setup(settings.log_level, settings.telegram_token)
     knowledge = load_knowledge(settings.knowledge_dir)
     log = None
     if settings.recording:
         from bot.storage import QuestionLog
 
         log = QuestionLog.open(settings)
-    run(settings, knowledge, Engine.from_knowledge(knowledge, settings.confidence), log)
+    engine = Engine.from_knowledge(knowledge, settings.confidence)
+    run(settings, Conversation(knowledge, engine, log=log))
 
 
 async def bench(args: argparse.Namespace) -> dict[str, float | int]:

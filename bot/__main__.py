@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from bot import logs
 from bot.conversation import Conversation, Turn
 from bot.curator import PackImportError
 from bot.engine import Ambiguous, Answer, Declined, Engine
@@ -270,8 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.knowledge is not None:
         settings = replace(settings, knowledge_dir=args.knowledge)
-    logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.setup(settings.log_level, settings.telegram_token)
     func = getattr(args, "func", cmd_run)
     try:
         return func(args, settings)

@@ -413,6 +413,7 @@ async def running(app: Any, settings: Any) -> AsyncIterator[Handled]:
     handled = Handled()
     app.add_handler(TypeHandler(Update, handled.mark), group=999)
     app.bot_data["front"].delivery.delay = 0.01
+    app.bot_data["front"].delivery.max_delay = 0.05
     stop = asyncio.Event()
     task = asyncio.create_task(serve(app, settings, stop))
     try:

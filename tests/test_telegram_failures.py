@@ -52,9 +52,14 @@ async def test_a_failing_callback_answer_and_inline_answer_are_retried(
     async with running(telegram_app, bot_settings):
         bot_api.press(READER, "a:winter")
         bot_api.inline(READER, "winter")
-        await bot_api.wait_for("answerCallbackQuery")
-        await bot_api.wait_for("answerInlineQuery")
+        [ack] = await bot_api.wait_for("answerCallbackQuery")
+        [inline] = await bot_api.wait_for("answerInlineQuery")
         await bot_api.wait_for("sendMessage")
+    [failed_ack] = bot_api.sent("answerCallbackQuery", ok_only=False, where=lambda c: c.failed)
+    [failed_inline] = bot_api.sent("answerInlineQuery", ok_only=False, where=lambda c: c.failed)
+    assert ack.params["callback_query_id"] == failed_ack.params["callback_query_id"]
+    assert inline.params["inline_query_id"] == failed_inline.params["inline_query_id"]
+    assert inline.params["results"]  # the retry carried the answers, not an empty list
 
 
 async def test_the_reader_is_told_when_an_answer_cannot_be_sent(

@@ -1,0 +1,396 @@
+"""The handlers: each picks what the reader sent out of an update, asks the conversation, sends.
+
+Every handler that replies is wrapped in `admitted` (flood control, once, for messages, buttons
+and inline queries alike); a crisis message skips it. `bot.telegram.app` registers them all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    MaybeInaccessibleMessage,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatType, InlineQueryLimit
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes, filters
+
+from bot import actions, replies
+from bot.engine import Answer
+from bot.knowledge import Entry
+from bot.outcomes import ChatKind
+from bot.replies import Reply
+from bot.telegram.delivery import keyboard, reply_parameters
+from bot.telegram.flood import Verdict
+from bot.telegram.state import front
+
+logger = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+
+INLINE_PAGE = InlineQueryLimit.RESULTS  # results per inline answer (an empty query pages)
+INLINE_CACHE_SECONDS = 30
+_MAX_OFFSET_DIGITS = 6  # our own offsets are small page starts
+STALE_BUTTON = "That button no longer works — see /topics."
+NOT_YOURS = "Only the reader who asked can rate this answer."
+
+
+# -- Sending ----------------------------------------------------------------------------------
+
+
+async def send(update: Update, context: Context, reply: Reply,
+               *, tell_if_unsent: bool = True) -> Message | None:
+    """Send a reply in the update's chat (as a reply to the message in groups), with retries."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await front(context).delivery.send(
+        context.bot, chat.id, reply, reply_to=reply_parameters(chat.type,
+                                                                update.effective_message),
+        tell_if_unsent=tell_if_unsent)
+
+
+async def acknowledge(update: Update, context: Context, text: str | None = None) -> None:
+    """Answer a button press so the reader's spinner stops (best effort)."""
+    query = update.callback_query
+    if query is None:
+        return
+    with contextlib.suppress(BadRequest, Forbidden):
+        await front(context).delivery.run(lambda: query.answer(text), "answerCallbackQuery")
+
+
+def _chat_kind(update: Update) -> ChatKind:
+    chat = update.effective_chat
+    return ChatKind.PRIVATE if chat is None or chat.type == ChatType.PRIVATE else ChatKind.GROUP
+
+
+# -- Flood control, applied once ------------------------------------------------------------
+
+
+def _said(update: Update) -> str:
+    """The words a reader sent with an update (to spot a crisis message), else ''."""
+    if update.inline_query is not None:
+        return update.inline_query.query
+    message = update.effective_message if update.callback_query is None else None
+    return (message.text or message.caption or "") if message is not None else ""
+
+
+def admitted(handler: Handler) -> Handler:
+    """Flood control for a replying handler: over the limit, the reader is told once, then
+    ignored until their window frees. A crisis message is always let through."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: Context) -> None:
+        state = front(context)
+        user = update.effective_user
+        verdict = Verdict.ALLOW if user is None else state.flood.check(user.id)
+        if verdict is Verdict.ALLOW or state.conversation.urgent(_said(update)):
+            await handler(update, context)
+            return
+        logger.log(logging.INFO if verdict is Verdict.WARN else logging.DEBUG,
+                   "A reader is over the flood limit (%s)", verdict.value)
+        note = replies.flood_reply()
+        if update.callback_query is not None:
+            await acknowledge(update, context, note.text if verdict is Verdict.WARN else None)
+        elif update.inline_query is not None:
+            with contextlib.suppress(TelegramError):
+                await update.inline_query.answer([], cache_time=0)
+        elif verdict is Verdict.WARN:
+            await send(update, context, note, tell_if_unsent=False)
+
+    return guarded
+
+
+# -- Questions --------------------------------------------------------------------------------
+
+
+def mentioned_names(message: Message | None) -> list[str]:
+    """Names of people mentioned in a message, kept out of the question log."""
+    if message is None:
+        return []
+    return list(message.parse_entities([MessageEntity.MENTION,
+                                        MessageEntity.TEXT_MENTION]).values())
+
+
+def addressed_question(message: Message, bot_id: int, bot_username: str) -> str | None:
+    """The question in a group message addressed to the bot (mention or reply), else None."""
+    text = message.text or ""
+    addressed = bool(message.reply_to_message and message.reply_to_message.from_user
+                     and message.reply_to_message.from_user.id == bot_id)
+    handle = f"@{bot_username}".casefold()
+    for entity, value in message.parse_entities(
+            [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if (entity.type == MessageEntity.MENTION and value.casefold() == handle) or (
+                entity.user is not None and entity.user.id == bot_id):
+            addressed = True
+            text = text.replace(value, " ", 1)
+    return " ".join(text.split()) if addressed else None
+
+
+class ToTheBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to it; other chatter is not ours."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        return addressed_question(message, bot.id, bot.username) is not None
+
+
+async def _answer(update: Update, context: Context, question: str) -> None:
+    turn = front(context).conversation.reply(question, _chat_kind(update),
+                                             mentioned_names(update.effective_message))
+    await send(update, context, turn.reply)
+
+
+async def _answer_entry(update: Update, context: Context, entry_id: str) -> None:
+    """Answer an entry the reader picked (a button or a deep link)."""
+    turn = front(context).conversation.pick(entry_id, _chat_kind(update))
+    await send(update, context, turn.reply)
+
+
+@admitted
+async def private_text(update: Update, context: Context) -> None:
+    """A text message in a private chat: it is the question."""
+    message = update.effective_message
+    await _answer(update, context, message.text or "" if message is not None else "")
+
+
+@admitted
+async def group_text(update: Update, context: Context) -> None:
+    """A group message addressed to the bot: its question, or how to ask if it has none."""
+    message = update.effective_message
+    question = (addressed_question(message, context.bot.id, context.bot.username)
+                if message is not None else None)
+    if question:
+        await _answer(update, context, question)
+    else:
+        await send(update, context, replies.ask_usage_reply(_entries(context)))
+
+
+# -- Commands ---------------------------------------------------------------------------------
+
+
+def _entries(context: Context) -> tuple[Entry, ...]:
+    return front(context).conversation.engine.entries
+
+
+@admitted
+async def start(update: Update, context: Context) -> None:
+    """/start: what the bot knows; `/start <entry-id>` (a deep link) answers that entry."""
+    conversation = front(context).conversation
+    if context.args:
+        await _answer_entry(update, context, context.args[0])
+    else:
+        await send(update, context, replies.start_reply(conversation.sources,
+                                                        conversation.engine.entries))
+
+
+@admitted
+async def help_command(update: Update, context: Context) -> None:
+    """/help (and any command the bot does not have, in private): how to ask."""
+    await send(update, context, replies.help_reply(context.bot.username))
+
+
+@admitted
+async def topics(update: Update, context: Context) -> None:
+    """/topics: the first page of every answerable question, as buttons."""
+    await send(update, context, replies.topics_reply(_entries(context)))
+
+
+@admitted
+async def source(update: Update, context: Context) -> None:
+    """/source: the article and study links."""
+    await send(update, context, replies.source_reply(front(context).conversation.sources))
+
+
+@admitted
+async def privacy(update: Update, context: Context) -> None:
+    """/privacy: what is and is not stored."""
+    state = front(context)
+    await send(update, context, replies.privacy_reply(state.conversation.feedback_on,
+                                                      state.settings.retention_days))
+
+
+@admitted
+async def ask(update: Update, context: Context) -> None:
+    """/ask <question>: answer it, in any chat."""
+    question = " ".join(context.args or [])
+    if question:
+        await _answer(update, context, question)
+    else:
+        await send(update, context, replies.ask_usage_reply(_entries(context)))
+
+
+@admitted
+async def edited(update: Update, context: Context) -> None:
+    """An edited message in a private chat: ask for the question again."""
+    await send(update, context, replies.edited_reply())
+
+
+@admitted
+async def not_text(update: Update, context: Context) -> None:
+    """A sticker, photo, voice note, file or location in a private chat: ask for text."""
+    await send(update, context, replies.text_only_reply())
+
+
+# -- Buttons ----------------------------------------------------------------------------------
+
+
+@admitted
+async def answer_button(update: Update, context: Context) -> None:
+    """A question button (`a:<entry>`): answer that entry."""
+    action = actions.parse(_data(update))
+    if not isinstance(action, actions.AnswerEntry):
+        await stale_button(update, context)
+        return
+    await acknowledge(update, context)
+    await _answer_entry(update, context, action.entry_id)
+
+
+@admitted
+async def vote_button(update: Update, context: Context) -> None:
+    """👍/👎 (`fb:up|down:<key>`): only the reader who asked may rate; the row goes away."""
+    action = actions.parse(_data(update))
+    query = update.callback_query
+    if not isinstance(action, actions.Vote) or query is None:
+        await stale_button(update, context)
+        return
+    if not _asked_by(query.message, query.from_user.id):
+        await acknowledge(update, context, NOT_YOURS)
+        return
+    front(context).conversation.vote(action.key, action.helpful)
+    await acknowledge(update, context, replies.feedback_ack(action.helpful))
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    if markup is not None:  # one vote per answer: take the 👍/👎 row away
+        rows = [row for row in markup.inline_keyboard
+                if not any(isinstance(actions.parse(str(b.callback_data)), actions.Vote)
+                           for b in row)]
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+
+
+def _asked_by(answer: MaybeInaccessibleMessage | None, user_id: int) -> bool:
+    """Whether `user_id` asked the question `answer` replies to (a private chat is theirs)."""
+    if answer is None:
+        return False
+    if answer.chat.type == ChatType.PRIVATE:
+        return answer.chat.id == user_id
+    asked = answer.reply_to_message if isinstance(answer, Message) else None
+    return bool(asked and asked.from_user and asked.from_user.id == user_id)
+
+
+@admitted
+async def topics_button(update: Update, context: Context) -> None:
+    """A /topics page button (`t:<page>`): turn the page in place."""
+    action = actions.parse(_data(update))
+    query = update.callback_query
+    if not isinstance(action, actions.TopicsPage) or query is None:
+        await stale_button(update, context)
+        return
+    reply = replies.topics_reply(_entries(context), action.page)
+    await acknowledge(update, context)
+    with contextlib.suppress(BadRequest):  # "message is not modified" on a double tap
+        await front(context).delivery.run(lambda: query.edit_message_text(
+            reply.html, reply_markup=keyboard(reply.buttons)), "editMessageText")
+
+
+async def stale_button(update: Update, context: Context) -> None:
+    """Button data we never made (forged, or from an old version): a polite note."""
+    front(context).note_once(logger, "A button with unknown data was pressed")
+    await acknowledge(update, context, STALE_BUTTON)
+
+
+def _data(update: Update) -> str | None:
+    query = update.callback_query
+    return query.data if query is not None else None
+
+
+# -- Inline mode ------------------------------------------------------------------------------
+
+
+def inline_result(answer: Answer) -> InlineQueryResultArticle:
+    """One inline choice: the question as title; choosing it posts the answer and source."""
+    entry = answer.entry
+    reply = replies.answer_reply(answer)
+    link = InlineKeyboardMarkup([[InlineKeyboardButton("📄 Read the article",
+                                                       url=entry.source.url)]])
+    return InlineQueryResultArticle(
+        id=entry.id, title=entry.question, description=replies.snippet(entry),
+        input_message_content=InputTextMessageContent(reply.html), reply_markup=link)
+
+
+def safety_result(reply: Reply) -> InlineQueryResultArticle:
+    """The only inline choice for a crisis message: the safety text itself."""
+    return InlineQueryResultArticle(
+        id="safety", title="Please get help now", description=replies.snippet_text(reply.text),
+        input_message_content=InputTextMessageContent(reply.html))
+
+
+def _offset(text: str) -> int | None:
+    """An inline page start we handed out; None for anything else."""
+    if text == "":
+        return 0
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_OFFSET_DIGITS:
+        return int(text)
+    return None
+
+
+@admitted
+async def inline_query(update: Update, context: Context) -> None:
+    """@bot <question> in any chat: the best matching questions; an empty query lists topics."""
+    query = update.inline_query
+    if query is None:
+        return
+    state = front(context)
+    found = state.conversation.inline(query.query)
+    next_offset = ""
+    first = _offset(query.offset)
+    if found.safety is not None:
+        results = [safety_result(found.safety)]
+    elif first is None:
+        state.note_once(logger, "An inline query carried an offset we never gave")
+        results = []
+    else:
+        answers = found.answers
+        if not query.query.strip():
+            answers = answers[first:first + INLINE_PAGE]
+            if first + INLINE_PAGE < len(found.answers):
+                next_offset = str(first + INLINE_PAGE)
+        elif first:
+            answers = ()  # a question's matches fit on one page
+        results = [inline_result(a) for a in answers]
+    with contextlib.suppress(BadRequest):  # the query expired while we retried
+        await state.delivery.run(lambda: query.answer(
+            results, cache_time=INLINE_CACHE_SECONDS, next_offset=next_offset or None),
+            "answerInlineQuery")
+
+
+async def chosen_inline(update: Update, context: Context) -> None:
+    """An inline answer was posted (needs /setinlinefeedback): log it for curators."""
+    chosen = update.chosen_inline_result
+    if chosen is not None:
+        front(context).conversation.chosen(chosen.result_id, chosen.query)
+
+
+# -- Errors -----------------------------------------------------------------------------------
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Any handler's exception: log it (never the token) and tell the reader."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error("Handling update %s failed", update_id, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        with contextlib.suppress(Exception):  # reporting a failure must not fail in turn
+            await send(update, context, replies.error_reply(), tell_if_unsent=False)
