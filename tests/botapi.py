@@ -34,6 +34,11 @@ _STRING_PARAMS = {"text", "parse_mode", "callback_query_id", "inline_query_id", 
                   "url", "secret_token", "ip_address", "language_code", "inline_message_id"}
 
 
+# Bot API method names are case-insensitive; calls are recorded under their documented spelling.
+_CANONICAL = {m.lower(): m for m in ("getUpdates", "getMe", "sendMessage", "setWebhook",
+                                     "deleteWebhook", "getWebhookInfo")}
+
+
 @dataclass
 class Call:
     """One request the bot made: the method, its decoded parameters and what we did with it."""
@@ -308,7 +313,7 @@ class BotAPI:
         prefix = f"/bot{self.token}/"
         if not path.startswith(prefix):
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
-        method = path[len(prefix):]
+        method = _CANONICAL.get(path[len(prefix):].lower(), path[len(prefix):])
         call = Call(method, self._params(headers, body), time.perf_counter())
         failure = self._take_failure(method)
         if failure is not None:

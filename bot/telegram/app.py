@@ -9,11 +9,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import signal
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -27,21 +38,22 @@ from telegram.ext import (
 
 from bot import actions, logs
 from bot.conversation import Conversation
+from bot.inbox import FILE_NAME, Inbox
 from bot.settings import Settings, SettingsError
 from bot.telegram import handlers as h
-from bot.telegram.delivery import RateLimiter
+from bot.telegram import webhook
+from bot.telegram.delivery import RateLimiter, retry_seconds
 from bot.telegram.flood import FloodGate
+from bot.telegram.intake import ALLOWED_UPDATES, CONCURRENT_UPDATES, Worker, poll, replay
 from bot.telegram.state import KEY, Front, front
 
 logger = logging.getLogger(__name__)
 
-CONCURRENT_UPDATES = 32  # updates handled at once; matches CONNECTIONS so calls never queue long
-CONNECTIONS = 32  # to the Bot API; httpcore's pool gets slow with long request queues
+CONNECTIONS = CONCURRENT_UPDATES  # to the Bot API: one per update under way, so none queue
 POOL_TIMEOUT = 30.0  # seconds a call may queue for a connection before counting as failed
 READ_TIMEOUT = 5.0  # python-telegram-bot's default; calls that post use Delivery.send_timeout
-BOOTSTRAP_RETRIES = 5  # deleteWebhook / setWebhook failures tolerated at start-up
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
-                   Update.INLINE_QUERY, Update.CHOSEN_INLINE_RESULT]
+SET_UP_ATTEMPTS = 6  # deleteWebhook / setWebhook tries (5xx, timeouts) before giving up
+SHUTDOWN_SECONDS = 8.0  # SIGTERM to exit, whatever Telegram is doing (Settings.shutdown_seconds)
 COMMANDS = [
     BotCommand("start", "What I know and where it comes from"),
     BotCommand("topics", "Every question I can answer"),
@@ -63,7 +75,7 @@ def build_application(settings: Settings, conversation: Conversation, *,
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(RateLimiter(settings.telegram_rate_limit))
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .updater(None)  # intake is ours: journalled polling or webhook (bot.telegram.intake)
         .connection_pool_size(CONNECTIONS)
         .pool_timeout(POOL_TIMEOUT)
         .read_timeout(read_timeout)
@@ -120,6 +132,10 @@ def webhook_endpoint(settings: Settings) -> str:
     return base if not path or base.endswith(f"/{path}") else f"{base}/{path}"
 
 
+class StartupError(RuntimeError):
+    """Telegram refused the set-up (webhook URL, secret) or never answered it: one line."""
+
+
 async def _connect(app: Application, stop: asyncio.Event) -> bool:
     """Initialise (getMe), waiting out an unreachable Telegram; False if stopped first."""
     delivery = front(app).delivery
@@ -139,30 +155,109 @@ async def _connect(app: Application, stop: asyncio.Event) -> bool:
     return False
 
 
-async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
-    """Run `app` until `stop` is set: long polling, or a webhook when WEBHOOK_URL is set."""
-    if not await _connect(app, stop):
-        return
-    try:
-        await announce(app)
-        assert app.updater is not None
-        if settings.webhook_url:
-            await app.updater.start_webhook(
-                listen=settings.webhook_listen, port=settings.webhook_port,
-                url_path=settings.webhook_path, webhook_url=webhook_endpoint(settings),
-                secret_token=settings.webhook_secret or None, allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=BOOTSTRAP_RETRIES)
-        else:
-            await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
-                                            bootstrap_retries=BOOTSTRAP_RETRIES)
-        await app.start()
+async def _set_up(call: Callable[[], Awaitable[object]], what: str, delay: float) -> None:
+    """A start-up call: retried a few times on 5xx/timeouts; refused means a clear error."""
+    for attempt in range(1, SET_UP_ATTEMPTS + 1):
         try:
-            await stop.wait()
-        finally:
-            await app.updater.stop()
-            await app.stop()
+            await call()
+            return
+        except (BadRequest, Forbidden, InvalidToken) as exc:
+            raise StartupError(f"Telegram refused {what}: {exc}") from None
+        except RetryAfter as exc:
+            wait = retry_seconds(exc)
+        except NetworkError as exc:
+            if attempt == SET_UP_ATTEMPTS:
+                raise StartupError(f"{what} failed {attempt} times; last: {exc}") from None
+            wait = delay * 2 ** (attempt - 1)
+            logger.warning("%s failed (%s); retrying in %.1fs", what, exc, wait)
+        await asyncio.sleep(wait)
+
+
+def inbox_path(settings: Settings) -> Path:
+    """INBOX_PATH, by default beside the question log in DATA_DIR."""
+    return Path(getattr(settings, "inbox_path", None) or settings.data_dir / FILE_NAME)
+
+
+async def _intake(app: Application, settings: Settings, worker: Worker,
+                  tasks: list[asyncio.Task[Any]], servers: list[webhook.HTTPServer]) -> None:
+    """Start receiving: the webhook server plus setWebhook, or deleteWebhook plus polling."""
+    delay = front(app).delivery.delay
+    if settings.webhook_url:
+        secret = settings.webhook_secret
+        if not secret:
+            secret = secrets.token_urlsafe(32)
+            logger.info("WEBHOOK_SECRET is not set: using a random one for this run")
+        limit = getattr(settings, "webhook_max_body_bytes", webhook.MAX_BODY_BYTES)
+        http = webhook.server(worker, settings.webhook_path, secret, limit)
+        try:
+            http.listen(settings.webhook_port, address=settings.webhook_listen)
+        except (OSError, ValueError) as exc:
+            raise StartupError(f"cannot listen on {settings.webhook_listen}:"
+                               f"{settings.webhook_port} (WEBHOOK_LISTEN, WEBHOOK_PORT): "
+                               f"{exc}") from None
+        servers.append(http)
+        url = webhook_endpoint(settings)
+        await _set_up(lambda: app.bot.set_webhook(url, secret_token=secret,
+                                                  allowed_updates=ALLOWED_UPDATES),
+                      "setWebhook (check WEBHOOK_URL is https and WEBHOOK_SECRET uses only "
+                      "A-Z a-z 0-9 _ -)", delay)
+        logger.info("Receiving updates by webhook at %s", url)
+    else:
+        await _set_up(lambda: app.bot.delete_webhook(), "deleteWebhook", delay)
+        tasks.append(asyncio.create_task(poll(app, worker), name="polling"))
+
+
+async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
+    """Run `app` until `stop` is set: long polling, or a webhook when WEBHOOK_URL is set.
+
+    Start-up and shutdown are bounded: once `stop` is set, this returns within
+    SHUTDOWN_SECONDS whatever Telegram is doing; what was not answered stays in the inbox.
+    """
+    state = front(app)
+    inbox = Inbox.open(inbox_path(settings))
+    worker = Worker(app, inbox)
+    tasks: list[asyncio.Task[Any]] = []
+    servers: list[webhook.HTTPServer] = []
+
+    async def start() -> None:
+        if not await _connect(app, stop):
+            return
+        tasks.append(asyncio.create_task(announce(app), name="setMyCommands"))
+        replay(worker)
+        await _intake(app, settings, worker, tasks, servers)
+
+    starting = asyncio.create_task(start())
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({starting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if starting.done():
+            starting.result()  # a start-up error ends serving here
+            await stopped
     finally:
-        await app.shutdown()
+        deadline = asyncio.get_running_loop().time() + getattr(
+            settings, "shutdown_seconds", SHUTDOWN_SECONDS)
+        await _shut_down(app, worker, [starting, stopped, *tasks], servers, deadline)
+        inbox.close()
+        state.delivery.stopping.clear()
+
+
+async def _shut_down(app: Application, worker: Worker, tasks: list[asyncio.Task[Any]],
+                     servers: list[webhook.HTTPServer], deadline: float) -> None:
+    """Stop intake, let answers under way finish until shortly before the deadline, close."""
+    loop = asyncio.get_running_loop()
+    for http in servers:
+        http.stop()
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.wait(tasks, timeout=1.0)
+    front(app).delivery.stopping.set()  # retry waits end now
+    await worker.stop(grace=deadline - loop.time() - 1.5)
+    for http in servers:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(http.close_all_connections(), 0.5)
+    with contextlib.suppress(TimeoutError, RuntimeError):
+        await asyncio.wait_for(app.shutdown(), max(0.1, deadline - loop.time()))
 
 
 def run(settings: Settings, conversation: Conversation) -> None:

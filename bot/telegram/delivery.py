@@ -92,6 +92,7 @@ class Delivery:
     delay: float = RETRY_DELAY
     max_delay: float = MAX_RETRY_DELAY
     send_timeout: float = SEND_TIMEOUT
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
     _paused: OrderedDict[int, float] = field(default_factory=OrderedDict)
 
     async def run(self, call: Callable[[], Awaitable[T]], what: str,
@@ -113,7 +114,7 @@ class Delivery:
             if attempt < self.attempts:
                 logger.warning("%s failed (%s); retry %d of %d in %.2fs", what, problem,
                                attempt, self.attempts - 1, wait)
-                await asyncio.sleep(wait)
+                await self._sleep(wait)
         logger.error("%s failed %d times; giving up: %s", what, self.attempts, problem)
         return None
 
@@ -130,7 +131,14 @@ class Delivery:
         if wait <= 0:
             del self._paused[chat]
         else:
-            await asyncio.sleep(wait)
+            await self._sleep(wait)
+
+    async def _sleep(self, seconds: float) -> None:
+        """Wait before a retry; a stop ends the wait (the update is answered after restart)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.stopping.wait(), seconds)
+        if self.stopping.is_set():
+            raise asyncio.CancelledError("stopping")
 
     async def send(self, bot: Bot, chat_id: int, reply: Reply, *,
                    reply_to: ReplyParameters | None = None,
