@@ -180,7 +180,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
              len(conversation.engine.entries))
     try:
         telegram.run(settings, conversation)
-    except SettingsError as exc:  # e.g. Telegram rejected the token
+    except (SettingsError, telegram.StartupError) as exc:  # e.g. a rejected token or webhook
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
     finally:

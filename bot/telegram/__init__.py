@@ -6,8 +6,15 @@ one application's handlers share; `flood` is per-reader flood control (no Telegr
 """
 
 from bot.logs import TokenFilter
-from bot.telegram.app import COMMANDS, build_application, run, serve, webhook_endpoint
+from bot.telegram.app import (
+    COMMANDS,
+    StartupError,
+    build_application,
+    run,
+    serve,
+    webhook_endpoint,
+)
 from bot.telegram.delivery import SEND_ATTEMPTS, Delivery
 
-__all__ = ["COMMANDS", "SEND_ATTEMPTS", "Delivery", "TokenFilter", "build_application", "run",
-           "serve", "webhook_endpoint"]
+__all__ = ["COMMANDS", "SEND_ATTEMPTS", "Delivery", "StartupError", "TokenFilter",
+           "build_application", "run", "serve", "webhook_endpoint"]
