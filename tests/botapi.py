@@ -185,10 +185,11 @@ class BotAPI:
     def press(self, user_id: int, data: str, *, chat_id: int | None = None,
               chat_type: str = "private",
               reply_markup: dict[str, Any] | None = None) -> dict[str, Any]:
-        """A reader pressing an inline button carrying `data` (on a message with `reply_markup`)."""
+        """A reader pressing an inline button carrying `data` (on a message with `reply_markup`,
+        by default a keyboard holding just that button, as a real press always comes from one)."""
         message = self.bot_message(chat_id or user_id, "earlier answer", chat_type)
-        if reply_markup is not None:
-            message["reply_markup"] = reply_markup
+        message["reply_markup"] = reply_markup or {
+            "inline_keyboard": [[{"text": "button", "callback_data": data}]]}
         return self.feed("callback_query", {
             "id": f"cq{next(self._update_ids)}", "from": self.user(user_id),
             "chat_instance": "ci", "data": data, "message": message})

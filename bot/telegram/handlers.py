@@ -44,7 +44,7 @@ INLINE_PAGE = InlineQueryLimit.RESULTS  # results per inline answer (an empty qu
 INLINE_CACHE_SECONDS = 30
 _MAX_OFFSET_DIGITS = 6  # our own offsets are small page starts
 STALE_BUTTON = "That button no longer works — see /topics."
-NOT_YOURS = "Only the reader who asked can rate this answer."
+NOT_YOURS = "Only the reader who asked can rate this answer."  # or a forged button
 
 
 # -- Sending ----------------------------------------------------------------------------------
@@ -266,7 +266,8 @@ async def vote_button(update: Update, context: Context) -> None:
     if not isinstance(action, actions.Vote) or query is None:
         await stale_button(update, context)
         return
-    if not _asked_by(query.message, query.from_user.id):
+    if not _offered(query.message, query.data) or not _asked_by(query.message,
+                                                                 query.from_user.id):
         await acknowledge(update, context, NOT_YOURS)
         return
     front(context).conversation.vote(action.key, action.helpful)
@@ -279,6 +280,13 @@ async def vote_button(update: Update, context: Context) -> None:
                            for b in row)]
         with contextlib.suppress(TelegramError):
             await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+
+
+def _offered(message: MaybeInaccessibleMessage | None, data: str | None) -> bool:
+    """Whether the pressed message really carries a button with this data (not forged)."""
+    markup = message.reply_markup if isinstance(message, Message) else None
+    return markup is not None and any(b.callback_data == data
+                                      for row in markup.inline_keyboard for b in row)
 
 
 def _asked_by(answer: MaybeInaccessibleMessage | None, user_id: int) -> bool:
