@@ -50,6 +50,7 @@ class Inbox:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
                 db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA secure_delete=ON")  # erased text is overwritten, not freed
                 return cls(db, str(path))
             except (OSError, sqlite3.Error) as exc:
                 logger.error("Cannot open the inbox at %s (%s); questions in flight will not "

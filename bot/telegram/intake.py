@@ -134,7 +134,7 @@ async def poll(app: Application, worker: Worker, *, backlog: int = BACKLOG,
     offset = last + 1 if last is not None else None
     delay = POLL_RETRY
     while True:
-        await worker.room(backlog)
+        await worker.room(backlog // 2 + 1)  # fetch in batches, not one by one
         kwargs: dict[str, Any] = {"timeout": timeout, "allowed_updates": ALLOWED_UPDATES,
                                   "limit": max(1, min(100, backlog - worker.backlog))}
         if offset is not None:
