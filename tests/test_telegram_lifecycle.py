@@ -98,3 +98,32 @@ async def test_a_429_for_one_chat_does_not_hold_up_another(
         [other] = await bot_api.wait_for("sendMessage")
         waited = time.monotonic() - began
     assert other.params["chat_id"] == READER + 1 and waited < 2
+
+
+class FakeReloader:
+    """bot.reload.Reloader's shape: counts its runs and whether it saw the stop."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        self.saw_stop = False
+
+    def check_now(self) -> bool:
+        return False
+
+    async def run(self, stop: asyncio.Event) -> None:
+        self.started.set()
+        await stop.wait()
+        self.saw_stop = True
+
+
+async def test_a_reloader_runs_beside_the_bot_until_the_stop(
+        bot_api: BotAPI, telegram_app, bot_settings: Settings) -> None:
+    reloader = FakeReloader()
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(telegram_app, bot_settings, stop, reloader=reloader))
+    await asyncio.wait_for(reloader.started.wait(), 5)
+    bot_api.message(READER, "What is vitamin D?")
+    await bot_api.wait_for("sendMessage")
+    stop.set()
+    await asyncio.wait_for(task, 5)
+    assert reloader.saw_stop

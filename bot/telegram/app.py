@@ -13,7 +13,7 @@ import secrets
 import signal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -53,6 +53,7 @@ CONNECTIONS = CONCURRENT_UPDATES  # to the Bot API: one per update under way, so
 POOL_TIMEOUT = 30.0  # seconds a call may queue for a connection before counting as failed
 READ_TIMEOUT = 5.0  # python-telegram-bot's default; calls that post use Delivery.send_timeout
 SET_UP_ATTEMPTS = 6  # deleteWebhook / setWebhook tries (5xx, timeouts) before giving up
+RELOAD_TASK = "reload"
 SHUTDOWN_SECONDS = 8.0  # SIGTERM to exit, whatever Telegram is doing (Settings.shutdown_seconds)
 COMMANDS = [
     BotCommand("start", "What I know and where it comes from"),
@@ -132,6 +133,14 @@ def webhook_endpoint(settings: Settings) -> str:
     return base if not path or base.endswith(f"/{path}") else f"{base}/{path}"
 
 
+class Reloading(Protocol):
+    """A knowledge reloader (bot.reload.Reloader's shape): polls in `run`, checks on demand."""
+
+    def check_now(self) -> bool: ...
+
+    async def run(self, stop: asyncio.Event) -> None: ...
+
+
 class StartupError(RuntimeError):
     """Telegram refused the set-up (webhook URL, secret) or never answered it: one line."""
 
@@ -207,11 +216,13 @@ async def _intake(app: Application, settings: Settings, worker: Worker,
         tasks.append(asyncio.create_task(poll(app, worker), name="polling"))
 
 
-async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(app: Application, settings: Settings, stop: asyncio.Event, *,
+                reloader: Reloading | None = None) -> None:
     """Run `app` until `stop` is set: long polling, or a webhook when WEBHOOK_URL is set.
 
     Start-up and shutdown are bounded: once `stop` is set, this returns within
     SHUTDOWN_SECONDS whatever Telegram is doing; what was not answered stays in the inbox.
+    A `reloader` runs beside the bot from start-up until the stop.
     """
     state = front(app)
     inbox = Inbox.open(inbox_path(settings))
@@ -223,6 +234,8 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event) -> No
         if not await _connect(app, stop):
             return
         tasks.append(asyncio.create_task(announce(app), name="setMyCommands"))
+        if reloader is not None:
+            tasks.append(asyncio.create_task(reloader.run(stop), name=RELOAD_TASK))
         replay(worker)
         await _intake(app, settings, worker, tasks, servers)
 
@@ -247,6 +260,8 @@ async def _shut_down(app: Application, worker: Worker, tasks: list[asyncio.Task[
     loop = asyncio.get_running_loop()
     for http in servers:
         http.stop()
+    if own := [t for t in tasks if t.get_name() == RELOAD_TASK]:  # it watches `stop` itself
+        await asyncio.wait(own, timeout=1.0)
     for task in tasks:
         task.cancel()
     if tasks:
@@ -260,8 +275,9 @@ async def _shut_down(app: Application, worker: Worker, tasks: list[asyncio.Task[
         await asyncio.wait_for(app.shutdown(), max(0.1, deadline - loop.time()))
 
 
-def run(settings: Settings, conversation: Conversation) -> None:
-    """Serve readers until SIGINT/SIGTERM (blocking)."""
+def run(settings: Settings, conversation: Conversation, *,
+        reloader: Reloading | None = None) -> None:
+    """Serve readers until SIGINT/SIGTERM (blocking); SIGHUP asks `reloader` to check now."""
     if not settings.has_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather")
     logs.protect(settings.telegram_token)
@@ -270,9 +286,12 @@ def run(settings: Settings, conversation: Conversation) -> None:
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError):
+        with contextlib.suppress(NotImplementedError):
+            for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, stop.set)
-        await serve(app, settings, stop)
+            if reloader is not None:  # building an engine takes a while: not on the loop
+                loop.add_signal_handler(signal.SIGHUP, lambda: loop.run_in_executor(
+                    None, reloader.check_now))
+        await serve(app, settings, stop, reloader=reloader)
 
     asyncio.run(main())
