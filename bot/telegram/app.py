@@ -100,9 +100,9 @@ def build_application(settings: Settings, conversation: Conversation, *,
         MessageHandler(new & private & filters.COMMAND, h.help_command),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, h.edited),
         MessageHandler(new & private, h.not_text),
-        # Groups: only messages that mention the bot or reply to it
-        MessageHandler(new & groups & filters.TEXT & ~filters.COMMAND & h.ToTheBot(),
-                       h.group_text),
+        # Groups: only messages that mention the bot or reply to it (or a crisis message)
+        MessageHandler(new & groups & filters.TEXT & ~filters.COMMAND
+                       & h.ForTheBot(conversation), h.group_text),
         # Buttons, routed by their action's prefix; anything else is stale or forged
         CallbackQueryHandler(h.answer_button, pattern=actions.ANSWER_PATTERN),
         CallbackQueryHandler(h.vote_button, pattern=actions.VOTE_PATTERN),

@@ -27,6 +27,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes, filters
 
 from bot import actions, replies
+from bot.conversation import Conversation
 from bot.engine import Answer
 from bot.knowledge import Entry
 from bot.outcomes import ChatKind
@@ -139,12 +140,18 @@ def addressed_question(message: Message, bot_id: int, bot_username: str) -> str 
     return " ".join(text.split()) if addressed else None
 
 
-class ToTheBot(filters.MessageFilter):
-    """A group message that mentions the bot or replies to it; other chatter is not ours."""
+class ForTheBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to it, or a crisis message (always
+    answered); other chatter is not ours and does not count against anyone's flood limit."""
+
+    def __init__(self, conversation: Conversation):
+        super().__init__(name="ForTheBot")
+        self.conversation = conversation
 
     def filter(self, message: Message) -> bool:
         bot = message.get_bot()
-        return addressed_question(message, bot.id, bot.username) is not None
+        return (addressed_question(message, bot.id, bot.username) is not None
+                or self.conversation.urgent(message.text or ""))
 
 
 async def _answer(update: Update, context: Context, question: str) -> None:
@@ -168,10 +175,14 @@ async def private_text(update: Update, context: Context) -> None:
 
 @admitted
 async def group_text(update: Update, context: Context) -> None:
-    """A group message addressed to the bot: its question, or how to ask if it has none."""
+    """A group message for the bot: its question (how to ask, if it has none); a crisis
+    message is answered even when it was not addressed to the bot."""
     message = update.effective_message
-    question = (addressed_question(message, context.bot.id, context.bot.username)
-                if message is not None else None)
+    if message is None:
+        return
+    question = addressed_question(message, context.bot.id, context.bot.username)
+    if question is None:  # not addressed: let through by ForTheBot as a crisis message
+        question = message.text or ""
     if question:
         await _answer(update, context, question)
     else:
