@@ -102,13 +102,15 @@ def admitted(handler: Handler) -> Handler:
             return
         logger.log(logging.INFO if verdict is Verdict.WARN else logging.DEBUG,
                    "A reader is over the flood limit (%s)", verdict.value)
+        if verdict is Verdict.DROP:  # already told: no call to Telegram at all
+            return
         note = replies.flood_reply()
         if update.callback_query is not None:
-            await acknowledge(update, context, note.text if verdict is Verdict.WARN else None)
+            await acknowledge(update, context, note.text)
         elif update.inline_query is not None:
             with contextlib.suppress(TelegramError):
                 await update.inline_query.answer([], cache_time=0)
-        elif verdict is Verdict.WARN:
+        else:
             await send(update, context, note, tell_if_unsent=False)
 
     return guarded
