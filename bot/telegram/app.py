@@ -256,23 +256,26 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event, *,
 
 async def _shut_down(app: Application, worker: Worker, tasks: list[asyncio.Task[Any]],
                      servers: list[webhook.HTTPServer], deadline: float) -> None:
-    """Stop intake, let answers under way finish until shortly before the deadline, close."""
+    """Stop intake, let answers under way finish until shortly before the deadline, close.
+
+    Each step has its own small bound, so the whole fits in the time SHUTDOWN_SECONDS gives.
+    """
     loop = asyncio.get_running_loop()
+    front(app).delivery.stopping.set()  # retry waits (a long 429, an outage) end now
     for http in servers:
         http.stop()
     if own := [t for t in tasks if t.get_name() == RELOAD_TASK]:  # it watches `stop` itself
-        await asyncio.wait(own, timeout=1.0)
+        await asyncio.wait(own, timeout=0.5)
     for task in tasks:
         task.cancel()
     if tasks:
-        await asyncio.wait(tasks, timeout=1.0)
-    front(app).delivery.stopping.set()  # retry waits end now
+        await asyncio.wait(tasks, timeout=0.5)
     await worker.stop(grace=deadline - loop.time() - 1.5)
     for http in servers:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(http.close_all_connections(), 0.5)
+            await asyncio.wait_for(http.close_all_connections(), 0.3)
     with contextlib.suppress(TimeoutError, RuntimeError):
-        await asyncio.wait_for(app.shutdown(), max(0.1, deadline - loop.time()))
+        await asyncio.wait_for(app.shutdown(), max(0.2, deadline - loop.time()))
 
 
 def run(settings: Settings, conversation: Conversation, *,

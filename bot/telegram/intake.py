@@ -119,7 +119,7 @@ class Worker:
                 task.cancel()
         rest = self._waiting | self._running
         if rest:
-            await asyncio.wait(rest, timeout=1.0)
+            await asyncio.wait(rest, timeout=0.5)
 
 
 async def poll(app: Application, worker: Worker, *, backlog: int = BACKLOG,
