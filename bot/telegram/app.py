@@ -41,7 +41,7 @@ from bot.conversation import Conversation
 from bot.inbox import FILE_NAME, Inbox
 from bot.settings import Settings, SettingsError
 from bot.telegram import handlers as h
-from bot.telegram import webhook
+from bot.telegram import inline, webhook
 from bot.telegram.delivery import RateLimiter, retry_seconds
 from bot.telegram.flood import FloodGate
 from bot.telegram.intake import ALLOWED_UPDATES, CONCURRENT_UPDATES, Worker, poll, replay
@@ -109,8 +109,8 @@ def build_application(settings: Settings, conversation: Conversation, *,
         CallbackQueryHandler(h.topics_button, pattern=actions.TOPICS_PATTERN),
         CallbackQueryHandler(h.stale_button),
         # Inline mode: "@bot question" in any chat, and the answer a reader chose
-        InlineQueryHandler(h.inline_query),
-        ChosenInlineResultHandler(h.chosen_inline),
+        InlineQueryHandler(inline.inline_query),
+        ChosenInlineResultHandler(inline.chosen_inline),
     ])
     app.add_error_handler(h.on_error)
     return app

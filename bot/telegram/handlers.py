@@ -1,7 +1,8 @@
 """The handlers: each picks what the reader sent out of an update, asks the conversation, sends.
 
 Every handler that replies is wrapped in `admitted` (flood control, once, for messages, buttons
-and inline queries alike); a crisis message skips it. `bot.telegram.app` registers them all.
+and inline queries alike); a crisis message skips it. Inline mode's handlers are in
+`bot.telegram.inline`; `bot.telegram.app` registers them all.
 """
 
 from __future__ import annotations
@@ -13,22 +14,18 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
-    InlineQueryResultArticle,
-    InputTextMessageContent,
     MaybeInaccessibleMessage,
     Message,
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatType, InlineQueryLimit
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes, filters
 
 from bot import actions, replies
 from bot.conversation import Conversation
-from bot.engine import Answer
 from bot.knowledge import Entry
 from bot.outcomes import ChatKind
 from bot.replies import Reply
@@ -41,9 +38,6 @@ logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
-INLINE_PAGE = InlineQueryLimit.RESULTS  # results per inline answer (an empty query pages)
-INLINE_CACHE_SECONDS = 30
-_MAX_OFFSET_DIGITS = 6  # our own offsets are small page starts
 STALE_BUTTON = "That button no longer works — see /topics."
 NOT_YOURS = "Only the reader who asked can rate this answer."  # or a forged button
 
@@ -336,73 +330,6 @@ async def stale_button(update: Update, context: Context) -> None:
 def _data(update: Update) -> str | None:
     query = update.callback_query
     return query.data if query is not None else None
-
-
-# -- Inline mode ------------------------------------------------------------------------------
-
-
-def inline_result(answer: Answer) -> InlineQueryResultArticle:
-    """One inline choice: the question as title; choosing it posts the answer and source."""
-    entry = answer.entry
-    reply = replies.answer_reply(answer)
-    link = InlineKeyboardMarkup([[InlineKeyboardButton("📄 Read the article",
-                                                       url=entry.source.url)]])
-    return InlineQueryResultArticle(
-        id=entry.id, title=entry.question, description=replies.snippet(entry),
-        input_message_content=InputTextMessageContent(reply.html), reply_markup=link)
-
-
-def safety_result(reply: Reply) -> InlineQueryResultArticle:
-    """The only inline choice for a crisis message: the safety text itself."""
-    return InlineQueryResultArticle(
-        id="safety", title="Please get help now", description=replies.snippet_text(reply.text),
-        input_message_content=InputTextMessageContent(reply.html))
-
-
-def _offset(text: str) -> int | None:
-    """An inline page start we handed out; None for anything else."""
-    if text == "":
-        return 0
-    if text.isascii() and text.isdigit() and len(text) <= _MAX_OFFSET_DIGITS:
-        return int(text)
-    return None
-
-
-@admitted
-async def inline_query(update: Update, context: Context) -> None:
-    """@bot <question> in any chat: the best matching questions; an empty query lists topics."""
-    query = update.inline_query
-    if query is None:
-        return
-    state = front(context)
-    found = state.conversation.inline(query.query)
-    next_offset = ""
-    first = _offset(query.offset)
-    if found.safety is not None:
-        results = [safety_result(found.safety)]
-    elif first is None:
-        state.note_once(logger, "An inline query carried an offset we never gave")
-        results = []
-    else:
-        answers = found.answers
-        if not query.query.strip():
-            answers = answers[first:first + INLINE_PAGE]
-            if first + INLINE_PAGE < len(found.answers):
-                next_offset = str(first + INLINE_PAGE)
-        elif first:
-            answers = ()  # a question's matches fit on one page
-        results = [inline_result(a) for a in answers]
-    with contextlib.suppress(BadRequest):  # the query expired while we retried
-        await state.delivery.run(lambda: query.answer(
-            results, cache_time=INLINE_CACHE_SECONDS, next_offset=next_offset or None),
-            "answerInlineQuery")
-
-
-async def chosen_inline(update: Update, context: Context) -> None:
-    """An inline answer was posted (needs /setinlinefeedback): log it for curators."""
-    chosen = update.chosen_inline_result
-    if chosen is not None:
-        front(context).conversation.chosen(chosen.result_id, chosen.query)
 
 
 # -- Errors -----------------------------------------------------------------------------------
