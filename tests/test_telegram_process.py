@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +37,12 @@ async def test_python_m_bot_answers_through_the_api_url_and_stops_on_sigterm(
     logs = (out + err).decode()
     assert "<token>" in logs  # DEBUG logging shows request URLs, redacted...
     assert TOKEN not in logs and TOKEN.split(":")[1] not in logs  # ...never the token
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def bot_env(api: BotAPI, data_dir: Path, **extra: str) -> dict[str, str]:
@@ -85,3 +92,19 @@ async def test_kill_9_mid_backlog_then_restart_answers_every_question_exactly_on
     assert child.returncode == 0, err.decode()[-2000:]
     answered = sorted(c.params["chat_id"] for c in bot_api.sent("sendMessage"))
     assert answered == readers  # every reader once: none lost, none twice
+
+
+async def test_a_webhook_telegram_refuses_is_one_line_and_a_non_zero_exit(
+        bot_api: BotAPI, tmp_path: Path) -> None:
+    bot_api.fail("setWebhook", "400")
+    env = bot_env(bot_api, tmp_path, WEBHOOK_URL="http://bot.example.org",
+                  WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(free_port()),
+                  LOG_LEVEL="WARNING")
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _, err = await asyncio.wait_for(child.communicate(), 30)
+    lines = err.decode().strip().splitlines()
+    assert child.returncode == 2
+    assert lines == [line for line in lines if "setWebhook" in line] and len(lines) == 1
+    assert "https url must be provided" in lines[0]
