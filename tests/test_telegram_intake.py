@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import replace
 
 import pytest
 
 from bot.conversation import Conversation
 from bot.telegram import build_application
+from bot.telegram.intake import BACKLOG, CONCURRENT_UPDATES
 from bot.telegram.state import front
 from tests.botapi import BotAPI, running, texts
+from tests.conftest import make_app
 
 READER = 42
 
@@ -52,3 +56,21 @@ async def test_an_update_the_library_cannot_read_is_skipped_quietly(
     notices = [r.getMessage() for r in caplog.records if "could not be read" in r.getMessage()]
     assert len(notices) == 1 and notices[0].startswith(f"Update {broken['update_id']} could not")
     assert "my very private words" not in caplog.text
+
+
+async def test_updates_are_fetched_only_as_fast_as_they_are_answered(
+        bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
+    settings = replace(bot_settings, telegram_rate_limit=0)  # not Telegram's 30/s here
+    app = make_app(settings, tiny_knowledge, tiny_engine)
+    readers = range(1000, 1000 + BACKLOG + 30)
+    bot_api.hold("sendMessage")  # Telegram takes nothing for now
+    async with running(app, settings):
+        for reader in readers:
+            bot_api.message(reader, "What is vitamin D?")
+        await bot_api.wait_for("sendMessage", CONCURRENT_UPDATES, ok_only=False)
+        await asyncio.sleep(0.3)
+        confirmed_while_stuck = bot_api.confirmed
+        bot_api.release("sendMessage")
+        calls = await bot_api.wait_for("sendMessage", len(readers), timeout=15)
+    assert confirmed_while_stuck <= BACKLOG  # the rest stayed with Telegram
+    assert sorted(c.params["chat_id"] for c in calls) == list(readers)  # each answered once
