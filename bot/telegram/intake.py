@@ -107,16 +107,18 @@ class Worker:
 
         A cancelled update stays in the inbox and is answered after the next start.
         """
+        left = len(self._waiting)
         for task in list(self._waiting):
             task.cancel()
         running = list(self._running)
         if running:
             _, late = await asyncio.wait(running, timeout=max(grace, 0.0))
-            if late:
-                logger.warning("Stopping with %d update(s) under way; they are answered after "
-                               "the next start", len(late))
+            left += len(late)
             for task in late:
                 task.cancel()
+        if left:
+            logger.info("Stopping with %d update(s) unanswered: they wait in the inbox for the "
+                        "next start", left)
         rest = self._waiting | self._running
         if rest:
             await asyncio.wait(rest, timeout=0.5)
