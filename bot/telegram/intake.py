@@ -97,11 +97,6 @@ class Worker:
         async with self._changed:
             await self._changed.wait_for(lambda: self.backlog < backlog)
 
-    async def idle(self) -> None:
-        """Wait until nothing is waiting or under way."""
-        async with self._changed:
-            await self._changed.wait_for(lambda: self.backlog == 0)
-
     async def stop(self, grace: float) -> None:
         """Cancel what has not started; give what is under way `grace` seconds, then cancel.
 
@@ -122,6 +117,8 @@ class Worker:
         rest = self._waiting | self._running
         if rest:
             await asyncio.wait(rest, timeout=0.5)
+        self._waiting.clear()  # a task cancelled before its first step never ran its `finally`
+        self._running.clear()
 
 
 async def poll(app: Application, worker: Worker, *, backlog: int = BACKLOG,
