@@ -32,7 +32,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 class UpdateHandler(tornado.web.RequestHandler):
     """POST <path>: one update from Telegram."""
 
-    def initialize(self, worker: Worker, secret: str, max_body: int) -> None:  # type: ignore[override]
+    def initialize(self, worker: Worker, secret: str, max_body: int) -> None:
         self.worker, self.secret, self.max_body = worker, secret, max_body
         self.chunks: list[bytes] = []
         self.size = 0
