@@ -60,14 +60,14 @@ def serve_bot() -> None:
     from bot.telegram import run
 
     settings = Settings.load(env_file=None)
-    logs.setup(settings.log_level, settings.telegram_token)
+    logs.setup(settings.log_level, settings.telegram_bot_token)
     knowledge = load_knowledge(settings.knowledge_dir)
     log = None
-    if settings.recording:
+    if settings.record_questions:
         from bot.storage import QuestionLog
 
         log = QuestionLog.open(settings)
-    engine = Engine.from_knowledge(knowledge, settings.confidence)
+    engine = Engine.from_knowledge(knowledge, settings.answer_threshold)
     run(settings, Conversation(knowledge, engine, log=log))
 
 

@@ -13,11 +13,20 @@ from typing import TextIO
 
 from bot import logs
 from bot.conversation import Conversation, Turn
-from bot.curator import PackImportError
 from bot.engine import Ambiguous, Answer, Declined, Engine
-from bot.knowledge import Knowledge, KnowledgeError, check_knowledge, load_knowledge
+from bot.importer import PackImportError
+from bot.knowledge import (
+    Knowledge,
+    KnowledgeError,
+    load_knowledge,
+    review_knowledge,
+    summarise,
+)
 from bot.outcomes import ChatKind, Outcome
+from bot.safety import DEFAULT_SAFETY_FILE
+from bot.service import build_engine, data_file, open_conversation, review_chat_files
 from bot.settings import Settings, SettingsError
+from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 from bot.storage import QuestionLog, StorageError
 
 log = logging.getLogger("bot")
@@ -78,16 +87,30 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    knowledge, problems = check_knowledge(settings.knowledge_dir)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
+    """Errors stop the bot serving a pack (exit 1); advice is printed as warnings (exit 0),
+    unless `--strict` holds the packs to the seed pack's standard."""
+    review = review_knowledge(settings.knowledge_dir)
+    strict = getattr(args, "strict", False)
+    errors = (review.errors + review_chat_files(settings.knowledge_dir)
+              + (review.advice if strict else []))
+    for problem in errors:
+        print(f"error: {problem}", file=sys.stderr)
+    if not strict:
+        for line in summarise(review.advice):
+            print(f"advice: {line}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
         return 1
-    assert knowledge is not None
-    for pack in knowledge.packs:
+    assert review.knowledge is not None
+    for pack in review.knowledge.packs:
         print(f"ok  {pack.name}: {len(pack.entries)} entries, "
               f"{sum(len(e.questions) for e in pack.entries)} phrasings")
+    print(f"ok  safety screen and small talk: "
+          f"{data_file(settings.knowledge_dir, DEFAULT_SAFETY_FILE)}, "
+          f"{data_file(settings.knowledge_dir, DEFAULT_SMALLTALK_FILE)}")
+    if review.advice:
+        print(f"{len(review.advice)} piece(s) of advice (served as is; `check --strict` "
+              "fails on advice)", file=sys.stderr)
     return 0
 
 
@@ -133,34 +156,49 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
     question_log = QuestionLog.open(settings) if getattr(args, "record", False) else None
     try:
-        return chat(_conversation(settings, question_log))
+        return chat(_conversation(settings, question_log, advise=True))
     finally:
         if question_log is not None:
             question_log.close()
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curator import stats_command
+    from bot.report import collect_stats, render_stats
 
     knowledge, engine = _loaded(settings)
-    print(stats_command(settings, knowledge, engine, days=args.days, as_json=args.json))
+    stats = collect_stats(settings.database, knowledge, engine, days=args.days)
+    if args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_stats(stats))
     return 0
 
 
 def cmd_suggest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curator import suggest_command
+    from bot.report import collect_suggestions, render_suggestions
 
     knowledge, engine = _loaded(settings)
-    print(suggest_command(settings, knowledge, engine, as_json=args.json))
+    suggestions = collect_suggestions(settings.database, knowledge, engine)
+    if args.json:
+        print(json.dumps(suggestions.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_suggestions(suggestions))
     return 0
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.curator import import_command
+    """Write a new pack to a staging folder (never the served one) and say what to do next."""
+    from bot.importer import import_pack
 
-    print(import_command(args.file, settings.knowledge_dir, source_text=args.source_text,
-                         name=args.name, title=args.title, publisher=args.publisher,
-                         url=args.url, as_json=args.json))
+    imported = import_pack(args.source, args.out, settings.knowledge_dir,
+                           source_text=args.source_text, name=args.name, title=args.title,
+                           publisher=args.publisher, url=args.url)
+    if args.json:
+        print(json.dumps({"path": str(imported.path), "entries": imported.entries,
+                          "phrasings": imported.phrasings, "advice": list(imported.advice)},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(imported.summary())
     return 0
 
 
@@ -172,14 +210,18 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
               "(see .env.example) and start again.\n", file=sys.stderr)
         return cmd_chat(args, settings)
     from bot import telegram
+    from bot.reload import Reloader
 
     question_log = QuestionLog.open(settings)
-    conversation = _conversation(settings, question_log)
+    conversation = _conversation(settings, question_log, advise=True)
     mode = "webhook" if settings.webhook_url else "polling"
     log.info("starting the Telegram bot (%s) with %d entries", mode,
              len(conversation.engine.entries))
+    reloader = Reloader(settings.knowledge_dir,
+                        lambda knowledge: build_engine(knowledge, settings.answer_threshold),
+                        conversation.swap, settings.reload_seconds)
     try:
-        telegram.run(settings, conversation)
+        telegram.run(settings, conversation, reloader=reloader)
     except (SettingsError, telegram.StartupError) as exc:  # e.g. a rejected token or webhook
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
@@ -194,17 +236,25 @@ def _knowledge(settings: Settings) -> Knowledge:
 
 def _loaded(settings: Settings) -> tuple[Knowledge, Engine]:
     knowledge = _knowledge(settings)
-    return knowledge, Engine.from_knowledge(knowledge, settings.confidence)
+    return knowledge, build_engine(knowledge, settings.answer_threshold)
 
 
 def _engine(settings: Settings) -> Engine:
     return _loaded(settings)[1]
 
 
-def _conversation(settings: Settings, question_log: QuestionLog | None = None) -> Conversation:
-    """The one conversation every front end talks through, over the served knowledge."""
-    knowledge, engine = _loaded(settings)
-    return Conversation(knowledge, engine, log=question_log)
+def _conversation(settings: Settings, question_log: QuestionLog | None = None,
+                  advise: bool = False) -> Conversation:
+    """The one conversation every front end talks through, over the served knowledge.
+
+    `advise`: log the packs' advice (served as is) once, as serving starts.
+    """
+    conversation = open_conversation(settings.knowledge_dir, settings.answer_threshold,
+                                     question_log)
+    if advise:
+        for line in summarise(conversation.knowledge.advice):
+            log.warning("knowledge advice: %s", line)
+    return conversation
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -229,7 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("check", help="validate every knowledge pack")
+    p = sub.add_parser("check", help="validate every knowledge pack (errors and advice)")
+    p.add_argument("--strict", action="store_true",
+                   help="treat advice (few phrasings, near-duplicates, long passages) as errors")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="the whole knowledge base as JSON")
@@ -249,14 +301,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="the proposals as JSON")
     p.set_defaults(func=cmd_suggest)
 
-    p = sub.add_parser("import", help="create a new pack from a CSV/TSV export")
-    p.add_argument("file", type=Path, help="CSV or TSV with columns question, answer[, source_url]")
+    p = sub.add_parser("import", help="create a new pack from a FAQ: CSV/TSV, HTML, Markdown "
+                                      "or an http(s) address")
+    p.add_argument("source", metavar="FILE_OR_URL",
+                   help="CSV/TSV (question, answer[, source_url]), a saved .html page, a .md "
+                        "file whose questions are headings, or an http(s) address")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="the new pack's folder (default: imported/NAME; never the served one)")
     p.add_argument("--source-text", type=Path, metavar="FILE",
-                   help="the article's text (answers must be quoted from it)")
-    p.add_argument("--name", help="the new pack's directory name (default: from the file name)")
-    p.add_argument("--title", help="the source's title")
-    p.add_argument("--publisher", help="the source's publisher")
-    p.add_argument("--url", help="the source's link (default: the first source_url)")
+                   help="the article's text (answers must be quoted from it; default: the "
+                        "page's own text, or for a spreadsheet the answers themselves)")
+    p.add_argument("--name", help="the new pack's folder name (default: from the file name)")
+    p.add_argument("--title", help="the source's title (default: the page's title)")
+    p.add_argument("--publisher", help="the source's publisher (default: from the page)")
+    p.add_argument("--url", help="the source's link (default: the page's, or the first "
+                                 "source_url)")
     p.add_argument("--json", action="store_true", help="the result as JSON")
     p.set_defaults(func=cmd_import)
     return parser
@@ -271,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.knowledge is not None:
         settings = replace(settings, knowledge_dir=args.knowledge)
-    logs.setup(settings.log_level, settings.telegram_token)
+    logs.setup(settings.log_level, settings.telegram_bot_token)
     func = getattr(args, "func", cmd_run)
     try:
         return func(args, settings)

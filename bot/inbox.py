@@ -21,7 +21,6 @@ logger = logging.getLogger(__name__)
 KEEP_IDS_SECONDS = 26 * 3600  # Telegram keeps an unconfirmed update for up to 24 hours
 FORGET_EVERY = 5000  # answered updates between two clean-ups of old ids
 MAX_REPLAYS = 3  # starts an unanswered update may see before it is dropped as poison
-FILE_NAME = "inbox.sqlite3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS inbox (
@@ -134,4 +133,4 @@ class Inbox:
         self._db.close()
 
 
-__all__ = ["FILE_NAME", "Inbox"]
+__all__ = ["Inbox"]

@@ -1,16 +1,24 @@
 """Knowledge packs on disk -> validated `Pack` and `Entry` objects.
 
-A pack is a directory holding `pack.yaml` (edited by hand by a curator) and the article's text.
-Every problem found is reported with the file, the entry and the field, so a curator can fix a
-pack without reading Python; the bot refuses to start on a pack with problems rather than
-answering from a half-read one.
+A pack is a folder holding `pack.yaml` (edited by hand by a curator) and the article's text;
+files directly in the knowledge directory (safety and small-talk data) are not packs. Findings
+come in two kinds, each naming the file, the entry and the field so a curator can act without
+reading Python:
+
+- **errors**: the pack cannot be served (bad YAML, a missing field, a duplicate id, an answer not
+  quoted verbatim, a broken link, a source text outside the pack folder, an unreadable file).
+  The bot refuses to start on them rather than answer from a half-read pack.
+- **advice**: the pack can be served but would be better with work (few phrasings, phrasings too
+  alike another entry's, a very long passage). A FAQ as published is served; `check --strict`
+  holds a pack to the seed pack's standard.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -19,7 +27,11 @@ import yaml
 
 PACK_FILE = "pack.yaml"
 ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")  # fits Telegram deep links and callback data
-MIN_QUESTIONS = 6
+MIN_QUESTIONS = 6  # fewer is advice: the engine finds an entry by the ways readers ask
+MAX_LABEL = 300  # characters of a title, publisher or citation: longer is an error
+LONG_PASSAGE = 1500  # characters of an answer beyond which it is advice (readers page through)
+MAX_URL = 2000
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
 @dataclass(frozen=True)
@@ -35,7 +47,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Entry:
-    """One answerable question: reader phrasings and the passage quoted from the source."""
+    """One answerable question: reader phrasings and the passage quoted from the source.
+
+    `source` is the pack's, with `url` replaced when the entry links its own page.
+    """
 
     id: str
     pack: str
@@ -87,9 +102,13 @@ class KnowledgeError(Exception):
 
 @dataclass(frozen=True)
 class Knowledge:
-    """Every pack in a knowledge directory, with entries addressable by id."""
+    """Every pack in a knowledge directory, with entries addressable by id.
+
+    `advice` is what `check` would advise: the bot serves the packs and logs it once.
+    """
 
     packs: tuple[Pack, ...]
+    advice: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -111,35 +130,95 @@ class Knowledge:
         return {e.id: e for e in self.entries}
 
 
+@dataclass
+class Findings:
+    """Errors and advice gathered while reading packs."""
+
+    errors: list[Problem] = field(default_factory=list)
+    advice: list[Problem] = field(default_factory=list)
+
+    def error(self, file: Path, message: str, entry: str | None = None,
+              field: str | None = None) -> None:
+        self.errors.append(Problem(file, message, entry, field))
+
+    def advise(self, file: Path, message: str, entry: str | None = None,
+               field: str | None = None) -> None:
+        self.advice.append(Problem(file, message, entry, field))
+
+    def extend(self, other: Findings) -> None:
+        self.errors.extend(other.errors)
+        self.advice.extend(other.advice)
+
+
+@dataclass(frozen=True)
+class Review:
+    """What `check` found: the knowledge (None when there are errors), errors and advice."""
+
+    knowledge: Knowledge | None
+    errors: list[Problem]
+    advice: list[Problem]
+
+
 def squash(text: str) -> str:
     """Collapse whitespace so a passage can be compared with its source "whitespace aside"."""
     return " ".join(text.split())
 
 
 def pack_files(directory: Path) -> list[Path]:
-    """Pack files in a knowledge directory, in a stable order."""
+    """Pack files in a knowledge directory (one per folder), in a stable order."""
     return sorted(directory.glob(f"*/{PACK_FILE}"))
 
 
-def _text(data: dict[str, Any], key: str, file: Path, problems: list[Problem],
-          entry: str | None = None, required: bool = True) -> str:
+def _pack_folders(directory: Path, found: Findings) -> list[Path]:
+    """Pack files of every folder; unreadable folders are errors, not silently skipped."""
+    files: list[Path] = []
+    for child in sorted(directory.iterdir()):
+        if child.name.startswith((".", "_")) or child.is_file():
+            continue  # hidden folders, and data files beside the packs
+        if not child.is_dir():
+            found.error(child, "cannot be read (a broken link or not a folder)")
+            continue
+        try:
+            os.listdir(child)
+        except OSError as exc:
+            found.error(child, f"pack folder cannot be read: {exc.strerror or exc}")
+            continue
+        if (child / PACK_FILE).exists() or (child / PACK_FILE).is_symlink():
+            files.append(child / PACK_FILE)
+    return files
+
+
+def _text(data: dict[str, Any], key: str, file: Path, found: Findings,
+          entry: str | None = None, required: bool = True, limit: int | None = None) -> str:
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            problems.append(Problem(file, "is missing or empty", entry, key))
+            found.error(file, "is missing or empty", entry, key)
         return ""
     if not isinstance(value, (str, int, float)):
-        problems.append(Problem(file, f"must be text, not {type(value).__name__}", entry, key))
+        found.error(file, f"must be text, not {type(value).__name__}", entry, key)
         return ""
-    return str(value).strip()
+    text = str(value).strip()
+    if limit is not None and len(text) > limit:
+        found.error(file, f"is {len(text)} characters long; at most {limit} fit under an answer",
+                    entry, key)
+        return ""
+    return text
 
 
-def _synonyms(raw: Any, file: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _link(data: dict[str, Any], key: str, file: Path, found: Findings,
+          entry: str | None = None, required: bool = True) -> str:
+    url = _text(data, key, file, found, entry, required, MAX_URL)
+    if url and (not url.startswith(("https://", "http://")) or any(c.isspace() for c in url)):
+        found.error(file, "must be an http(s) link without spaces", entry, key)
+    return url
+
+
+def _synonyms(raw: Any, file: Path, found: Findings) -> dict[str, tuple[str, ...]]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        problems.append(Problem(file, "must map a word to a list of its variants", None,
-                                "synonyms"))
+        found.error(file, "must map a word to a list of its variants", None, "synonyms")
         return {}
     table: dict[str, tuple[str, ...]] = {}
     for canonical, variants in raw.items():
@@ -148,155 +227,213 @@ def _synonyms(raw: Any, file: Path, problems: list[Problem]) -> dict[str, tuple[
         if not isinstance(variants, list) or not all(
             isinstance(v, (str, int)) and str(v).strip() for v in variants
         ):
-            problems.append(Problem(file, f"variants of {canonical!r} must be a list of words",
-                                    None, "synonyms"))
+            found.error(file, f"variants of {canonical!r} must be a list of words", None,
+                        "synonyms")
             continue
         table[str(canonical).strip().lower()] = tuple(str(v).strip().lower() for v in variants)
     return table
 
 
-def load_pack(pack_file: Path) -> tuple[Pack | None, list[Problem]]:
-    """Read and validate one pack; returns the pack (None if unusable) and every problem."""
-    problems: list[Problem] = []
+def _read_yaml(pack_file: Path, found: Findings) -> dict[str, Any] | None:
     try:
-        data = yaml.safe_load(pack_file.read_text(encoding="utf-8"))
+        data = yaml.load(pack_file.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        return None, [Problem(pack_file, f"is not valid YAML{where}: "
-                                         f"{getattr(exc, 'problem', exc)}")]
+        found.error(pack_file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")
+        return None
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(pack_file, f"cannot be read: {exc}")]
+        found.error(pack_file, f"cannot be read: {exc}")
+        return None
     if not isinstance(data, dict):
-        return None, [Problem(pack_file, "must be a mapping with title, source_text and entries")]
+        found.error(pack_file, "must be a mapping with title, source_text and entries")
+        return None
+    return data
 
-    name = pack_file.parent.name
-    source = Source(
-        title=_text(data, "title", pack_file, problems),
-        publisher=_text(data, "publisher", pack_file, problems),
-        url=_text(data, "url", pack_file, problems),
-        citation=_text(data, "citation", pack_file, problems, required=False),
-        citation_url=_text(data, "citation_url", pack_file, problems, required=False),
+
+def _source(data: dict[str, Any], pack_file: Path, found: Findings) -> Source:
+    return Source(
+        title=_text(data, "title", pack_file, found, limit=MAX_LABEL),
+        publisher=_text(data, "publisher", pack_file, found, limit=MAX_LABEL),
+        url=_link(data, "url", pack_file, found),
+        citation=_text(data, "citation", pack_file, found, required=False, limit=MAX_LABEL),
+        citation_url=_link(data, "citation_url", pack_file, found, required=False),
     )
-    for key in ("url", "citation_url"):
-        url = getattr(source, key)
-        if url and not url.startswith(("https://", "http://")):
-            problems.append(Problem(pack_file, "must be an http(s) link", None, key))
 
-    source_text = ""
-    text_name = _text(data, "source_text", pack_file, problems)
-    if text_name:
-        text_path = pack_file.parent / text_name
-        try:
-            source_text = text_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(pack_file, f"cannot read {text_path}: {exc}", None,
-                                    "source_text"))
-    haystack = squash(source_text)
 
-    synonyms = _synonyms(data.get("synonyms"), pack_file, problems)
+def _source_text(data: dict[str, Any], pack_file: Path, found: Findings) -> str:
+    """The article's text, which must live inside the pack folder (no absolute paths or links
+    leading elsewhere: a pack must not quote files it does not own)."""
+    name = _text(data, "source_text", pack_file, found)
+    if not name:
+        return ""
+    folder = pack_file.parent.resolve()
+    path = (pack_file.parent / name).resolve()
+    if Path(name).is_absolute() or not path.is_relative_to(folder):
+        found.error(pack_file, f"{name!r} must be a file inside the pack folder", None,
+                    "source_text")
+        return ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        found.error(pack_file, f"cannot read {pack_file.parent / name}: {exc}", None,
+                    "source_text")
+        return ""
 
+
+def _questions(raw: dict[str, Any], pack_file: Path, label: str,
+               found: Findings) -> tuple[str, ...]:
+    questions = raw.get("questions")
+    if isinstance(questions, str) and questions.strip():
+        questions = [questions]
+    if not isinstance(questions, list) or not questions or not all(
+        isinstance(q, str) and q.strip() for q in questions
+    ):
+        found.error(pack_file, "must be a list of question texts", label, "questions")
+        return ()
+    if len(questions) < MIN_QUESTIONS:
+        found.advise(pack_file, f"has {len(questions)} phrasing(s); {MIN_QUESTIONS} or more "
+                                "help readers find it", label, "questions")
+    return tuple(q.strip() for q in questions)
+
+
+def _entry(raw: Any, index: int, pack: Pack, haystack: str, seen: set[str],
+           found: Findings) -> Entry | None:
+    pack_file, label = pack.path / PACK_FILE, f"#{index}"
+    if not isinstance(raw, dict):
+        found.error(pack_file, "must be a mapping with id, questions, answer", label)
+        return None
+    entry_id = _text(raw, "id", pack_file, found, label)
+    if entry_id:
+        label = entry_id
+        if not ENTRY_ID.match(entry_id):
+            found.error(pack_file, "must be 1-48 lowercase letters, digits, '-' or '_'", label,
+                        "id")
+        if entry_id in seen:
+            found.error(pack_file, "is used by another entry", label, "id")
+        seen.add(entry_id)
+    questions = _questions(raw, pack_file, label, found)
+    answer = _text(raw, "answer", pack_file, found, label)
+    if answer and haystack and squash(answer) not in haystack:
+        found.error(pack_file, "is not quoted verbatim from the source text", label, "answer")
+    if len(answer) > LONG_PASSAGE:
+        found.advise(pack_file, f"is {len(answer)} characters long; a shorter passage reads "
+                                "better in a chat", label, "answer")
+    url = _link(raw, "url", pack_file, found, label, required=False)
+    if not (entry_id and questions and answer):
+        return None
+    source = replace(pack.source, url=url) if url else pack.source
+    return Entry(entry_id, pack.name, questions, squash(answer), source)
+
+
+def load_pack(pack_file: Path) -> tuple[Pack | None, Findings]:
+    """Read one pack: the pack (None if unreadable) with the entries that read well, and
+    every error and piece of advice. A pack with errors must not be served."""
+    found = Findings()
+    data = _read_yaml(pack_file, found)
+    if data is None:
+        return None, found
+    source = _source(data, pack_file, found)
+    source_text = _source_text(data, pack_file, found)
+    pack = Pack(pack_file.parent.name, pack_file.parent, source, source_text, (),
+                _synonyms(data.get("synonyms"), pack_file, found))
     raw_entries = data.get("entries")
     if not isinstance(raw_entries, list) or not raw_entries:
-        problems.append(Problem(pack_file, "must be a non-empty list", None, "entries"))
+        found.error(pack_file, "must be a non-empty list", None, "entries")
         raw_entries = []
-    entries: list[Entry] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_entries, start=1):
-        label = f"#{index}"
-        if not isinstance(raw, dict):
-            problems.append(Problem(pack_file, "must be a mapping with id, questions, answer",
-                                    label))
-            continue
-        entry_id = _text(raw, "id", pack_file, problems, label)
-        if entry_id:
-            label = entry_id
-            if not ENTRY_ID.match(entry_id):
-                problems.append(Problem(pack_file, "must be 1-48 lowercase letters, digits, "
-                                                   "'-' or '_'", label, "id"))
-            if entry_id in seen:
-                problems.append(Problem(pack_file, "is used by another entry", label, "id"))
-            seen.add(entry_id)
-        questions = raw.get("questions")
-        if not isinstance(questions, list) or not all(
-            isinstance(q, str) and q.strip() for q in questions
-        ):
-            problems.append(Problem(pack_file, "must be a list of question texts", label,
-                                    "questions"))
-            questions = []
-        elif len(questions) < MIN_QUESTIONS:
-            problems.append(Problem(pack_file, f"needs at least {MIN_QUESTIONS} phrasings, "
-                                               f"has {len(questions)}", label, "questions"))
-        answer = _text(raw, "answer", pack_file, problems, label)
-        if answer and haystack and squash(answer) not in haystack:
-            problems.append(Problem(pack_file, "is not quoted verbatim from the source text",
-                                    label, "answer"))
-        if entry_id and questions and answer:
-            entries.append(Entry(entry_id, name, tuple(q.strip() for q in questions),
-                                 squash(answer), source))
-
-    if problems:
-        return None, problems
-    return Pack(name, pack_file.parent, source, source_text, tuple(entries), synonyms), []
+    haystack, seen = squash(source_text), set[str]()
+    entries = [_entry(raw, i, pack, haystack, seen, found)
+               for i, raw in enumerate(raw_entries, start=1)]
+    return replace(pack, entries=tuple(e for e in entries if e is not None)), found
 
 
-def _near_duplicates(packs: Iterable[Pack]) -> list[Problem]:
-    """Phrasings so alike across two entries that the engine could not tell them apart."""
-    from rapidfuzz import fuzz, process
-
-    from bot.text import normalise
-
-    owners: list[tuple[Pack, Entry, str]] = []
-    for pack in packs:
-        for entry in pack.entries:
-            owners.extend((pack, entry, q) for q in entry.questions)
-    texts = [normalise(o[2]) for o in owners]
-    problems: list[Problem] = []
-    if not texts:
-        return problems
-    matrix = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=95, workers=1)
-    for i, j in zip(*matrix.nonzero(), strict=True):
-        if i < j and owners[i][1].id != owners[j][1].id:
-            pack, entry, question = owners[j]
-            problems.append(Problem(
-                pack.path / PACK_FILE,
-                f"phrasing {question!r} is nearly identical to {owners[i][2]!r} "
-                f"of entry {owners[i][1].id!r}",
-                entry.id, "questions"))
-    return problems
-
-
-def check_knowledge(directory: Path) -> tuple[Knowledge | None, list[Problem]]:
-    """Validate every pack in a directory: all problems, not just the first."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        return None, [Problem(directory, "is not a knowledge directory")]
-    files = pack_files(directory)
-    if not files:
-        return None, [Problem(directory, f"holds no packs (no */{PACK_FILE})")]
+def _read_packs(directory: Path, found: Findings) -> list[Pack]:
+    try:
+        files = _pack_folders(directory, found)
+    except OSError as exc:
+        found.error(directory, f"cannot be read: {exc.strerror or exc}")
+        return []
+    if not files and not found.errors:
+        found.error(directory, f"holds no packs (no */{PACK_FILE})")
     packs: list[Pack] = []
-    problems: list[Problem] = []
     for file in files:
-        pack, found = load_pack(file)
-        problems.extend(found)
+        pack, pack_found = load_pack(file)
+        found.extend(pack_found)
         if pack is not None:
             packs.append(pack)
+    return packs
+
+
+def _across_packs(packs: list[Pack], found: Findings) -> None:
+    """Ids unique across packs (an error); phrasings nearly identical across entries (advice)."""
+    from bot.neardup import near_pairs
+    from bot.text import normalise
+
     ids: dict[str, Pack] = {}
     for pack in packs:
         for entry in pack.entries:
             other = ids.setdefault(entry.id, pack)
             if other is not pack:
-                problems.append(Problem(pack.path / PACK_FILE,
-                                        f"is also used in pack {other.name!r}", entry.id, "id"))
-    problems.extend(_near_duplicates(packs))
-    if problems:
-        return None, problems
-    return Knowledge(tuple(packs)), []
+                found.error(pack.path / PACK_FILE, f"is also used in pack {other.name!r}",
+                            entry.id, "id")
+    owners = [(pack, entry, q) for pack in packs for entry in pack.entries
+              for q in entry.questions]
+    texts = [normalise(q) for _, _, q in owners]
+    for i, j in near_pairs(texts, [f"{p.name}/{e.id}" for p, e, _ in owners]):
+        pack, entry, question = owners[j]
+        found.advise(pack.path / PACK_FILE,
+                     f"phrasing {question!r} is nearly identical to {owners[i][2]!r} of entry "
+                     f"{owners[i][1].id!r}: the bot cannot tell them apart", entry.id,
+                     "questions")
 
 
-def load_knowledge(directory: Path) -> Knowledge:
+def review_knowledge(directory: Path) -> Review:
+    """Validate every pack in a directory: all errors and advice, not just the first."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return Review(None, [Problem(directory, "is not a knowledge directory")], [])
+    found = Findings()
+    packs = _read_packs(directory, found)
+    _across_packs(packs, found)
+    if found.errors:
+        return Review(None, found.errors, found.advice)
+    return Review(Knowledge(tuple(packs), tuple(found.advice)), [], found.advice)
+
+
+def check_knowledge(directory: Path,
+                    strict: bool = False) -> tuple[Knowledge | None, list[Problem]]:
+    """The knowledge and the problems that stop it being served (with `strict`, advice too)."""
+    review = review_knowledge(directory)
+    problems = review.errors + (review.advice if strict else [])
+    return (None if problems else review.knowledge), problems
+
+
+def load_knowledge(directory: Path, strict: bool = False) -> Knowledge:
     """Load a knowledge directory or raise `KnowledgeError` naming every problem."""
-    knowledge, problems = check_knowledge(directory)
+    knowledge, problems = check_knowledge(directory, strict)
     if knowledge is None:
         raise KnowledgeError(problems)
     return knowledge
+
+
+def entry_ids(directory: Path) -> set[str]:
+    """Ids of the entries in a knowledge directory that read well (errors elsewhere aside)."""
+    if not Path(directory).is_dir():
+        return set()
+    found = Findings()
+    return {e.id for pack in _read_packs(Path(directory), found) for e in pack.entries}
+
+
+def summarise(advice: Sequence[Problem], shown: int = 3) -> list[str]:
+    """Advice fit to print or log: the first few of each kind per file, then how many more."""
+    kinds: dict[tuple[Path, str | None, str], list[Problem]] = {}
+    for problem in advice:
+        kind = re.sub(r"'[^']*'|\d+", "", problem.message)  # the message without its details
+        kinds.setdefault((problem.file, problem.field, kind), []).append(problem)
+    lines: list[str] = []
+    for (file, field_name, _), problems in kinds.items():
+        lines += [str(p) for p in problems[:shown]]
+        if len(problems) > shown:
+            lines.append(f"{file}: field {field_name!r}: {len(problems) - shown} more like "
+                         "these (`check --strict` lists them all)")
+    return lines

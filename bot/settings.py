@@ -1,25 +1,48 @@
-"""Every setting, read once from the environment (and `.env`, which never overrides it).
+"""Every setting, declared once and read once from the environment (and `.env`, which never
+overrides it).
 
 Settings live in one frozen object so the engine, Telegram layer and curator tools agree on
-them, and so tests can build their own without touching the process environment.
+them, and so tests can build their own without touching the process environment. Each field's
+environment variable is its name in upper case, and its parser sits beside it in the field's
+declaration: `Settings.load` reads them all in one loop, and a bad value stops start-up with
+one line naming the variable.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
+
+log = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_KNOWLEDGE_DIR = PACKAGE_DIR.parent / "knowledge"
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "article-bot"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Old variable names still read, with a warning: old name -> current name.
+DEPRECATED = {"ANSWER_CONFIDENCE": "ANSWER_THRESHOLD"}
+
+T = TypeVar("T")
+Parser = Callable[[str, str], object]  # (variable name, raw text) -> value; raises SettingsError
 
 
 class SettingsError(ValueError):
     """A setting has a value the bot cannot use; the message names the variable."""
+
+
+# -- parsers: each takes the variable's name (for the message) and its raw text ---------------
+
+def _text(name: str, raw: str) -> str:
+    return raw
 
 
 def _flag(name: str, raw: str) -> bool:
@@ -31,101 +54,146 @@ def _flag(name: str, raw: str) -> bool:
     raise SettingsError(f"{name} must be true or false, not {raw!r}")
 
 
-def _int(name: str, raw: str, minimum: int = 0) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
-    if value < minimum:
-        raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+def _path(name: str, raw: str) -> Path:
+    return Path(raw).expanduser()
+
+
+def _whole(minimum: int, maximum: int) -> Parser:
+    def parse(name: str, raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+        if not minimum <= value <= maximum:
+            raise SettingsError(f"{name} must be from {minimum} to {maximum}, not {value}")
+        return value
+    return parse
+
+
+def _number(minimum: float = 0.0, maximum: float = math.inf, *,
+            above_minimum: bool = False) -> Parser:
+    """A finite number within bounds (NaN and infinity never are)."""
+    def parse(name: str, raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+        low_ok = value > minimum if above_minimum else value >= minimum
+        if not math.isfinite(value) or not low_ok or value > maximum:
+            low = f"above {minimum:g}" if above_minimum else f"at least {minimum:g}"
+            high = f" and at most {maximum:g}" if math.isfinite(maximum) else ""
+            raise SettingsError(f"{name} must be a finite number {low}{high}, not {raw!r}")
+        return value
+    return parse
+
+
+def _url(*schemes: str) -> Parser:
+    def parse(name: str, raw: str) -> str:
+        parts = urlsplit(raw)
+        if parts.scheme.lower() not in schemes or not parts.netloc:
+            raise SettingsError(f"{name} must be a URL starting with "
+                                f"{' or '.join(s + '://' for s in schemes)}, not {raw!r}")
+        return raw
+    return parse
+
+
+def _secret(name: str, raw: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", raw):
+        raise SettingsError(f"{name} must be 1-256 characters of A-Z, a-z, 0-9, _ and - "
+                            "(Telegram's rule)")
+    return raw
+
+
+def _webhook_path(name: str, raw: str) -> str:
+    path = raw.strip("/")
+    if not re.fullmatch(r"[A-Za-z0-9._~/-]+", path):
+        raise SettingsError(f"{name} must be a URL path of letters, digits and - _ . ~ /, "
+                            f"not {raw!r}")
+    return path
+
+
+def _log_level(name: str, raw: str) -> str:
+    value = raw.upper()
+    if value not in LOG_LEVELS:
+        raise SettingsError(f"{name} must be one of {', '.join(LOG_LEVELS)}, not {raw!r}")
     return value
 
 
-def _float(name: str, raw: str) -> float:
-    try:
-        return float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+def setting(default: T, parse: Parser, *, secret: bool = False) -> T:
+    """A field read from the variable named like it, in upper case, by `parse`."""
+    return field(default=default, repr=not secret, metadata={"parse": parse})
+
+
+_PORT = _whole(1, 65535)
+_HTTP = _url("http", "https")
 
 
 @dataclass(frozen=True)
 class Settings:
-    telegram_token: str = field(default="", repr=False)  # never printed, never logged
-    telegram_api_url: str = "https://api.telegram.org/bot"
-    telegram_file_url: str = "https://api.telegram.org/file/bot"
-    telegram_rate_limit: float = 30.0  # outgoing messages/s across all chats; 0: no overall cap
-    webhook_url: str = ""  # public HTTPS URL; empty means polling
-    webhook_listen: str = "0.0.0.0"
-    webhook_port: int = 8443
-    webhook_path: str = "telegram"
-    webhook_secret: str = field(default="", repr=False)
-    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
-    data_dir: Path = DEFAULT_DATA_DIR
-    database_path: Path | None = None  # defaults to data_dir / "questions.sqlite3"
-    recording: bool = True
-    retention_days: int = 90
-    flood_messages: int = 20  # per reader ...
-    flood_window_seconds: float = 60.0  # ... in this window, before they are slowed
-    log_level: str = "INFO"
-    confidence: float | None = None  # overrides the engine's tuned threshold
+    # -- Telegram --
+    telegram_bot_token: str = setting("", _text, secret=True)  # never printed, never logged
+    telegram_api_url: str = setting("https://api.telegram.org/bot", _HTTP)
+    telegram_file_url: str = setting("https://api.telegram.org/file/bot", _HTTP)
+    telegram_rate_limit: float = setting(30.0, _number())  # messages/s overall; 0: no cap
+    # -- webhook mode --
+    webhook_url: str = setting("", _url("https"))  # public HTTPS URL; empty means polling
+    webhook_listen: str = setting("0.0.0.0", _text)
+    webhook_port: int = setting(8443, _PORT)
+    webhook_path: str = setting("telegram", _webhook_path)
+    webhook_secret: str = setting("", _secret, secret=True)
+    webhook_max_body_bytes: int = setting(256 * 1024, _whole(1024, 64 * 1024 * 1024))
+    # -- readers --
+    flood_messages: int = setting(20, _whole(1, 1_000_000))  # per reader ...
+    flood_window_seconds: float = setting(60.0, _number(above_minimum=True))  # ... this long
+    answer_threshold: float | None = setting(None, _number(0.0, 100.0))  # None: tuned default
+    # -- knowledge and data --
+    knowledge_dir: Path = setting(DEFAULT_KNOWLEDGE_DIR, _path)
+    data_dir: Path = setting(DEFAULT_DATA_DIR, _path)
+    database_path: Path | None = setting(None, _path)  # None: data_dir / questions.sqlite3
+    inbox_path: Path | None = setting(None, _path)  # None: data_dir / inbox.sqlite3
+    record_questions: bool = setting(True, _flag)
+    retention_days: int = setting(90, _whole(1, 36_500))
+    # -- operations --
+    reload_seconds: float = setting(2.0, _number())  # knowledge re-read check; 0: SIGHUP only
+    shutdown_seconds: float = setting(8.0, _number(above_minimum=True))
+    log_level: str = setting("INFO", _log_level)
 
     @property
     def database(self) -> Path:
         return self.database_path or self.data_dir / "questions.sqlite3"
 
     @property
+    def inbox(self) -> Path:
+        """The durable journal of updates not yet answered."""
+        return self.inbox_path or self.data_dir / "inbox.sqlite3"
+
+    @property
     def has_token(self) -> bool:
-        return bool(self.telegram_token.strip())
+        return bool(self.telegram_bot_token.strip())
 
     @classmethod
     def load(
         cls, environ: Mapping[str, str] | None = None, env_file: Path | str | None = ".env"
     ) -> Settings:
-        """Read settings; the process environment wins over `.env`."""
+        """Read settings; the process environment wins over `.env`. Empty means unset."""
         values: dict[str, str] = {}
         if env_file is not None and Path(env_file).is_file():
             values.update({k: v or "" for k, v in dotenv_values(env_file).items()})
         values.update(os.environ if environ is None else environ)
-
-        def get(name: str) -> str | None:
-            raw = values.get(name)
-            return raw.strip() if raw is not None and raw.strip() != "" else None
+        raw = {k: v.strip() for k, v in values.items() if v is not None and v.strip()}
+        for old, new in DEPRECATED.items():
+            if old in raw:
+                log.warning("%s is deprecated: name it %s", old, new)
+                raw.setdefault(new, raw[old])
 
         kwargs: dict[str, object] = {}
-        if (v := get("TELEGRAM_BOT_TOKEN")) is not None:
-            kwargs["telegram_token"] = v
-        if (v := get("TELEGRAM_API_URL")) is not None:
-            kwargs["telegram_api_url"] = v
-        if (v := get("TELEGRAM_FILE_URL")) is not None:
-            kwargs["telegram_file_url"] = v
-        if (v := get("TELEGRAM_RATE_LIMIT")) is not None:
-            kwargs["telegram_rate_limit"] = _float("TELEGRAM_RATE_LIMIT", v)
-        if (v := get("WEBHOOK_URL")) is not None:
-            kwargs["webhook_url"] = v
-        if (v := get("WEBHOOK_LISTEN")) is not None:
-            kwargs["webhook_listen"] = v
-        if (v := get("WEBHOOK_PORT")) is not None:
-            kwargs["webhook_port"] = _int("WEBHOOK_PORT", v, 1)
-        if (v := get("WEBHOOK_PATH")) is not None:
-            kwargs["webhook_path"] = v.strip("/")
-        if (v := get("WEBHOOK_SECRET")) is not None:
-            kwargs["webhook_secret"] = v
-        if (v := get("KNOWLEDGE_DIR")) is not None:
-            kwargs["knowledge_dir"] = Path(v).expanduser()
-        if (v := get("DATA_DIR")) is not None:
-            kwargs["data_dir"] = Path(v).expanduser()
-        if (v := get("DATABASE_PATH")) is not None:
-            kwargs["database_path"] = Path(v).expanduser()
-        if (v := get("RECORD_QUESTIONS")) is not None:
-            kwargs["recording"] = _flag("RECORD_QUESTIONS", v)
-        if (v := get("RETENTION_DAYS")) is not None:
-            kwargs["retention_days"] = _int("RETENTION_DAYS", v, 1)
-        if (v := get("FLOOD_MESSAGES")) is not None:
-            kwargs["flood_messages"] = _int("FLOOD_MESSAGES", v, 1)
-        if (v := get("FLOOD_WINDOW_SECONDS")) is not None:
-            kwargs["flood_window_seconds"] = _float("FLOOD_WINDOW_SECONDS", v)
-        if (v := get("LOG_LEVEL")) is not None:
-            kwargs["log_level"] = v.upper()
-        if (v := get("ANSWER_CONFIDENCE")) is not None:
-            kwargs["confidence"] = _float("ANSWER_CONFIDENCE", v)
+        for f in fields(cls):
+            name = f.name.upper()
+            if name in raw:
+                kwargs[f.name] = f.metadata["parse"](name, raw[name])
         return cls(**kwargs)  # type: ignore[arg-type]
+
+
+def variables() -> tuple[str, ...]:
+    """Every environment variable the bot reads, in declaration order."""
+    return tuple(f.name.upper() for f in fields(Settings))

@@ -1,9 +1,11 @@
 """The question log: what readers asked and how the bot fared, for the pack's curator.
 
 Readers' questions are health questions, so the log holds no user id, chat id, name or
-username — not even hashed: a row is the question text, the time, the outcome, the entry and
-score, and the kind of chat. 👍/👎 feedback is tied to the question row, never to a person.
-Rows older than the retention setting are purged on open and then hourly.
+username — not even hashed: a row is the question text (scrubbed of other people's names,
+addresses and numbers, see `bot.scrub`), the time, the outcome, the entry and score, and the
+kind of chat. 👍/👎 feedback is one vote per answer, tied to the question row by an unguessable
+key, never to a person. Rows older than the retention setting are purged on open and then
+hourly. Every query the curator's reports run is here too, beside the schema it reads.
 
 Recording must never slow or break answering: the connection has a short busy timeout, and any
 database failure (missing, locked, full, corrupt) is logged once, then recording pauses for a
@@ -14,27 +16,30 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
+import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.outcomes import ChatKind, Outcome, TurnRecord
+from bot.scrub import scrub
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = ("answered", "ambiguous", "declined")
-CHAT_KINDS = ("private", "group", "inline", "terminal")
 MAX_QUESTION = 1000  # characters kept of a question; Telegram allows 4,096
 BUSY_TIMEOUT_MS = 50  # a locked database costs a reader at most this long
 COOL_DOWN_SECONDS = 60.0  # after a failure, recording pauses this long before retrying
 PURGE_EVERY_SECONDS = 3600.0
+KEY = re.compile(r"[A-Za-z0-9_-]{1,48}")  # what bot.actions accepts in a button's data
 
 # Schema migrations, applied in order; PRAGMA user_version holds how many have run.
-# Append new steps; never edit a released one.
+# Append new steps; never edit a released one. SQLite cannot alter a CHECK constraint, so a
+# step that changes one rebuilds the table (foreign keys are off while steps run).
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE questions (
@@ -57,6 +62,39 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX feedback_question ON feedback (question_id);
     """,
+    # 2: small-talk and safety outcomes; an unguessable key per row (buttons carry it, not the
+    # row id); one vote per answer, the latest kept.
+    """
+    CREATE TABLE questions_2 (
+        id        INTEGER PRIMARY KEY,
+        key       TEXT    NOT NULL UNIQUE,     -- random; 👍/👎 buttons carry it
+        asked_at  INTEGER NOT NULL,            -- unix seconds, UTC
+        question  TEXT    NOT NULL,            -- empty for a safety turn
+        outcome   TEXT    NOT NULL CHECK (outcome IN
+                  ('answered', 'ambiguous', 'declined', 'smalltalk', 'safety')),
+        entry_id  TEXT,                        -- answered / best candidate / closest entry
+        pack      TEXT,
+        score     REAL,
+        chat_kind TEXT    NOT NULL
+                  CHECK (chat_kind IN ('private', 'group', 'inline', 'terminal'))
+    );
+    INSERT INTO questions_2
+        SELECT id, lower(hex(randomblob(12))), asked_at, question, outcome, entry_id, pack,
+               score, chat_kind FROM questions;
+    CREATE TABLE feedback_2 (
+        question_id INTEGER PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
+        helpful     INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        given_at    INTEGER NOT NULL
+    );
+    INSERT INTO feedback_2
+        SELECT question_id, helpful, given_at FROM feedback f
+        WHERE id = (SELECT max(id) FROM feedback WHERE question_id = f.question_id);
+    DROP TABLE feedback;
+    DROP TABLE questions;
+    ALTER TABLE questions_2 RENAME TO questions;
+    ALTER TABLE feedback_2 RENAME TO feedback;
+    CREATE INDEX questions_asked_at ON questions (asked_at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -66,16 +104,43 @@ class StorageError(Exception):
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring a database to `SCHEMA_VERSION`; refuses one written by a newer release."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    """Bring a database to `SCHEMA_VERSION` and turn foreign keys on; refuses one written by a
+    newer release. Each step runs under the write lock after re-reading the version, so two
+    processes starting at once never run a step twice."""
+    if _version(conn) != SCHEMA_VERSION:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a rebuilt table would cascade-delete votes
+        while _migrate_step(conn):
+            pass
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise sqlite3.DatabaseError(
             f"schema version {version} is newer than this release understands "
             f"({SCHEMA_VERSION}); upgrade the bot")
-    for number in range(version, SCHEMA_VERSION):
-        # executescript commits first; the explicit transaction keeps each step all-or-nothing.
-        conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1};"
-                           " COMMIT;")
+    return version
+
+
+def _migrate_step(conn: sqlite3.Connection) -> bool:
+    """Run the next migration, all or nothing; False when there is none left."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        number = _version(conn)
+        if number < SCHEMA_VERSION:
+            statement = ""
+            for line in MIGRATIONS[number].splitlines(keepends=True):
+                statement += line
+                if sqlite3.complete_statement(statement):
+                    conn.execute(statement)
+                    statement = ""
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return number < SCHEMA_VERSION
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -86,7 +151,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
     except BaseException:
         conn.close()
@@ -117,7 +181,7 @@ class QuestionLog:
     @classmethod
     def open(cls, settings: Settings) -> QuestionLog:
         """The log the settings ask for; never raises (a failure is logged and retried later)."""
-        if not settings.recording:
+        if not settings.record_questions:
             return cls(None)
         qlog = cls(settings.database, settings.retention_days)
         with qlog._lock:
@@ -130,69 +194,44 @@ class QuestionLog:
 
     def record(self, question: str, turn: TurnRecord, chat_kind: ChatKind,
                redact: Sequence[str] = ()) -> str | None:
-        """Log one question; returns its key for feedback, or None if nothing was recorded.
+        """Log one question; returns the unguessable key its 👍/👎 buttons carry, or None if
+        nothing was recorded (also for a blank question).
 
-        A safety turn is recorded without its text, whatever the caller passes.
+        The text is scrubbed of `redact` (names of people the message mentions), @mentions,
+        e-mail addresses and phone numbers. A safety turn keeps no text, whatever is passed.
         """
         if self.path is None:
             return None
-        text = "" if turn.outcome is Outcome.SAFETY else question.strip()[:MAX_QUESTION]
-        for name in redact:
-            if name:
-                text = text.replace(name, "@…")
-        row = (int(self._clock()), text, str(turn.outcome), turn.entry_id, turn.pack,
-               turn.score, str(chat_kind))
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return None
-            try:
-                self._purge_if_due(conn)
-                cur = conn.execute(
-                    "INSERT INTO questions (asked_at, question, outcome, entry_id, pack, score,"
-                    " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-            except sqlite3.Error as exc:
-                self._failed("cannot record a question", exc)
-                return None
-            self._recovered()
-            return str(cur.lastrowid)
+        try:
+            outcome, kind = Outcome(turn.outcome), ChatKind(chat_kind)
+        except (AttributeError, ValueError) as exc:  # a caller's bug, not the database's
+            log.error("question log: not recording a malformed turn (%s)", exc)
+            return None
+        text = "" if outcome is Outcome.SAFETY else scrub(question.strip()[:MAX_QUESTION],
+                                                          redact)
+        if not text and outcome is not Outcome.SAFETY:
+            return None  # nothing was asked: nothing for a curator to read
+        key = secrets.token_urlsafe(12)  # 16 characters, 96 random bits
+        stored = self._write(
+            "record a question",
+            "INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack, score,"
+            " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack, turn.score,
+             kind.value))
+        return key if stored else None
 
     def feedback(self, key: str, helpful: bool) -> bool:
-        """Attach 👍 (True) or 👎 (False) to a recorded question; False if not stored."""
-        if self.path is None:
+        """👍 (True) or 👎 (False) on a recorded answer, replacing any earlier vote on it;
+        False for a key never issued (or purged since)."""
+        if self.path is None or not isinstance(key, str) or not KEY.fullmatch(key):
             return False
-        try:
-            record_id = int(key)
-        except (TypeError, ValueError):
-            return False
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return False
-            try:
-                cur = conn.execute(
-                    "INSERT INTO feedback (question_id, helpful, given_at)"
-                    " SELECT id, ?, ? FROM questions WHERE id = ?",
-                    (int(bool(helpful)), int(self._clock()), record_id))
-            except sqlite3.Error as exc:
-                self._failed("cannot record feedback", exc)
-                return False
-            self._recovered()
-            return cur.rowcount == 1
-
-    def purge(self) -> int:
-        """Delete questions (and their feedback) older than the retention; returns how many."""
-        if self.path is None:
-            return 0
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return 0
-            try:
-                return self._purge(conn)
-            except sqlite3.Error as exc:
-                self._failed("cannot purge old questions", exc)
-                return 0
+        return self._write(
+            "record feedback",
+            "INSERT INTO feedback (question_id, helpful, given_at)"
+            " SELECT id, ?, ? FROM questions WHERE key = ?"
+            " ON CONFLICT (question_id) DO UPDATE"
+            " SET helpful = excluded.helpful, given_at = excluded.given_at",
+            (int(bool(helpful)), int(self._clock()), key))
 
     def close(self) -> None:
         with self._lock:
@@ -203,6 +242,21 @@ class QuestionLog:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _write(self, what: str, sql: str, params: tuple[object, ...]) -> bool:
+        """One write, purging first when due; True if it changed a row."""
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return False
+            try:
+                self._purge_if_due(conn)
+                changed = conn.execute(sql, params).rowcount == 1
+            except sqlite3.Error as exc:
+                self._failed(f"cannot {what}", exc)
+                return False
+            self._recovered()
+            return changed
 
     # -- internals; callers hold self._lock --------------------------------------------------
 
@@ -220,20 +274,18 @@ class QuestionLog:
             return None
         return self._conn
 
-    def _purge(self, conn: sqlite3.Connection) -> int:
+    def _purge(self, conn: sqlite3.Connection) -> None:
         cutoff = int(self._clock()) - self.retention_days * 86400
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("DELETE FROM feedback WHERE question_id IN"
                          " (SELECT id FROM questions WHERE asked_at < ?)", (cutoff,))
-            deleted = conn.execute("DELETE FROM questions WHERE asked_at < ?",
-                                   (cutoff,)).rowcount
+            conn.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         self._next_purge = self._clock() + PURGE_EVERY_SECONDS
-        return deleted
 
     def _purge_if_due(self, conn: sqlite3.Connection) -> None:
         if self._clock() >= self._next_purge:
@@ -267,8 +319,10 @@ class QuestionLog:
 
 # -- reading, for the curator's commands --------------------------------------------------------
 
-def open_for_reading(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the log; raises `StorageError` saying why it cannot be read."""
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the log, closed afterwards; raises `StorageError` saying why
+    the log cannot be read (any database error while reading included)."""
     path = Path(path)
     if not path.is_file():
         raise StorageError(f"no question log at {path}: nothing has been recorded yet "
@@ -276,16 +330,20 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                check_same_thread=False)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
         raise StorageError(f"cannot read the question log {path}: {exc}") from exc
-    if version != SCHEMA_VERSION:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            advice = ("run the bot once to migrate it" if version < SCHEMA_VERSION
+                      else "upgrade the bot")
+            raise StorageError(f"the question log {path} has schema version {version}, this "
+                               f"release reads {SCHEMA_VERSION}; {advice}")
+        yield conn
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot read the question log {path}: {exc}") from exc
+    finally:
         conn.close()
-        raise StorageError(f"the question log {path} has schema version {version}, this release "
-                           f"reads {SCHEMA_VERSION}" + (
-                               "; run the bot once to migrate it" if version < SCHEMA_VERSION
-                               else "; upgrade the bot"))
-    return conn
 
 
 @dataclass(frozen=True)
@@ -300,7 +358,70 @@ class Window:
             return cls(None)
         return cls(int((time.time() if now is None else now) - days * 86400))
 
-    def clause(self, column: str = "asked_at") -> tuple[str, tuple[int, ...]]:
+    def clause(self, column: str = "q.asked_at") -> tuple[str, tuple[int, ...]]:
         if self.since is None:
             return "1", ()
         return f"{column} >= ?", (self.since,)
+
+
+@dataclass(frozen=True)
+class EntryVotes:
+    entry_id: str | None
+    down: int
+    up: int
+
+
+def outcome_counts(conn: sqlite3.Connection, window: Window) -> dict[Outcome, int]:
+    """Turns per outcome, every outcome present (0 when none)."""
+    where, args = window.clause()
+    found = dict(conn.execute(f"SELECT outcome, count(*) FROM questions q WHERE {where}"
+                              " GROUP BY outcome", args).fetchall())
+    return {o: int(found.get(o.value, 0)) for o in Outcome}
+
+
+def chat_kind_counts(conn: sqlite3.Connection, window: Window) -> dict[ChatKind, int]:
+    """Turns per kind of chat, only the kinds that occur."""
+    where, args = window.clause()
+    return {ChatKind(k): int(n) for k, n in conn.execute(
+        f"SELECT chat_kind, count(*) FROM questions q WHERE {where} GROUP BY chat_kind",
+        args)}
+
+
+def top_entries(conn: sqlite3.Connection, window: Window, limit: int) -> list[tuple[str, int]]:
+    """The entries answered most often, with how often."""
+    where, args = window.clause()
+    return [(e, int(n)) for e, n in conn.execute(
+        f"SELECT entry_id, count(*) AS n FROM questions q WHERE {where} AND outcome = ?"
+        " AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
+        (*args, Outcome.ANSWERED.value, limit))]
+
+
+def entry_votes(conn: sqlite3.Connection, window: Window) -> list[EntryVotes]:
+    """👎 and 👍 per entry voted on, most 👎 first."""
+    where, args = window.clause()
+    return [EntryVotes(e, int(d or 0), int(u or 0)) for e, d, u in conn.execute(
+        "SELECT q.entry_id, sum(f.helpful = 0) AS down, sum(f.helpful = 1) FROM feedback f"
+        f" JOIN questions q ON q.id = f.question_id WHERE {where}"
+        " GROUP BY q.entry_id ORDER BY down DESC, q.entry_id", args)]
+
+
+def declined_questions(conn: sqlite3.Connection,
+                       window: Window = Window()) -> list[tuple[str, int]]:
+    """Each distinct declined question with how often it was asked."""
+    where, args = window.clause()
+    return [(q, int(n)) for q, n in conn.execute(
+        f"SELECT question, count(*) FROM questions q WHERE {where} AND outcome = ?"
+        " GROUP BY question", (*args, Outcome.DECLINED.value))]
+
+
+def unhelpful_answers(conn: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
+    """Answered questions with more 👎 than 👍, by the entry that answered them: question and
+    👎 count."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for entry_id, question, down, _ in conn.execute(
+            "SELECT q.entry_id, q.question, sum(f.helpful = 0) AS down, sum(f.helpful = 1) AS up"
+            " FROM feedback f JOIN questions q ON q.id = f.question_id"
+            " WHERE q.outcome = ? AND q.entry_id IS NOT NULL"
+            " GROUP BY q.entry_id, q.question HAVING down > up", (Outcome.ANSWERED.value,)):
+        out.setdefault(entry_id, []).append((question, int(down)))
+    return out

@@ -13,8 +13,8 @@ import pytest
 from telegram.ext import Application
 
 from bot.conversation import Conversation, QuestionLog
-from bot.engine import Answer, Engine, Match, Result
-from bot.knowledge import Knowledge, load_knowledge
+from bot.engine import Engine, Result
+from bot.knowledge import Entry, Knowledge, load_knowledge
 from bot.outcomes import ChatKind, TurnRecord
 from bot.settings import Settings
 from tests.botapi import TOKEN, BotAPI
@@ -32,12 +32,18 @@ class PhrasingEngine(Engine):
     """
 
     def ask(self, question: str) -> Result:
-        exact = self.__dict__.setdefault("_exact", {
-            " ".join(q.casefold().split()): e for e in self.entries for q in e.questions})
-        entry = exact.get(" ".join(question.casefold().split()))
-        if entry is not None:
-            return Answer(question, Match(entry, 100.0))
-        return super().ask(question)
+        entry = _phrasing_owners(self).get(" ".join(question.casefold().split()))
+        answer = self.pick(entry.id, question) if entry is not None else None
+        return answer if answer is not None else super().ask(question)
+
+
+def _phrasing_owners(engine: Engine) -> dict[str, Entry]:
+    """Each phrasing (case and spacing folded) -> its entry, built once per engine."""
+    owners: dict[str, Entry] | None = getattr(engine, "_test_phrasing_owners", None)
+    if owners is None:
+        owners = {" ".join(q.casefold().split()): e for e in engine.entries for q in e.questions}
+        engine._test_phrasing_owners = owners  # type: ignore[attr-defined]
+    return owners
 
 
 class FakeLog:
@@ -84,9 +90,10 @@ async def bot_api() -> AsyncIterator[BotAPI]:
 @pytest.fixture
 def bot_settings(bot_api: BotAPI, tmp_path: Path) -> Settings:
     """Settings pointing the bot at the stand-in, with its data in a temporary directory."""
-    return Settings(telegram_token=TOKEN, telegram_api_url=bot_api.base_url,
+    return Settings(telegram_bot_token=TOKEN, telegram_api_url=bot_api.base_url,
                     telegram_file_url=f"http://127.0.0.1:{bot_api.port}/file/bot",
-                    knowledge_dir=TINY_KNOWLEDGE_DIR, data_dir=tmp_path, recording=False)
+                    knowledge_dir=TINY_KNOWLEDGE_DIR, data_dir=tmp_path,
+                    record_questions=False)
 
 
 def make_app(settings: Settings, knowledge: Knowledge, engine: Engine,

@@ -306,3 +306,32 @@ def test_ask_with_a_malformed_pack_exits_naming_file_entry_and_field(
     assert done.returncode != 0
     assert done.stdout == ""
     assert_names_the_problem(done.stderr, knowledge_dir)
+
+
+# -- every kind of message, as the terminal chat and `ask` meet it --------------------------------
+
+
+def test_chat_meets_crises_small_talk_and_questions_as_a_reader_would(
+        bot, shipped: Knowledge) -> None:
+    lines = ["I want to end my life", "hi", "is hsct safe for elderly people", "thanks!",
+             "is ibuprofen safe", "bye"]
+    done = bot("chat", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    turns = done.stdout.split("\n> ")[1:]
+    crisis, hello, answer, thanks, off_topic, _ = turns
+    assert "988" in crisis and "112" in crisis and "  1. " not in crisis
+    assert "  1. " in hello and not any(e.answer in hello for e in shipped.entries)
+    assert shipped.entry("toxicity-elderly").answer in answer
+    assert "  1. " not in thanks and not any(e.answer in thanks for e in shipped.entries)
+    assert "only answer questions about this article" in off_topic
+
+
+def test_ask_json_says_what_kind_of_reply_each_message_got(bot) -> None:
+    done = bot("ask", "--json", "I want to kill myself", "hello", "what is hsct",
+               "how much does hsct cost")
+    assert done.returncode == 0, done.stderr
+    objs = json_lines(done.stdout)
+    assert [o["kind"] for o in objs] == ["safety", "smalltalk", "answer", "declined"]
+    assert [o["matched"] for o in objs] == [False, False, True, False]
+    assert "988" in objs[0]["reply"] and objs[0]["answer"] is None
+    assert objs[2]["answer"] in objs[2]["reply"]

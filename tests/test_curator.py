@@ -9,21 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.curator import (
-    Closest,
-    Folder,
-    Group,
-    Phrasing,
-    cluster,
-    collect_stats,
-    collect_suggestions,
-    group_questions,
-    stats_command,
-    suggest_command,
-    verdict,
-)
-from bot.engine import Answer, Declined, Engine, Match
+from bot.conversation import Conversation
+from bot.engine import Engine, Match
+from bot.grouping import Closest, Folder, Group, Phrasing, cluster, group_questions
 from bot.knowledge import Knowledge, load_knowledge
+from bot.outcomes import ChatKind, Outcome, TurnRecord
+from bot.report import collect_stats, collect_suggestions, render_stats, render_suggestions, verdict
 from bot.settings import Settings
 from bot.storage import QuestionLog, StorageError
 
@@ -113,13 +104,25 @@ class Clock:
 
 
 def ask(log: QuestionLog, knowledge: Knowledge, engine: FakeEngine, question: str,
-        times: int = 1, kind: str = "private", answer_with: str | None = None) -> list[int]:
+        times: int = 1, kind: str = "private", answer_with: str | None = None) -> list[str]:
     """Record `question` as answered with `answer_with`, or as declined."""
     if answer_with is not None:
-        result = Answer(question, Match(knowledge.entry(answer_with), 95.0))
+        turn = TurnRecord(Outcome.ANSWERED, answer_with, "demo", 95.0)
     else:
-        result = Declined(question, (), engine.rank(question, 1)[0])
-    return [log.record(question, result, kind) for _ in range(times)]
+        closest = engine.rank(question, 1)[0]
+        turn = TurnRecord(Outcome.DECLINED, closest.entry.id, "demo", closest.score)
+    keys = [log.record(question, turn, ChatKind(kind)) for _ in range(times)]
+    assert None not in keys
+    return [k for k in keys if k is not None]
+
+
+def stats_text(settings: Settings, knowledge: Knowledge, engine: FakeEngine,
+               days: int | None = None) -> str:
+    return render_stats(collect_stats(settings.database, knowledge, engine, days))
+
+
+def suggest_text(settings: Settings, knowledge: Knowledge, engine: FakeEngine) -> str:
+    return render_suggestions(collect_suggestions(settings.database, knowledge, engine))
 
 
 @pytest.fixture
@@ -131,7 +134,7 @@ def recorded(settings: Settings, knowledge: Knowledge, engine: FakeEngine) -> Se
         unhelpful = ask(log, knowledge, engine, "Will my hair fall out?", 2, answer_with="risk")
         for record in unhelpful:
             log.feedback(record, False)
-        log.feedback(unhelpful[0], False)
+        log.feedback(unhelpful[0], False)  # a second 👎 on one answer still counts once
         ask(log, knowledge, engine, "Is HSCT available on the NHS?", 4)
         ask(log, knowledge, engine, "is hsct available on the nhs", 2, "inline")
         ask(log, knowledge, engine, "Is HSCT on the NHS available", 1)
@@ -169,16 +172,40 @@ def test_groups_merge_identical_wordings_and_keep_the_commonest_spelling(knowled
 def test_stats_counts_outcomes_chat_kinds_and_feedback(recorded, knowledge, engine):
     stats = collect_stats(recorded.database, knowledge, engine)
     assert stats.questions == 21
-    assert stats.outcomes == {"answered": 10, "ambiguous": 0, "declined": 11}
-    assert stats.rate("declined") == pytest.approx(11 / 21)
+    assert stats.outcomes == {"answered": 10, "ambiguous": 0, "declined": 11, "smalltalk": 0,
+                              "safety": 0}
+    assert stats.rate(Outcome.DECLINED) == pytest.approx(11 / 21)
     assert stats.chat_kinds == {"private": 15, "group": 3, "inline": 2, "terminal": 1}
-    assert (stats.helpful, stats.unhelpful) == (0, 3)
+    assert (stats.helpful, stats.unhelpful) == (0, 2)
+
+
+def test_stats_count_one_vote_per_answer_the_latest(settings, knowledge, engine):
+    with QuestionLog.open(settings) as log:
+        (key,) = ask(log, knowledge, engine, "How much does HSCT cost?", answer_with="cost")
+        for helpful in [True] * 50 + [False] * 50:
+            log.feedback(key, helpful)
+    stats = collect_stats(settings.database, knowledge, engine)
+    assert (stats.helpful, stats.unhelpful) == (0, 1)
+    assert "feedback: 0 👍, 1 👎" in render_stats(stats)
+
+
+def test_stats_show_small_talk_and_safety_as_counts_only(settings, knowledge, engine):
+    with QuestionLog.open(settings) as log:
+        log.record("hello there", TurnRecord(Outcome.SMALLTALK), ChatKind.PRIVATE)
+        log.record("I want to die", TurnRecord(Outcome.SAFETY), ChatKind.PRIVATE)
+        ask(log, knowledge, engine, "How much does HSCT cost?", 2, answer_with="cost")
+    text = stats_text(settings, knowledge, engine)
+    assert "small talk         1   25.0%" in text
+    assert "safety             1   25.0%" in text
+    assert "die" not in text
+    data = collect_stats(settings.database, knowledge, engine).to_json()
+    assert data["outcomes"]["safety"] == 1 and data["rates"]["smalltalk"] == 0.25
 
 
 def test_stats_ranks_most_asked_and_most_thumbed_down_entries(recorded, knowledge, engine):
     stats = collect_stats(recorded.database, knowledge, engine)
     assert [(e.entry, e.count) for e in stats.top_entries] == [("cost", 5), ("risk", 5)]
-    assert [(e.entry, e.count) for e in stats.unhelpful_entries] == [("risk", 3)]
+    assert [(e.entry, e.count) for e in stats.unhelpful_entries] == [("risk", 2)]
     assert stats.unhelpful_entries[0].question == "Is HSCT dangerous?"
 
 
@@ -196,7 +223,7 @@ def test_stats_groups_unanswered_questions_largest_first_with_closest_entry(reco
 
 
 def test_stats_tells_add_a_phrasing_from_not_covered(recorded, knowledge, engine):
-    text = stats_command(recorded, knowledge, engine)
+    text = stats_text(recorded, knowledge, engine)
     assert "“Is HSCT available on the NHS?”  — closest cost (72): add a phrasing to cost" in text
     assert "“what is the weather in paris”  — closest recovery (31): the article may not " \
            "cover this" in text
@@ -215,7 +242,8 @@ def test_stats_days_leaves_out_older_questions(settings, knowledge, engine):
 
 
 def test_stats_json_carries_the_same_report(recorded, knowledge, engine):
-    data = json.loads(stats_command(recorded, knowledge, engine, days=30, as_json=True))
+    data = collect_stats(recorded.database, knowledge, engine, days=30).to_json()
+    data = json.loads(json.dumps(data, ensure_ascii=False))
     assert data["questions"] == 21 and data["days"] == 30
     assert data["rates"]["answered"] == pytest.approx(10 / 21, abs=1e-4)
     first = data["unanswered"][0]
@@ -227,12 +255,12 @@ def test_stats_json_carries_the_same_report(recorded, knowledge, engine):
 
 def test_stats_on_an_empty_log_says_so(settings, knowledge, engine):
     QuestionLog.open(settings).close()
-    assert "Nothing to report yet" in stats_command(settings, knowledge, engine)
+    assert "Nothing to report yet" in stats_text(settings, knowledge, engine)
 
 
 def test_stats_without_a_database_explains_where_it_looked(settings, knowledge, engine):
     with pytest.raises(StorageError, match="no question log at .*q.sqlite3"):
-        stats_command(settings, knowledge, engine)
+        stats_text(settings, knowledge, engine)
     assert not settings.database.exists()  # reading never creates the log
 
 
@@ -240,7 +268,7 @@ def test_stats_without_a_database_explains_where_it_looked(settings, knowledge, 
 
 def test_suggest_proposes_near_threshold_phrasings_as_yaml_ready_to_paste(recorded, knowledge,
                                                                           engine):
-    text = suggest_command(recorded, knowledge, engine)
+    text = suggest_text(recorded, knowledge, engine)
     snippet = yaml.safe_load(text)  # comments aside, the output is the pack's own format
     assert {"id": "cost", "questions": ["Is HSCT available on the NHS?",
                                         "Is HSCT on the NHS available"]} in snippet
@@ -251,8 +279,8 @@ def test_suggest_moves_thumbed_down_questions_to_a_better_entry(recorded, knowle
     suggestions = collect_suggestions(recorded.database, knowledge, engine)
     (moved,) = [p for p in suggestions.proposals if p.answered_with]
     assert (moved.entry, moved.answered_with, moved.phrasings, moved.asks) == (
-        "recovery", "risk", ("Will my hair fall out?",), 3)
-    assert "answered with risk, marked 👎 3x" in suggest_command(recorded, knowledge, engine)
+        "recovery", "risk", ("Will my hair fall out?",), 2)
+    assert "answered with risk, marked 👎 2x" in suggest_text(recorded, knowledge, engine)
 
 
 def test_suggest_leaves_questions_far_from_every_entry_to_the_curator(recorded, knowledge,
@@ -265,8 +293,8 @@ def test_suggest_leaves_questions_far_from_every_entry_to_the_curator(recorded, 
 
 def test_suggest_never_writes_knowledge_files(recorded, knowledge, engine):
     before = digest(recorded.knowledge_dir)
-    suggest_command(recorded, knowledge, engine)
-    suggest_command(recorded, knowledge, engine, as_json=True)
+    suggest_text(recorded, knowledge, engine)
+    json.dumps(collect_suggestions(recorded.database, knowledge, engine).to_json())
     assert digest(recorded.knowledge_dir) == before
 
 
@@ -279,18 +307,18 @@ def test_suggest_skips_wordings_the_pack_already_has(settings, knowledge, engine
 
 
 def test_suggest_with_the_real_engine_shows_the_addition_would_work(settings, knowledge):
-    engine = Engine.from_knowledge(knowledge, threshold=99)
-    question = "is the transplant offered by the nhs"
+    engine = Engine.from_knowledge(knowledge, threshold=70)
+    question = "what is the cost of the transplant"  # scores about 61: near, but declined
     with QuestionLog.open(settings) as log:
+        conversation = Conversation(knowledge, engine, log=log)
         for _ in range(3):
-            log.record(question, engine.ask(question), "private")
+            assert conversation.reply(question, ChatKind.PRIVATE).outcome is Outcome.DECLINED
     floor = engine.threshold - 15
     suggestions = collect_suggestions(settings.database, knowledge, engine)
-    for proposal in suggestions.proposals:
-        assert proposal.closest_score >= floor
-        assert proposal.would_answer is not None and 0 <= proposal.would_answer <= 3
-    data = json.loads(suggest_command(settings, knowledge, engine, as_json=True))
-    assert data["threshold"] == 99
+    (proposal,) = suggestions.proposals
+    assert proposal.entry == "cost" and proposal.closest_score >= floor
+    assert proposal.would_answer == 3
+    assert suggestions.to_json()["threshold"] == 70
 
 
 def test_a_question_about_something_the_entry_never_mentions_is_not_a_new_phrasing() -> None:
@@ -301,3 +329,20 @@ def test_a_question_about_something_the_entry_never_mentions_is_not_a_new_phrasi
                     Closest("what-is-hsct", "What is HSCT?", 75.0, coverage=0.9))
     assert verdict(uncovered, threshold=80.0) == "the article may not cover this"
     assert verdict(covered, threshold=80.0) == "add a phrasing to what-is-hsct"
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+def test_stats_and_suggest_commands_print_the_reports_and_json(recorded, capsys, monkeypatch):
+    from bot.__main__ import main
+
+    monkeypatch.setenv("DATABASE_PATH", str(recorded.database))
+    env = ["--knowledge", str(recorded.knowledge_dir), "--env-file", "/nonexistent"]
+    assert main([*env, "stats"]) == 0
+    assert "Questions in everything kept: 21" in capsys.readouterr().out
+    assert main([*env, "stats", "--json", "--days", "3"]) == 0
+    assert json.loads(capsys.readouterr().out)["days"] == 3
+    assert main([*env, "suggest"]) == 0
+    assert "“what is the weather in paris”" in capsys.readouterr().out
+    assert main([*env, "suggest", "--json"]) == 0
+    assert "proposals" in json.loads(capsys.readouterr().out)

@@ -6,12 +6,17 @@ Every problem must name the file, the entry and the field, so a curator can fix 
 from __future__ import annotations
 
 import copy
+import hashlib
+import os
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from rapidfuzz import fuzz, process
 
+from bot.__main__ import main
 from bot.knowledge import (
     MIN_QUESTIONS,
     PACK_FILE,
@@ -20,8 +25,10 @@ from bot.knowledge import (
     check_knowledge,
     load_knowledge,
     pack_files,
+    review_knowledge,
     squash,
 )
+from bot.neardup import CUTOFF, near_pairs
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 SHIPPED_PACKS = pack_files(SHIPPED_KNOWLEDGE_DIR)
@@ -40,8 +47,8 @@ def test_there_is_at_least_one_shipped_pack() -> None:
     assert SHIPPED_PACKS, f"no */{PACK_FILE} under {SHIPPED_KNOWLEDGE_DIR}"
 
 
-def test_shipped_knowledge_passes_check_with_no_problems() -> None:
-    knowledge, problems = check_knowledge(SHIPPED_KNOWLEDGE_DIR)
+def test_shipped_knowledge_passes_strict_check_with_no_errors_or_advice() -> None:
+    knowledge, problems = check_knowledge(SHIPPED_KNOWLEDGE_DIR, strict=True)
     assert problems == [], "\n".join(str(p) for p in problems)
     assert knowledge is not None
     assert len(knowledge.packs) == len(SHIPPED_PACKS)
@@ -225,25 +232,62 @@ def test_answer_differing_from_source_only_in_whitespace_is_accepted(tmp_path: P
     assert knowledge.entry("diet").answer == "Owls eat mice, voles and insects."
 
 
-def test_fewer_than_six_questions_is_reported(tmp_path: Path) -> None:
+def advice_of(root: Path) -> list[Problem]:
+    """Advice on a pack that is served all the same."""
+    review = review_knowledge(root)
+    assert review.errors == [] and review.knowledge is not None
+    assert list(review.knowledge.advice) == review.advice
+    return review.advice
+
+
+def test_fewer_than_six_questions_is_advice_and_the_pack_is_served(tmp_path: Path) -> None:
     data = good_pack()
-    entry(data, "heads")["questions"] = entry(data, "heads")["questions"][:MIN_QUESTIONS - 1]
+    entry(data, "heads")["questions"] = entry(data, "heads")["questions"][:1]
     write_pack(tmp_path, data)
-    [problem] = problems_of(tmp_path)
-    assert (problem.entry, problem.field) == ("heads", "questions")
-    assert f"at least {MIN_QUESTIONS}" in problem.message
+    [advice] = advice_of(tmp_path)
+    assert (advice.entry, advice.field) == ("heads", "questions")
+    assert f"{MIN_QUESTIONS} or more" in advice.message
+    served = load_knowledge(tmp_path).entry("heads")
+    assert served.questions == ("How far can an owl turn its head?",)
 
 
-def test_near_identical_phrasings_in_two_entries_name_both(tmp_path: Path) -> None:
+def test_strict_check_turns_advice_into_problems(tmp_path: Path) -> None:
+    data = good_pack()
+    entry(data, "heads")["questions"] = entry(data, "heads")["questions"][:2]
+    write_pack(tmp_path, data)
+    knowledge, problems = check_knowledge(tmp_path, strict=True)
+    assert knowledge is None and [(p.entry, p.field) for p in problems] == [("heads", "questions")]
+    with pytest.raises(KnowledgeError):
+        load_knowledge(tmp_path, strict=True)
+
+
+def test_a_very_long_passage_is_advice(tmp_path: Path) -> None:
+    long = "Owls hunt mostly at night. " * 80
+    data = good_pack()
+    entry(data, "hunting")["answer"] = long
+    write_pack(tmp_path, data, source=SOURCE + long)
+    [advice] = advice_of(tmp_path)
+    assert (advice.entry, advice.field) == ("hunting", "answer")
+
+
+def test_near_identical_phrasings_in_two_entries_are_advice_naming_both(tmp_path: Path) -> None:
     data = good_pack()
     entry(data, "heads")["questions"].append("what do owls eat")  # "What do owls eat?" in diet
     pack_file = write_pack(tmp_path, data)
-    [problem] = problems_of(tmp_path)
+    [problem] = advice_of(tmp_path)
     assert problem.file == pack_file
     assert problem.field == "questions"
     named = str(problem)
     assert "'heads'" in named and "'diet'" in named
     assert "nearly identical" in named
+
+
+def test_phrasings_differing_by_a_typo_across_entries_are_advice(tmp_path: Path) -> None:
+    data = good_pack()
+    entry(data, "heads")["questions"].append("what prey do owls catc")  # diet: "...catch"
+    write_pack(tmp_path, data)
+    [problem] = advice_of(tmp_path)
+    assert "'heads'" in str(problem) and "'diet'" in str(problem)
 
 
 def test_near_identical_phrasings_within_one_entry_are_fine(tmp_path: Path) -> None:
@@ -298,7 +342,7 @@ def test_non_http_link_is_reported(tmp_path: Path) -> None:
 def test_every_problem_in_a_directory_is_reported_not_just_the_first(tmp_path: Path) -> None:
     data = good_pack()
     del entry(data, "diet")["answer"]
-    entry(data, "hunting")["questions"] = ["When do owls hunt?"]
+    entry(data, "hunting")["questions"] = 42
     write_pack(tmp_path, data)
     write_pack(tmp_path, "entries: [oops\n", name="zz-broken")
     problems = problems_of(tmp_path)
@@ -327,3 +371,161 @@ def test_problem_text_includes_file_entry_and_field() -> None:
     assert str(problem) == ("knowledge/owls/pack.yaml: entry 'diet': field 'answer': "
                             "is missing or empty")
     assert str(Problem(Path("k/p.yaml"), "is bad")) == "k/p.yaml: is bad"
+
+
+# -- links, long fields, files outside the pack, unreadable folders -----------------------------
+
+
+def test_an_entry_link_replaces_the_pack_link_under_that_answer_only(tmp_path: Path) -> None:
+    data = good_pack()
+    entry(data, "diet")["url"] = "https://example.org/owls/diet"
+    write_pack(tmp_path, data)
+    knowledge = load_knowledge(tmp_path)
+    assert knowledge.entry("diet").source.url == "https://example.org/owls/diet"
+    assert knowledge.entry("diet").source.title == "All about owls"
+    assert knowledge.entry("heads").source.url == "https://example.org/owls"
+
+
+def test_a_broken_entry_link_is_an_error_naming_entry_and_field(tmp_path: Path) -> None:
+    data = good_pack()
+    entry(data, "diet")["url"] = "javascript:alert(1)"
+    write_pack(tmp_path, data)
+    [problem] = problems_of(tmp_path)
+    assert (problem.entry, problem.field) == ("diet", "url")
+
+
+@pytest.mark.parametrize("key", ["title", "publisher", "citation"])
+def test_a_title_publisher_or_citation_too_long_to_show_is_an_error(tmp_path: Path,
+                                                                     key: str) -> None:
+    data = good_pack()
+    data[key] = "Owls " * 900
+    write_pack(tmp_path, data)
+    [problem] = problems_of(tmp_path)
+    assert problem.field == key and "at most 300" in problem.message
+
+
+def test_a_source_text_given_as_an_absolute_path_is_an_error(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text(SOURCE, encoding="utf-8")
+    data = good_pack()
+    data["source_text"] = str(outside)
+    write_pack(tmp_path / "k", data)
+    [problem] = problems_of(tmp_path / "k")
+    assert problem.field == "source_text" and "inside the pack folder" in problem.message
+
+
+def test_a_source_text_reaching_outside_the_pack_by_a_link_or_dots_is_an_error(
+        tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text(SOURCE, encoding="utf-8")
+    data = good_pack()
+    data["source_text"] = "../../secret.txt"
+    write_pack(tmp_path / "k", data, name="dots")
+    linked = good_pack()
+    linked["source_text"] = "link.txt"
+    write_pack(tmp_path / "k", linked, name="link")
+    (tmp_path / "k" / "link" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    problems = problems_of(tmp_path / "k")
+    assert sorted((p.file.parent.name, p.field) for p in problems if p.field == "source_text") \
+        == [("dots", "source_text"), ("link", "source_text")]
+
+
+def test_files_beside_the_packs_and_folders_without_a_pack_file_are_not_packs(
+        tmp_path: Path) -> None:
+    write_pack(tmp_path, good_pack())
+    (tmp_path / "safety.yaml").write_text("not: a pack\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    knowledge, problems = check_knowledge(tmp_path, strict=True)
+    assert problems == [] and [p.name for p in knowledge.packs] == ["owls"]
+
+
+def test_a_pack_folder_that_is_a_broken_link_is_an_error(tmp_path: Path) -> None:
+    write_pack(tmp_path, good_pack())
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    [problem] = problems_of(tmp_path)
+    assert problem.file == tmp_path / "gone" and "cannot be read" in problem.message
+
+
+def test_a_pack_file_that_cannot_be_read_is_an_error(tmp_path: Path) -> None:
+    write_pack(tmp_path, good_pack())
+    (tmp_path / "odd" / PACK_FILE).mkdir(parents=True)  # a folder where the file should be
+    [problem] = problems_of(tmp_path)
+    assert problem.file == tmp_path / "odd" / PACK_FILE and "cannot be read" in problem.message
+
+
+def test_a_pack_folder_the_system_refuses_to_list_is_an_error(tmp_path: Path,
+                                                             monkeypatch) -> None:
+    write_pack(tmp_path, good_pack())
+    locked = write_pack(tmp_path, good_pack(), name="locked").parent
+    listdir = os.listdir
+
+    def refuse(path):  # what a folder without read permission does for a non-root user
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    [problem] = problems_of(tmp_path)
+    assert problem.file == locked and "Permission denied" in problem.message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_pack_folder_is_an_error_not_skipped(tmp_path: Path) -> None:
+    write_pack(tmp_path, good_pack())
+    locked = write_pack(tmp_path, good_pack(), name="locked").parent
+    locked.chmod(0)
+    try:
+        [problem] = problems_of(tmp_path)
+    finally:
+        locked.chmod(0o755)
+    assert problem.file == locked and "cannot be read" in problem.message
+
+
+# -- the check command ---------------------------------------------------------------------------
+
+
+def test_check_strict_passes_on_the_shipped_knowledge(capsys) -> None:
+    assert main(["--knowledge", str(SHIPPED_KNOWLEDGE_DIR), "check", "--strict"]) == 0
+    assert "ok  hsct-ms:" in capsys.readouterr().out
+
+
+def test_check_prints_advice_as_warnings_and_passes_but_strict_fails(tmp_path: Path,
+                                                                     capsys) -> None:
+    data = good_pack()
+    for item in data["entries"]:
+        item["questions"] = item["questions"][:1]
+    write_pack(tmp_path, data)
+    assert main(["--knowledge", str(tmp_path), "check"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("advice: ") == 3 and "3 piece(s) of advice" in err
+    assert main(["--knowledge", str(tmp_path), "check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("error: ") == 3 and "3 problem(s)" in err
+
+
+def test_check_summarises_many_pieces_of_the_same_advice(tmp_path: Path, capsys) -> None:
+    data = good_pack()
+    source = SOURCE
+    for n in range(30):
+        source += f"Owl fact number {n}.\n"
+        word = hashlib.sha1(str(n).encode()).hexdigest()[:10]
+        data["entries"].append({"id": f"fact-{n}", "questions": [f"owl fact {word}"],
+                                "answer": f"Owl fact number {n}."})
+    write_pack(tmp_path, data, source=source)
+    assert main(["--knowledge", str(tmp_path), "check"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("advice: ") == 4 and "27 more like these" in err
+
+
+def test_the_blocked_near_duplicate_search_finds_what_comparing_every_pair_finds() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"word{n}" for n in range(300)]
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(3, 8))) for _ in range(1500)]
+    for i in range(50, 1500, 50):  # typo'd copies of another entry's phrasing
+        cut = rng.randrange(len(texts[i - 7]))
+        texts[i] = texts[i - 7][:cut] + "q" + texts[i - 7][cut + 1:]
+    owners = [str(i // 5) for i in range(len(texts))]
+    everything = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+    expected = {(int(i), int(j)) for i, j in zip(*everything.nonzero(), strict=True)
+                if i < j and owners[i] != owners[j]}
+    assert len(expected) >= 20
+    assert set(near_pairs(texts, owners)) == expected

@@ -151,7 +151,7 @@ async def test_an_unreachable_telegram_at_start_up_is_waited_out(
 
 async def test_a_rejected_token_stops_with_a_settings_error(
         bot_api: BotAPI, bot_settings, tiny_knowledge, tiny_engine) -> None:
-    settings = replace(bot_settings, telegram_token="999:not-the-right-token")
+    settings = replace(bot_settings, telegram_bot_token="999:not-the-right-token")
     app = make_app(settings, tiny_knowledge, tiny_engine)
     with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
         await asyncio.wait_for(serve(app, settings, asyncio.Event()), 5)

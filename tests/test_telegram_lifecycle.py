@@ -103,11 +103,13 @@ async def test_a_429_for_one_chat_does_not_hold_up_another(
 class FakeReloader:
     """bot.reload.Reloader's shape: counts its runs and whether it saw the stop."""
 
+    interval = 1.0
+
     def __init__(self) -> None:
         self.started = asyncio.Event()
         self.saw_stop = False
 
-    def check_now(self) -> bool:
+    async def check(self, force: bool = False) -> bool:
         return False
 
     async def run(self, stop: asyncio.Event) -> None:

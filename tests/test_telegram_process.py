@@ -97,7 +97,7 @@ async def test_kill_9_mid_backlog_then_restart_answers_every_question_exactly_on
 async def test_a_webhook_telegram_refuses_is_one_line_and_a_non_zero_exit(
         bot_api: BotAPI, tmp_path: Path) -> None:
     bot_api.fail("setWebhook", "400")
-    env = bot_env(bot_api, tmp_path, WEBHOOK_URL="http://bot.example.org",
+    env = bot_env(bot_api, tmp_path, WEBHOOK_URL="https://bot.example.org",
                   WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(free_port()),
                   LOG_LEVEL="WARNING")
     child = await asyncio.create_subprocess_exec(

@@ -12,7 +12,6 @@ import logging
 import secrets
 import signal
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any, Protocol
 
 from telegram import BotCommand, LinkPreviewOptions
@@ -38,7 +37,7 @@ from telegram.ext import (
 
 from bot import actions, logs
 from bot.conversation import Conversation
-from bot.inbox import FILE_NAME, Inbox
+from bot.inbox import Inbox
 from bot.settings import Settings, SettingsError
 from bot.telegram import handlers as h
 from bot.telegram import inline, webhook
@@ -54,7 +53,6 @@ POOL_TIMEOUT = 30.0  # seconds a call may queue for a connection before counting
 READ_TIMEOUT = 5.0  # python-telegram-bot's default; calls that post use Delivery.send_timeout
 SET_UP_ATTEMPTS = 6  # deleteWebhook / setWebhook tries (5xx, timeouts) before giving up
 RELOAD_TASK = "reload"
-SHUTDOWN_SECONDS = 8.0  # SIGTERM to exit, whatever Telegram is doing (Settings.shutdown_seconds)
 COMMANDS = [
     BotCommand("start", "What I know and where it comes from"),
     BotCommand("topics", "Every question I can answer"),
@@ -70,7 +68,7 @@ def build_application(settings: Settings, conversation: Conversation, *,
     """The bot: every handler, registered here and nowhere else."""
     app = (
         Application.builder()
-        .token(settings.telegram_token)
+        .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_url)
         .base_file_url(settings.telegram_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
@@ -134,9 +132,11 @@ def webhook_endpoint(settings: Settings) -> str:
 
 
 class Reloading(Protocol):
-    """A knowledge reloader (bot.reload.Reloader's shape): polls in `run`, checks on demand."""
+    """bot.reload.Reloader's shape: `run` polls every `interval` s; `check` reloads now."""
 
-    def check_now(self) -> bool: ...
+    interval: float
+
+    async def check(self, force: bool = False) -> bool: ...
 
     async def run(self, stop: asyncio.Event) -> None: ...
 
@@ -182,11 +182,6 @@ async def _set_up(call: Callable[[], Awaitable[object]], what: str, delay: float
         await asyncio.sleep(wait)
 
 
-def inbox_path(settings: Settings) -> Path:
-    """INBOX_PATH, by default beside the question log in DATA_DIR."""
-    return Path(getattr(settings, "inbox_path", None) or settings.data_dir / FILE_NAME)
-
-
 async def _intake(app: Application, settings: Settings, worker: Worker,
                   tasks: list[asyncio.Task[Any]], servers: list[webhook.HTTPServer]) -> None:
     """Start receiving: the webhook server plus setWebhook, or deleteWebhook plus polling."""
@@ -196,8 +191,8 @@ async def _intake(app: Application, settings: Settings, worker: Worker,
         if not secret:
             secret = secrets.token_urlsafe(32)
             logger.info("WEBHOOK_SECRET is not set: using a random one for this run")
-        limit = getattr(settings, "webhook_max_body_bytes", webhook.MAX_BODY_BYTES)
-        http = webhook.server(worker, settings.webhook_path, secret, limit)
+        http = webhook.server(worker, settings.webhook_path, secret,
+                              settings.webhook_max_body_bytes)
         try:
             http.listen(settings.webhook_port, address=settings.webhook_listen)
         except (OSError, ValueError) as exc:
@@ -220,12 +215,12 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event, *,
                 reloader: Reloading | None = None) -> None:
     """Run `app` until `stop` is set: long polling, or a webhook when WEBHOOK_URL is set.
 
-    Start-up and shutdown are bounded: once `stop` is set, this returns within
-    SHUTDOWN_SECONDS whatever Telegram is doing; what was not answered stays in the inbox.
-    A `reloader` runs beside the bot from start-up until the stop.
+    Start-up and shutdown are bounded: once `stop` is set, this returns within SHUTDOWN_SECONDS
+    whatever Telegram is doing; what was not answered stays in the inbox. A `reloader` polls
+    beside the bot (when its interval is above 0) from start-up until the stop.
     """
     state = front(app)
-    inbox = Inbox.open(inbox_path(settings))
+    inbox = Inbox.open(settings.inbox)
     worker = Worker(app, inbox)
     tasks: list[asyncio.Task[Any]] = []
     servers: list[webhook.HTTPServer] = []
@@ -234,7 +229,7 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event, *,
         if not await _connect(app, stop):
             return
         tasks.append(asyncio.create_task(announce(app), name="setMyCommands"))
-        if reloader is not None:
+        if reloader is not None and reloader.interval > 0:
             tasks.append(asyncio.create_task(reloader.run(stop), name=RELOAD_TASK))
         replay(worker)
         await _intake(app, settings, worker, tasks, servers)
@@ -247,8 +242,7 @@ async def serve(app: Application, settings: Settings, stop: asyncio.Event, *,
             starting.result()  # a start-up error ends serving here
             await stopped
     finally:
-        deadline = asyncio.get_running_loop().time() + getattr(
-            settings, "shutdown_seconds", SHUTDOWN_SECONDS)
+        deadline = asyncio.get_running_loop().time() + settings.shutdown_seconds
         await _shut_down(app, worker, [starting, stopped, *tasks], servers, deadline)
         inbox.close()
         state.delivery.stopping.clear()
@@ -280,21 +274,27 @@ async def _shut_down(app: Application, worker: Worker, tasks: list[asyncio.Task[
 
 def run(settings: Settings, conversation: Conversation, *,
         reloader: Reloading | None = None) -> None:
-    """Serve readers until SIGINT/SIGTERM (blocking); SIGHUP asks `reloader` to check now."""
+    """Serve readers until SIGINT/SIGTERM (blocking); SIGHUP makes `reloader` reload now."""
     if not settings.has_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather")
-    logs.protect(settings.telegram_token)
+    logs.protect(settings.telegram_bot_token)
     app = build_application(settings, conversation)
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
+        reloads: set[asyncio.Task[bool]] = set()
+
+        def reload_now() -> None:
+            if reloader is not None:  # loads in a thread; the swap happens on the loop
+                task = loop.create_task(reloader.check(force=True))
+                reloads.add(task)
+                task.add_done_callback(reloads.discard)
+
         with contextlib.suppress(NotImplementedError):
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, stop.set)
-            if reloader is not None:  # building an engine takes a while: not on the loop
-                loop.add_signal_handler(signal.SIGHUP, lambda: loop.run_in_executor(
-                    None, reloader.check_now))
+            loop.add_signal_handler(signal.SIGHUP, reload_now)
         await serve(app, settings, stop, reloader=reloader)
 
     asyncio.run(main())

@@ -1,0 +1,117 @@
+"""Safety screen and small-talk figures on the labelled sets in tests/data.
+
+    python bench/safety.py [--misses]
+
+Prints, for tests/data/safety.tsv: crises caught (and with the right kind) and controls
+flagged; for tests/data/smalltalk.tsv and the article questions: messages flagged (must be none);
+for CLINC150 and BANKING77-OOS (../shared/datasets, when present): messages flagged; the median
+and worst time per message, and the time for a 100 KB message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.safety import DEFAULT_SAFETY_FILE, load_safety  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+
+
+def read_tsv(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, message = line.partition("\t")
+            rows.append((label.strip(), message.strip()))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    screen = load_safety(ROOT / "knowledge" / DEFAULT_SAFETY_FILE)
+    print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
+
+    rows = read_tsv(DATA / "safety.tsv")
+    times = []
+    for kind in ("emergency", "self_harm"):
+        crises = [m for label, m in rows if label == kind]
+        caught = right = 0
+        for message in crises:
+            t = time.perf_counter()
+            crisis = screen.check(message)
+            times.append(time.perf_counter() - t)
+            caught += crisis is not None
+            right += crisis is not None and crisis.kind == kind
+            if args.misses and (crisis is None or crisis.kind != kind):
+                print(f"  MISS {kind}: {message!r} -> {crisis.kind if crisis else None}")
+        print(f"safety.tsv {kind:9}: {caught}/{len(crises)} caught, {right} with the right kind")
+    controls = [m for label, m in rows if label == "control"]
+    flagged = 0
+    for message in controls:
+        t = time.perf_counter()
+        crisis = screen.check(message)
+        times.append(time.perf_counter() - t)
+        if crisis is not None:
+            flagged += 1
+            if args.misses:
+                print(f"  FLAGGED control: {message!r} ({crisis.rule})")
+    print(f"safety.tsv controls : {flagged}/{len(controls)} flagged")
+
+    chat = read_tsv(DATA / "smalltalk.tsv") if (DATA / "smalltalk.tsv").exists() else []
+    chat_flagged = [m for _, m in chat if screen.check(m) is not None]
+    print(f"smalltalk.tsv       : {len(chat_flagged)}/{len(chat)} flagged")
+    if args.misses:
+        for message in chat_flagged:
+            print(f"  FLAGGED chat: {message!r}")
+    questions = [m for f in ("questions.tsv", "holdout.tsv") for _, m in read_tsv(DATA / f)]
+    q_flagged = [m for m in questions if screen.check(m) is not None]
+    print(f"article questions   : {len(q_flagged)}/{len(questions)} flagged")
+    if args.misses:
+        for message in q_flagged:
+            print(f"  FLAGGED question: {message!r}")
+
+    external(screen, args.misses)
+    ms = [1000 * t for t in times]
+    print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
+    big = ("is hsct safe for people with ms and what about the risks " * 2000)[:100_000]
+    t = time.perf_counter()
+    screen.check(big)
+    print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
+
+
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+def external(screen, show: bool) -> None:
+    """Everyday requests written elsewhere (CLINC150, BANKING77-OOS): none is a crisis,
+    save a literal "call 911"."""
+    messages = []
+    clinc = DATASETS / "clinc150" / "data_full.json"
+    if clinc.exists():
+        data = json.loads(clinc.read_text(encoding="utf-8"))
+        messages += [text for split in data.values() for text, _ in split]
+    for path in sorted((DATASETS / "banking77-oos").glob("**/seq.in")):
+        messages += path.read_text(encoding="utf-8").splitlines()
+    if not messages:
+        return
+    flagged = [m for m in messages if screen.check(m) is not None]
+    print(f"CLINC150 + BANKING77-OOS: {len(flagged)}/{len(messages)} flagged")
+    if show:
+        for message in flagged:
+            print(f"  FLAGGED external: {message!r}")
+
+
+if __name__ == "__main__":
+    main()

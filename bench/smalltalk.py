@@ -1,0 +1,133 @@
+"""Small-talk figures on the labelled sets in tests/data.
+
+    python bench/smalltalk.py [--misses]
+
+Prints, for tests/data/smalltalk.tsv: the share of each core kind (greeting, thanks, goodbye,
+identity/human, capabilities) given the right intent, every intent's accuracy, and how many
+everyday messages the seed pack's engine would answer with a passage (small talk first, then the
+engine on whatever is left, as the conversation does); for the article questions
+(tests/data/questions.tsv, holdout.tsv): how many are taken whole as small talk (must be none);
+load time and time per message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.engine import Ambiguous, Answer, Engine  # noqa: E402
+from bot.knowledge import load_knowledge  # noqa: E402
+from bot.smalltalk import DEFAULT_SMALLTALK_FILE, load_smalltalk  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+CORE = {"greeting": "greeting", "thanks": "thanks", "goodbye": "goodbye",
+        "identity": "identity", "human": "identity", "capabilities": "capabilities"}
+
+
+def read_tsv(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, message = line.partition("\t")
+            rows.append((label.strip(), message.strip()))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    small = load_smalltalk(ROOT / "knowledge" / DEFAULT_SMALLTALK_FILE)
+    print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
+    engine = Engine.from_knowledge(load_knowledge(ROOT / "knowledge"))
+
+    rows = read_tsv(DATA / "smalltalk.tsv")
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    passages = []
+    times = []
+    for label, message in rows:
+        t = time.perf_counter()
+        chat = small.match(message)
+        times.append(time.perf_counter() - t)
+        total[label] += 1
+        if label == "-" or (chat is not None and CORE.get(chat.intent, chat.intent)
+                            == CORE.get(label, label)):
+            right[label] += 1
+        elif args.misses:
+            print(f"  MISS {label}: {message!r} -> {chat.intent if chat else None}")
+        asked = message if chat is None else chat.rest
+        if asked and isinstance(engine.ask(asked), Answer | Ambiguous):
+            passages.append(message)
+    core = [k for k in total if k in CORE]
+    core_right, core_total = sum(right[k] for k in core), sum(total[k] for k in core)
+    print(f"smalltalk.tsv core kinds: {core_right}/{core_total} "
+          f"({100 * core_right / core_total:.1f}%) given the right intent")
+    for label in sorted(total):
+        if label != "-":
+            print(f"  {label:13} {right[label]}/{total[label]}")
+    print(f"smalltalk.tsv answered with a passage: {len(passages)}/{len(rows)}")
+    if args.misses:
+        for message in passages:
+            print(f"  PASSAGE: {message!r}")
+
+    questions = [m for f in ("questions.tsv", "holdout.tsv") for label, m in
+                 read_tsv(DATA / f) if label != "-"]
+    whole = [(m, c.intent) for m in questions if (c := small.match(m)) is not None and not c.rest]
+    peeled = [m for m in questions if (c := small.match(m)) is not None and c.rest]
+    print(f"article questions taken whole as small talk: {len(whole)}/{len(questions)}")
+    print(f"article questions with small talk peeled off: {len(peeled)}/{len(questions)}")
+    if args.misses:
+        for message, intent in whole:
+            print(f"  WHOLE: {message!r} -> {intent}")
+        for message in peeled:
+            c = small.match(message)
+            if c is not None:
+                print(f"  PEELED: {message!r} -> {c.intent}, rest {c.rest!r}")
+    clinc(small, engine)
+    ms = [1000 * t for t in times]
+    print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
+    big = ("hello there what is hsct and how long does it take " * 2000)[:100_000]
+    t = time.perf_counter()
+    small.match(big)
+    print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
+
+
+CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
+CLINC_CORE = {"greeting", "goodbye", "thank_you", "are_you_a_bot", "what_is_your_name",
+              "who_made_you", "where_are_you_from", "what_can_i_ask_you"}
+
+
+def clinc(small, engine: Engine) -> None:
+    """CLINC150's test split, written independently: its small-talk intents that are our core
+    kinds (greetings, goodbyes, thanks, "are you a bot", name/maker/origin, "what can I ask"),
+    counted as given small talk when the conversation would reply with it."""
+    if not CLINC.exists():
+        return
+    data = json.loads(CLINC.read_text(encoding="utf-8"))
+    given = total = passages = 0
+    rows = data["test"] + data["oos_test"]
+    for text, label in rows:
+        chat = small.match(text)
+        asked = text if chat is None else chat.rest
+        answered = bool(asked) and isinstance(engine.ask(asked), Answer | Ambiguous)
+        passages += answered and label in CLINC_CORE
+        if label in CLINC_CORE:
+            total += 1
+            given += chat is not None and not answered
+    print(f"CLINC150 test, core small-talk intents: {given}/{total} "
+          f"({100 * given / total:.1f}%) given small talk, {passages} answered with a passage")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""What the bot serves from a knowledge directory, loaded and validated together.
+
+The packs, the engine over them, the safety screen and the small-talk set: every front end
+(Telegram, the terminal, `ask`) and a knowledge reload build their `Conversation` here, so all
+of them answer from the same things.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.conversation import Conversation, QuestionLog
+from bot.engine import Engine
+from bot.knowledge import Knowledge, Problem, load_knowledge
+from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen, check_safety, load_safety
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.smalltalk import (
+    DEFAULT_SMALLTALK_FILE,
+    SmallTalk,
+    check_smalltalk,
+    load_smalltalk,
+    topic_for,
+)
+
+
+def data_file(directory: Path, name: str) -> Path:
+    """A deployment's own file beside its packs, else the shipped default.
+
+    The safety screen is never off: a knowledge directory without its own `safety.yaml` gets
+    the shipped one (with its emergency numbers and crisis lines).
+    """
+    own = directory / name
+    return own if own.is_file() else DEFAULT_KNOWLEDGE_DIR / name
+
+
+def load_safety_screen(directory: Path) -> SafetyScreen:
+    return load_safety(data_file(directory, DEFAULT_SAFETY_FILE))
+
+
+def load_small_talk(directory: Path, knowledge: Knowledge) -> SmallTalk:
+    """Small talk that names what is served (`{topic}` in its replies)."""
+    return load_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE),
+                          topic_for([p.source.title for p in knowledge.packs]))
+
+
+def review_chat_files(directory: Path) -> list[Problem]:
+    """Problems in the safety and small-talk files served with `directory` (for `check`)."""
+    return (check_safety(data_file(directory, DEFAULT_SAFETY_FILE))
+            + check_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE)))
+
+
+def build_engine(knowledge: Knowledge, threshold: float | None = None) -> Engine:
+    return Engine.from_knowledge(knowledge, threshold)
+
+
+def open_conversation(directory: Path, threshold: float | None = None,
+                      log: QuestionLog | None = None) -> Conversation:
+    """Everything served from `directory`; raises KnowledgeError naming each problem."""
+    knowledge = load_knowledge(directory)
+    return Conversation(knowledge, build_engine(knowledge, threshold),
+                        safety=load_safety_screen(directory),
+                        smalltalk=load_small_talk(directory, knowledge), log=log)

@@ -1,0 +1,473 @@
+"""Small talk: everyday chat ("hi", "thanks!", "who are you?") answered in the bot's own voice,
+and the reminder line for a question about the reader's own treatment.
+
+The intents, their phrasings and replies, and the own-case patterns are data a curator edits
+(`knowledge/smalltalk.yaml`), validated here for `python -m bot check`.
+
+Matching is fuzzy over phrasings normalised once at load: the whole message first, then small
+talk peeled off its start or end ("Hi! what is HSCT?" -> greeting, rest "what is HSCT?"), so the
+conversation can still ask the engine the rest; an article answer wins over small talk. Only
+the first `MAX_CHARS` characters are examined: small talk is short, and a long message with a
+greeting in front still has its greeting there.
+
+Replies may say `{topic}`: the noun phrase given to `load_smalltalk(topic=...)` (see
+`topic_for`), "the article I was given" by default. When an intent has several replies, the
+choice is a stable hash of the message: the same message always gets the same reply (tests are
+not flaky), different messages see the variety.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import KnowledgeError, Problem
+
+DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
+DEFAULT_TOPIC = "the article I was given"
+MAX_CHARS = 1000
+CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
+SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
+PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
+MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
+MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built with libyaml
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+                                    "\ufe0e\ufe0f"), None)
+_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+_TOKEN = re.compile(r"[^\W_]+(?:['’‘`´ʼ][^\W_]+)*|[^\w\s]", re.UNICODE)
+_REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
+_DOUBLE = re.compile(r"([^\W\d_])\1")
+
+
+def _single(norm: str) -> str:
+    """Doubled letters said once: the fallback form for "hii", "byee", "yess", "thankss"."""
+    return _DOUBLE.sub(r"\1", norm)
+_SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
+_PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
+_EDGE = " \t\n,;:-–—…~*"
+
+
+@dataclass(frozen=True)
+class Chat:
+    """Everyday chat recognised in a message."""
+
+    intent: str
+    reply: str  # the bot's own words, never the article's; no source link
+    examples: bool  # offer example questions as buttons (greeting, "what can you do")
+    rest: str  # the message with the small talk removed; "" when it was all small talk
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    phrasings: tuple[str, ...]  # normalised
+    replies: tuple[str, ...]
+    examples: bool = False
+    peel: str = "punctuated"  # "always", "start": taken off with no punctuation between
+    pattern: re.Pattern[str] | None = None  # shapes of a whole short message, beside phrasings
+    hint: re.Pattern[str] | None = None  # searched in a short message the engine may answer
+
+
+@dataclass(frozen=True)
+class _Token:
+    norm: str
+    start: int
+    end: int
+
+
+def _one_typo(piece: str, phrasing: str) -> bool:
+    """Text is a phrasing but for a typo in one word of four letters or more, first letter
+    right ("thnks" is thanks; "is there" is not "hi there", "what is it" not "that is it"), or
+    as close as a long phrase can be."""
+    words, target = piece.split(), phrasing.split()
+    if len(words) != len(target):
+        return False
+    if fuzz.ratio(piece, phrasing) >= PEEL_CUTOFF:  # "thank you for the help"
+        return True
+    differ = [(a, b) for a, b in zip(words, target, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    typed, meant = differ[0]
+    floor = CUTOFF if len(words) == 1 else CUTOFF - 10  # "source" is not "sure"
+    return min(len(typed), len(meant)) >= 4 and typed[0] == meant[0] and \
+        fuzz.ratio(typed, meant) >= floor
+
+
+def topic_for(titles: Sequence[str]) -> str:
+    """The `{topic}` noun phrase for the packs being served."""
+    if len(titles) == 1 and titles[0].strip():
+        return f"the article “{titles[0].strip()}”"
+    return "the articles I was given" if titles else DEFAULT_TOPIC
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return _SKIN_TONES.sub("", _APOSTROPHES.sub("", text))
+
+
+def _is_symbol(token: str) -> bool:
+    return len(token) == 1 and unicodedata.category(token) in {"So", "Sk", "Sm"}
+
+
+class SmallTalk:
+    """Recognises everyday chat and a question about the reader's own case."""
+
+    def __init__(self, intents: Iterable[Intent], *, own_case_reply: str = "",
+                 own_case: re.Pattern[str] | None = None, topic: str = DEFAULT_TOPIC,
+                 shorthand: dict[str, str] | None = None, connectors: Iterable[str] = (),
+                 fillers: Iterable[str] = ()):
+        self.intents = {i.id: i for i in intents}
+        self.topic = topic
+        self.own_case_reply = own_case_reply
+        self.own_case_pattern = own_case
+        self.shorthand = dict(shorthand or {})
+        self.fillers = frozenset(self.normalise(f) for f in fillers)
+        self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
+        self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
+                                       key=len, reverse=True))
+        self._patterned = [i for i in self.intents.values() if i.pattern is not None]
+        self._hinting = [i for i in self.intents.values() if i.hint is not None]
+        self._exact: dict[str, str] = {}
+        self._single: dict[str, str] = {}
+        self._choices: list[str] = []
+        self._owners: list[str] = []
+        for intent in self.intents.values():
+            for phrasing in intent.phrasings:
+                self._exact.setdefault(phrasing, intent.id)
+                self._single.setdefault(_single(phrasing), intent.id)
+                if len(phrasing) > SHORT:
+                    self._choices.append(phrasing)
+                    self._owners.append(intent.id)
+        self._longest = max((len(p.split()) for p in self._exact), default=1)
+
+    # -- normalisation ---------------------------------------------------------------------------
+
+    def _tokens(self, text: str) -> list[_Token]:
+        """Words and emoji with their place in `text`; each word folded, squeezed, expanded."""
+        out: list[_Token] = []
+        for m in _TOKEN.finditer(text):
+            raw = m.group()
+            if not raw[0].isalnum() and not _is_symbol(raw):
+                continue  # punctuation
+            norm = _REPEAT3.sub(r"\1\1", _fold(raw))
+            norm = self.shorthand.get(norm, norm)
+            if norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
+                out.append(_Token(norm, m.start(), m.end()))
+        return out
+
+    def normalise(self, text: str) -> str:
+        """The comparable form of a message or phrasing."""
+        return " ".join(t.norm for t in self._tokens(text))
+
+    # -- matching --------------------------------------------------------------------------------
+
+    def _intent(self, norm: str, fuzzy: bool = True, peel: bool = False,
+                shapes: bool = True) -> str | None:
+        """The intent a whole (normalised) piece of text is, if any.
+
+        Fuzzy matches need as many words as the phrasing and one typo at most (`_one_typo`), so
+        a typo is forgiven but no word of a question is swallowed or swapped. `shapes`: try the
+        intents' patterns too (not on a piece: their open word gaps would swallow the question).
+        """
+        if not norm:
+            return None
+        hit = self._exact.get(norm) or self._single.get(_single(norm))
+        if hit is not None or not fuzzy or len(norm) > 80:
+            return hit
+        hit = self._shaped(norm) if shapes else None
+        if hit is not None or len(norm) <= SHORT:
+            return hit
+        close = process.extract(norm, self._choices, scorer=fuzz.ratio, limit=5,
+                                score_cutoff=CUTOFF - 10)
+        return next((self._owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
+                    None)
+
+    def _shaped(self, norm: str) -> str | None:
+        """The first intent whose patterns a short message matches in full."""
+        if norm.count(" ") >= MAX_WORDS:
+            return None
+        return next((i.id for i in self._patterned if i.pattern and i.pattern.fullmatch(norm)),
+                    None)
+
+    def match(self, text: str) -> Chat | None:
+        """The small talk in a message, or None when there is none."""
+        text = text[:MAX_CHARS]
+        tokens = self._tokens(text)
+        if not tokens:
+            return None
+        key = " ".join(t.norm for t in tokens)
+        whole = self._intent(key, fuzzy=False) or self._shaped(key)
+        if whole is not None:
+            return self._chat(whole, key, "")
+        peeled = self._peeled(text, tokens, key)
+        if peeled is not None and not peeled.rest:
+            return peeled
+        whole = self._intent(key) or self._trimmed(tokens)  # "thank u so mch", "bye bot"
+        if whole is not None:
+            return self._chat(whole, key, "")
+        return peeled or self._hinted(text, key)
+
+    def _hinted(self, text: str, key: str) -> Chat | None:
+        """A short message that only seems to be small talk ("can you tell me the ai's name"):
+        the whole text stays the rest, so the engine is asked first and its answer wins."""
+        if key.count(" ") >= MAX_WORDS:
+            return None
+        hit = next((i.id for i in self._hinting if i.hint and i.hint.search(f" {key} ")), None)
+        return self._chat(hit, key, text.strip()) if hit is not None else None
+
+    def _trimmed(self, tokens: list[_Token]) -> str | None:
+        """The intent of a short message once filler words are off its ends ("bye bot",
+        "who are you exactly?", "hi 😊")."""
+        words = [t.norm for t in tokens]
+        if len(words) > MAX_PEEL + 2:
+            return None
+        lo, hi = 0, len(words)
+        while lo < hi - 1 and words[lo] in self.fillers:
+            lo += 1
+        while hi - 1 > lo and words[hi - 1] in self.fillers:
+            hi -= 1
+        if (lo, hi) == (0, len(words)):
+            return None
+        return self._intent(" ".join(words[lo:hi]))
+
+    def _peeled(self, text: str, tokens: list[_Token], key: str) -> Chat | None:
+        """Small talk taken off the start and end of a message, and what is left."""
+        peeled: list[str] = []
+        lo, hi = 0, len(tokens)
+        for _ in range(3):  # "hi there! thanks for the help. who are you?"
+            step = self._peel(text, tokens, lo, hi, from_start=True)
+            if step is None:
+                break
+            peeled.append(step[0])
+            lo = self._skip_connectors(tokens, step[1], hi)
+            rest_intent = self._intent(" ".join(t.norm for t in tokens[lo:hi]), peel=True)
+            if rest_intent is not None:  # all small talk: the kind listed first in the file
+                return self._chat(min(rest_intent, *peeled, key=self._rank.__getitem__), key, "")
+        step = self._peel(text, tokens, lo, hi, from_start=False)
+        if step is not None:
+            peeled.append(step[0])
+            hi = step[1]
+        if not peeled:
+            return None
+        end = tokens[hi].start if hi < len(tokens) else len(text)
+        rest = text[tokens[lo].start:end].rstrip(_EDGE)  # keeps a "?" the reader typed
+        return self._chat(peeled[0], key, rest)
+
+    def _peel(self, text: str, tokens: list[_Token], lo: int, hi: int,
+              from_start: bool) -> tuple[str, int] | None:
+        """The longest small talk at one end of tokens[lo:hi], leaving at least one word."""
+        for size in range(min(MAX_PEEL, self._longest, hi - lo - 1), 0, -1):
+            part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
+            intent = self._intent(" ".join(t.norm for t in part), peel=True, shapes=False)
+            if intent is None:
+                continue
+            between = (text[part[-1].end:tokens[lo + size].start] if from_start
+                       else text[tokens[hi - size - 1].end:part[0].start])
+            peel = self.intents[intent].peel
+            if (peel == "always" or (peel == "start" and from_start)
+                    or _PUNCTUATED.search(between)):
+                return intent, (lo + size if from_start else hi - size)
+        return None
+
+    def _skip_connectors(self, tokens: list[_Token], lo: int, hi: int) -> int:
+        words = [t.norm for t in tokens[lo:hi]]
+        for connector in self.connectors:
+            if tuple(words[:len(connector)]) == connector and len(connector) < len(words):
+                return lo + len(connector)
+        return lo
+
+    def _chat(self, intent_id: str, key: str, rest: str) -> Chat:
+        intent = self.intents[intent_id]
+        reply = intent.replies[zlib.crc32(key.encode("utf-8")) % len(intent.replies)]
+        return Chat(intent.id, reply.replace("{topic}", self.topic), intent.examples, rest)
+
+    # -- the reader's own case -------------------------------------------------------------------
+
+    def own_case(self, text: str) -> str | None:
+        """The reminder line when a question is about the reader's own treatment, else None."""
+        if self.own_case_pattern is None or not self.own_case_reply:
+            return None
+        words = " ".join(re.findall(r"[^\W_]+", _fold(text[:MAX_CHARS])))
+        return self.own_case_reply if self.own_case_pattern.search(f" {words} ") else None
+
+
+# -- the file -----------------------------------------------------------------------------------
+
+
+def _texts(raw: Any, file: Path, problems: list[Problem], entry: str, field: str) -> list[str]:
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(file, "must be a non-empty list of texts", entry, field))
+        return []
+    out = []
+    for item in raw:
+        if isinstance(item, bool):
+            problems.append(Problem(file, f"has {item} where a text was meant: put quotes "
+                                          "around yes, no, on and off", entry, field))
+            continue
+        if not isinstance(item, (str, int, float)) or not str(item).strip():
+            problems.append(Problem(file, "has an empty or non-text item", entry, field))
+            continue
+        out.append(str(item).strip())
+    return out
+
+
+def _compile(sources: list[str], file: Path, problems: list[Problem],
+             entry: str, field: str = "patterns") -> re.Pattern[str] | None:
+    """Patterns as one regular expression; one by one only to name a broken one."""
+    if not sources:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in sources))
+    except re.error:
+        for i, source in enumerate(sources, start=1):
+            try:
+                re.compile(source)
+            except re.error as exc:
+                problems.append(Problem(file, f"is not a valid regular expression "
+                                              f"({source!r}): {exc}", entry, f"{field}[{i}]"))
+        return None
+
+
+def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        return None, [Problem(file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(file, f"cannot be read: {exc}")]
+    if not isinstance(data, dict):
+        return None, [Problem(file, "must be a mapping with intents and own_case")]
+    problems: list[Problem] = []
+
+    shorthand = data.get("shorthand") or {}
+    if not isinstance(shorthand, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in shorthand.items()):
+        problems.append(Problem(file, "must map a short form to its words", None, "shorthand"))
+        shorthand = {}
+    connectors = data.get("connectors") or []
+    if not isinstance(connectors, list) or not all(isinstance(c, str) for c in connectors):
+        problems.append(Problem(file, "must be a list of words", None, "connectors"))
+        connectors = []
+    fillers = data.get("fillers") or []
+    if not isinstance(fillers, list) or not all(isinstance(c, str) for c in fillers):
+        problems.append(Problem(file, "must be a list of words", None, "fillers"))
+        fillers = []
+    folded = {_fold(k): _fold(v) for k, v in shorthand.items()}
+    folded = {k: " ".join(folded.get(w, w) for w in v.split()) for k, v in folded.items()}
+    blank = SmallTalk((), shorthand=folded)  # normalises phrasings as messages will be
+
+    raw_intents = data.get("intents")
+    if not isinstance(raw_intents, list) or not raw_intents:
+        problems.append(Problem(file, "must be a non-empty list", None, "intents"))
+        raw_intents = []
+    intents: list[Intent] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_intents, start=1):
+        label = f"#{index}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, "must be a mapping with id, phrasings, replies", label))
+            continue
+        intent_id = raw.get("id")
+        if not isinstance(intent_id, str) or not intent_id.strip():
+            problems.append(Problem(file, "is missing or empty", label, "id"))
+        else:
+            label = intent_id.strip()
+            if not INTENT_ID.match(label):
+                problems.append(Problem(file, "must be lowercase letters, digits or _", label,
+                                        "id"))
+            if label in seen:
+                problems.append(Problem(file, "is used by another intent", label, "id"))
+            seen.add(label)
+        phrasings = [blank.normalise(p) for p in _texts(raw.get("phrasings"), file, problems,
+                                                        label, "phrasings")]
+        if any(not p for p in phrasings):
+            problems.append(Problem(file, "has a phrasing with no words or emoji", label,
+                                    "phrasings"))
+        replies = _texts(raw.get("replies"), file, problems, label, "replies")
+        for reply in replies:
+            for name in PLACEHOLDER.findall(reply):
+                if name != "topic":
+                    problems.append(Problem(file, f"uses unknown placeholder {{{name}}} "
+                                                  "(only {topic})", label, "replies"))
+        examples = raw.get("examples", False)
+        if not isinstance(examples, bool):
+            problems.append(Problem(file, "must be true or false", label, "examples"))
+        peel = str(raw.get("peel", "punctuated"))
+        if peel not in ("always", "start", "punctuated"):
+            problems.append(Problem(file, "must be always, start or punctuated", label, "peel"))
+            peel = "punctuated"
+        pattern = None
+        if raw.get("patterns") is not None:
+            pattern = _compile(_texts(raw["patterns"], file, problems, label, "patterns"),
+                               file, problems, label)
+        hint = None
+        if raw.get("hints") is not None:
+            hint = _compile(_texts(raw["hints"], file, problems, label, "hints"), file, problems,
+                            label, "hints")
+        unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel", "patterns",
+                              "hints"}
+        if unknown:
+            problems.append(Problem(file, f"unknown field(s): {', '.join(sorted(unknown))}",
+                                    label))
+        if phrasings and replies:
+            intents.append(Intent(label, tuple(dict.fromkeys(p for p in phrasings if p)),
+                                  tuple(replies), examples is True, peel, pattern, hint))
+
+    owners: dict[str, str] = {}
+    for intent in intents:
+        for phrasing in intent.phrasings:
+            other = owners.setdefault(phrasing, intent.id)
+            if other != intent.id:
+                problems.append(Problem(file, f"phrasing {phrasing!r} is also in intent "
+                                              f"{other!r}", intent.id, "phrasings"))
+
+    own = data.get("own_case")
+    own_reply, own_pattern = "", None
+    if not isinstance(own, dict):
+        problems.append(Problem(file, "must be a mapping with reply and patterns", None,
+                                "own_case"))
+    else:
+        own_text = own.get("reply")
+        if not isinstance(own_text, str) or not own_text.strip():
+            problems.append(Problem(file, "is missing or empty", "own_case", "reply"))
+        else:
+            own_reply = own_text.strip()
+        own_pattern = _compile(_texts(own.get("patterns"), file, problems, "own_case",
+                                      "patterns"), file, problems, "own_case")
+    if problems:
+        return None, problems
+    return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
+                     shorthand=folded, connectors=connectors, fillers=fillers), []
+
+
+def check_smalltalk(path: Path) -> list[Problem]:
+    """Every problem with a small-talk file (empty when it is sound)."""
+    return _load(Path(path), DEFAULT_TOPIC)[1]
+
+
+def load_smalltalk(path: Path, topic: str = DEFAULT_TOPIC) -> SmallTalk:
+    """Read the small-talk file or raise `KnowledgeError` naming every problem.
+
+    `topic` fills `{topic}` in replies: pass `topic_for([pack titles])`.
+    """
+    small, problems = _load(Path(path), topic)
+    if small is None:
+        raise KnowledgeError(problems)
+    return small

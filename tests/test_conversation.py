@@ -1,0 +1,167 @@
+"""A reader's turn: safety first, then small talk, then the article — one path for all."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation import Conversation
+from bot.engine import Answer, Declined
+from bot.knowledge import load_knowledge
+from bot.outcomes import ChatKind, DeclineReason, Outcome
+from bot.service import build_engine, open_conversation
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TINY_KNOWLEDGE_DIR, FakeLog
+
+PRIVATE = ChatKind.PRIVATE
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Conversation:
+    return open_conversation(SHIPPED_KNOWLEDGE_DIR)
+
+
+def passages(conversation: Conversation) -> list[str]:
+    return [e.answer for e in conversation.engine.entries]
+
+
+def shows_a_passage(conversation: Conversation, text: str) -> bool:
+    return any(p in text for p in passages(conversation))
+
+
+# -- safety --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", [
+    "I want to end my life",
+    "I have chest pain and my arm is numb",
+    "everyone would be better off without me",
+    "my husband collapsed and isn't breathing",
+])
+def test_a_crisis_message_gets_the_fixed_safety_reply_and_nothing_else(
+        shipped: Conversation, message: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.SAFETY and turn.safety
+    text = turn.reply.text
+    assert "112" in text and "911" in text
+    assert "988" in text and "116 123" in text and "findahelpline.com" in text
+    assert not shows_a_passage(shipped, text)
+    assert turn.reply.buttons == ()  # nothing pulls the reader back into the article
+
+
+def test_a_safety_turn_is_recorded_without_its_text() -> None:
+    log = FakeLog()
+    conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR, log=log)
+    conversation.reply("I want to kill myself", PRIVATE)
+    [(question, turn, kind)] = log.records
+    assert question == "" and turn.outcome is Outcome.SAFETY and kind is PRIVATE
+
+
+@pytest.mark.parametrize("message", [
+    "can HSCT kill you",
+    "what is the risk of dying from a stem cell transplant",
+    "is the chemotherapy toxic",
+    "I'm dying to know if this works",
+])
+def test_questions_about_risk_are_not_crises(shipped: Conversation, message: str) -> None:
+    assert shipped.reply(message, PRIVATE).outcome is not Outcome.SAFETY
+    assert not shipped.urgent(message)
+
+
+def test_inline_crisis_query_offers_only_the_safety_text(shipped: Conversation) -> None:
+    found = shipped.inline("i want to die")
+    assert found.safety is not None and found.answers == ()
+    assert "988" in found.safety.text
+
+
+# -- small talk ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["hi", "thanks!", "who are you?", "Talk to you later",
+                                     "Where do you come from?", "are you a real person"])
+def test_everyday_chat_gets_the_bots_own_words_never_a_passage(
+        shipped: Conversation, message: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.SMALLTALK, turn.reply.text
+    assert not shows_a_passage(shipped, turn.reply.text)
+    assert "<blockquote>" not in turn.reply.html
+    assert all(s.url not in turn.reply.text for s in shipped.sources)
+
+
+def test_a_greeting_offers_example_questions_and_thanks_does_not(
+        shipped: Conversation) -> None:
+    assert 2 <= len(shipped.reply("hello there", PRIVATE).reply.buttons) <= 3
+    assert shipped.reply("thank you so much", PRIVATE).reply.buttons == ()
+
+
+def test_an_article_answer_wins_over_small_talk_in_the_same_message(
+        shipped: Conversation) -> None:
+    turn = shipped.reply("Hi! Is HSCT safe for elderly patients?", PRIVATE)
+    assert turn.outcome is Outcome.ANSWERED
+    assert isinstance(turn.result, Answer) and turn.result.entry.id == "toxicity-elderly"
+
+
+# -- the article, its declines and the reader's own case ----------------------------------------
+
+
+@pytest.mark.parametrize("message", ["can stem cells help MS?", "does HSCT work?",
+                                     "does it cure MS?", "what is this article about?"])
+def test_the_headline_question_gets_the_articles_own_answer(
+        shipped: Conversation, message: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.ANSWERED, turn.reply.text
+    assert shows_a_passage(shipped, turn.reply.text)
+
+
+@pytest.mark.parametrize(("message", "reason", "says"), [
+    ("is ibuprofen safe", DeclineReason.OFF_TOPIC, "only answer questions about this article"),
+    ("is aspirin safe for elderly people", DeclineReason.OFF_TOPIC, "only answer questions"),
+    ("how much does HSCT cost?", DeclineReason.NOT_IN_ARTICLE, "does not say"),
+    ("asdkjh qwpoeiru", DeclineReason.NOT_UNDERSTOOD, "didn't catch"),
+    ("65", DeclineReason.NOT_UNDERSTOOD, "didn't catch"),
+    ("🤷", DeclineReason.NOT_UNDERSTOOD, "didn't catch"),
+])
+def test_each_kind_of_decline_says_why(shipped: Conversation, message: str,
+                                       reason: DeclineReason, says: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert isinstance(turn.result, Declined), turn.reply.text
+    assert turn.result.reason is reason
+    assert says in turn.reply.text and not shows_a_passage(shipped, turn.reply.text)
+    assert turn.reply.buttons  # the nearest questions it can answer
+
+
+@pytest.mark.parametrize("message", ["should I get HSCT?", "I have MS, am I a candidate?",
+                                     "should I stop my medication?"])
+def test_the_readers_own_case_gets_a_passage_and_the_doctor_reminder(
+        shipped: Conversation, message: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.ANSWERED, turn.reply.text
+    assert "doctor" in turn.reply.text.split("”")[-1].casefold()  # the line under the quote
+    assert not any(w in turn.reply.text.split("”")[-1].split() for w in ("Yes", "No", "yes,"))
+
+
+# -- choices, votes and reloads ------------------------------------------------------------------
+
+
+def test_a_picked_question_is_answered_by_its_entry_and_recorded() -> None:
+    log = FakeLog()
+    conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR, log=log)
+    turn = conversation.pick("toxicity-elderly", ChatKind.GROUP)
+    assert isinstance(turn.result, Answer) and turn.result.entry.id == "toxicity-elderly"
+    assert turn.key is not None and any(
+        b.action.endswith(turn.key) for row in turn.reply.buttons for b in row)
+    assert conversation.vote(turn.key, helpful=False)
+    assert log.votes == [(turn.key, False)]
+
+
+def test_a_button_for_a_question_that_is_gone_gets_a_polite_reply(
+        shipped: Conversation) -> None:
+    turn = shipped.pick("no-such-entry", PRIVATE)
+    assert "/topics" in turn.reply.text and turn.result is None
+
+
+def test_swapped_knowledge_is_served_from_the_next_turn() -> None:
+    conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
+    tiny = load_knowledge(TINY_KNOWLEDGE_DIR)
+    conversation.swap(tiny, build_engine(tiny))
+    turn = conversation.reply("Which foods contain vitamin D?", PRIVATE)
+    assert isinstance(turn.result, Answer) and turn.result.entry.id == "food-sources"
+    assert conversation.pick("toxicity-elderly", PRIVATE).result is None

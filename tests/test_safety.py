@@ -1,0 +1,229 @@
+"""The safety screen: every crisis in the labelled set is caught with its kind, no control is
+flagged, the reply carries the numbers and says no person reads the chat, and a broken safety
+file is reported with its file, rule and field.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeError
+from bot.safety import (
+    DEFAULT_SAFETY_FILE,
+    CrisisKind,
+    SafetyScreen,
+    check_safety,
+    clauses,
+    load_safety,
+)
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
+
+SAFETY_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SAFETY_FILE
+
+
+def _labelled(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (TESTS_DIR / "data" / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, message = line.split("\t")
+            rows.append((label, message))
+    return rows
+
+
+ROWS = _labelled("safety.tsv")
+CRISES = [(label, m) for label, m in ROWS if label != "control"]
+CONTROLS = [m for label, m in ROWS if label == "control"]
+
+
+@pytest.fixture(scope="module")
+def screen() -> SafetyScreen:
+    return load_safety(SAFETY_FILE)
+
+
+# -- the labelled set -----------------------------------------------------------------------
+
+
+def test_the_labelled_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in ROWS]
+    assert labels.count("emergency") >= 35
+    assert labels.count("self_harm") >= 35
+    assert labels.count("control") >= 80
+    assert set(labels) == {"emergency", "self_harm", "control"}
+
+
+def test_every_crisis_in_the_labelled_set_is_caught_with_its_kind(screen) -> None:
+    wrong = []
+    for label, message in CRISES:
+        crisis = screen.check(message)
+        if crisis is None or crisis.kind != label:
+            wrong.append((label, message, crisis.kind if crisis else None))
+    assert wrong == []
+
+
+def test_no_control_in_the_labelled_set_is_flagged(screen) -> None:
+    flagged = [(m, c.rule) for m in CONTROLS if (c := screen.check(m)) is not None]
+    assert flagged == []
+
+
+def test_everyday_chat_and_article_questions_are_never_flagged(screen) -> None:
+    messages = [m for name in ("smalltalk.tsv", "questions.tsv", "holdout.tsv")
+                for _, m in _labelled_loose(name)]
+    assert len(messages) > 500
+    assert [m for m in messages if screen.check(m) is not None] == []
+
+
+def _labelled_loose(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (TESTS_DIR / "data" / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, message = line.partition("\t")
+            rows.append((label, message))
+    return rows
+
+
+# -- what the reader gets -------------------------------------------------------------------
+
+
+def test_an_emergency_reply_names_emergency_numbers_and_says_no_person_reads_the_chat(
+        screen) -> None:
+    crisis = screen.check("I have chest pain and my arm is numb")
+    assert crisis is not None and crisis.kind is CrisisKind.EMERGENCY
+    for number in ("112", "911", "999", "000"):
+        assert number in crisis.reply
+    assert "No person reads this chat" in crisis.reply
+
+
+def test_a_self_harm_reply_names_crisis_lines_and_the_emergency_number(screen) -> None:
+    crisis = screen.check("I want to end my life")
+    assert crisis is not None and crisis.kind is CrisisKind.SELF_HARM
+    for line in ("988", "116 123", "https://findahelpline.com", "112"):
+        assert line in crisis.reply
+    assert "No person reads this chat" in crisis.reply
+
+
+def test_a_message_with_signs_of_both_gets_the_self_harm_reply(screen) -> None:
+    crisis = screen.check("I took all my pills because I want to die")
+    assert crisis is not None and crisis.kind is CrisisKind.SELF_HARM
+
+
+def test_a_crisis_in_another_language_gets_the_reply_in_that_language(screen) -> None:
+    crisis = screen.check("no puedo respirar")
+    assert crisis is not None and "Llame ahora" in crisis.reply
+    crisis = screen.check("je veux mourir")
+    assert crisis is not None and "findahelpline.com" in crisis.reply and "3114" in crisis.reply
+
+
+@pytest.mark.parametrize("message", [
+    "I WANT TO DIE", "i want to diiiiie", "i w\u200bant to die", "I\u2019m going to kill myself",
+    "im going to kil myself", "suicde is the answer", "I can’t breathe", "cant breath!!!",
+    "kms", "gonna unalive myself", "¿NO PUEDO RESPIRAR?", "nao consigo respirar",
+    "i want to d*e", "gonna k1ll myself",
+])
+def test_case_accents_typos_censoring_and_invisible_characters_do_not_hide_a_crisis(
+        screen, message: str) -> None:
+    assert screen.check(message) is not None
+
+
+@pytest.mark.parametrize("message", [
+    "can HSCT kill you", "what is the risk of dying from a stem cell transplant",
+    "is the chemotherapy toxic", "does the infusion hurt", "is HSCT an emergency treatment",
+    "I'm dying to know if this works", "this article is killing me",
+    "my legs are killing me after the walk", "can MS cause seizures?",
+    "what are the signs of a stroke?",
+])
+def test_questions_about_risk_and_figures_of_speech_are_not_crises(screen, message) -> None:
+    assert screen.check(message) is None
+
+
+def test_a_question_about_risk_does_not_hide_a_crisis_in_the_next_sentence(screen) -> None:
+    assert screen.check("can MS cause seizures? my son is having a seizure right now")
+    assert screen.check("what are the signs of a stroke") is None
+    assert screen.check("what are the signs of a stroke? my husband's face is drooping")
+
+
+def test_a_crisis_at_the_end_of_a_very_long_message_is_still_caught(screen) -> None:
+    message = "I have been reading about HSCT for months. " * 400 + "I want to die."
+    assert screen.check(message) is not None
+
+
+def test_checking_is_fast_even_for_a_100_kb_message(screen) -> None:
+    big = ("what is the risk of dying from hsct, can it kill you " * 2000)[:100_000]
+    start = time.perf_counter()
+    assert screen.check(big) is None
+    assert time.perf_counter() - start < 0.5  # generous: a shared 2-core machine
+    start = time.perf_counter()
+    for _ in range(100):
+        screen.check("how long is the hospital stay after the transplant?")
+    assert (time.perf_counter() - start) / 100 < 0.01  # ~0.2 ms on an idle machine
+
+
+def test_clauses_are_cut_at_sentence_punctuation_and_folded() -> None:
+    assert clauses("Está bien. I can't GO on!") == ["esta bien", "i cant go on"]
+
+
+# -- the file -------------------------------------------------------------------------------
+
+
+def test_the_shipped_safety_file_has_no_problems() -> None:
+    assert check_safety(SAFETY_FILE) == []
+
+
+def test_the_shipped_safety_file_loads_quickly() -> None:
+    start = time.process_time()
+    load_safety(SAFETY_FILE)
+    assert time.process_time() - start < 1.0  # ~0.1 s on an idle machine
+
+
+MINIMAL = """\
+replies:
+  emergency: {en: "Call 112 now."}
+  self_harm: {en: "Call 988."}
+rules:
+  - id: die
+    kind: self_harm
+    patterns: ['\\bwant to die\\b']
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / DEFAULT_SAFETY_FILE
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_minimal_safety_file_works_as_written(tmp_path: Path) -> None:
+    screen = load_safety(_write(tmp_path, MINIMAL))
+    crisis = screen.check("I want to die")
+    assert crisis is not None and crisis.reply == "Call 988."
+    assert screen.check("hello") is None
+
+
+@pytest.mark.parametrize("broken, entry, field", [
+    (MINIMAL.replace("'\\bwant to die\\b'", "'want (to die'"), "die", "patterns[1]"),
+    (MINIMAL.replace("'\\bwant to die\\b'", "'(a+)+b'"), "die", "patterns[1]"),
+    (MINIMAL.replace("'\\bwant to die\\b'", "'{nobody}'"), "die", "patterns[1]"),
+    (MINIMAL.replace("kind: self_harm", "kind: sadness"), "die", "kind"),
+    (MINIMAL.replace('  self_harm: {en: "Call 988."}\n', ""), "self_harm", "replies"),
+    (MINIMAL.replace('{en: "Call 112 now."}', '{en: ""}'), "emergency", "replies.en"),
+    (MINIMAL.replace("    patterns: ['\\bwant to die\\b']\n", ""), "die", "patterns"),
+    (MINIMAL + "  - id: die\n    kind: emergency\n    patterns: [x]\n", "die", "id"),
+    (MINIMAL.replace("    kind: self_harm\n", "    kind: self_harm\n    unles: [x]\n"),
+     "die", None),
+])
+def test_a_broken_safety_file_is_reported_with_file_rule_and_field(
+        tmp_path: Path, broken: str, entry: str, field: str | None) -> None:
+    path = _write(tmp_path, broken)
+    problems = check_safety(path)
+    assert any(p.file == path and p.entry == entry and p.field == field for p in problems), \
+        problems
+    with pytest.raises(KnowledgeError):
+        load_safety(path)
+
+
+def test_unreadable_or_invalid_yaml_is_reported(tmp_path: Path) -> None:
+    assert "not valid YAML" in check_safety(_write(tmp_path, "replies: [unclosed"))[0].message
+    assert "cannot be read" in check_safety(tmp_path / "missing.yaml")[0].message
+    assert check_safety(_write(tmp_path, "- a list")) != []

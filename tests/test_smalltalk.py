@@ -1,0 +1,254 @@
+"""Small talk: everyday chat gets the right intent and the bot's own reply, small talk around a
+question leaves the question to be asked, real article questions are never taken as small talk,
+the own-case reminder appears for questions about the reader's own treatment, and a broken
+small-talk file is reported with its file, intent and field.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeError
+from bot.smalltalk import (
+    DEFAULT_SMALLTALK_FILE,
+    DEFAULT_TOPIC,
+    SmallTalk,
+    check_smalltalk,
+    load_smalltalk,
+    topic_for,
+)
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
+
+SMALLTALK_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SMALLTALK_FILE
+CORE = {"greeting": "greeting", "thanks": "thanks", "goodbye": "goodbye",
+        "identity": "identity", "human": "identity", "capabilities": "capabilities"}
+REMINDER = "your doctor is the one to decide"
+
+
+def _rows(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (TESTS_DIR / "data" / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, message = line.partition("\t")
+            rows.append((label, message))
+    return rows
+
+
+CHAT = _rows("smalltalk.tsv")
+QUESTIONS = [m for name in ("questions.tsv", "holdout.tsv") for label, m in _rows(name)
+             if label != "-"]
+
+
+@pytest.fixture(scope="module")
+def small() -> SmallTalk:
+    return load_smalltalk(SMALLTALK_FILE)
+
+
+# -- the labelled set -----------------------------------------------------------------------
+
+
+def test_the_labelled_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in CHAT]
+    assert len(CHAT) >= 220
+    assert labels.count("-") >= 40
+    for intent in ("greeting", "thanks", "goodbye", "identity", "human", "capabilities",
+                   "how_are_you", "ack", "compliment", "insult"):
+        assert labels.count(intent) >= 7, intent
+
+
+def test_core_kinds_of_everyday_chat_get_the_right_intent(small) -> None:
+    core = [(label, m) for label, m in CHAT if label in CORE]
+    wrong = [(label, m) for label, m in core
+             if (c := small.match(m)) is None or CORE.get(c.intent, c.intent) != CORE[label]]
+    assert len(wrong) <= 0.1 * len(core), wrong
+    assert wrong == []  # our own set: all of them
+
+
+def test_every_other_labelled_intent_is_recognised(small) -> None:
+    wrong = [(label, m) for label, m in CHAT if label not in CORE and label != "-"
+             and ((c := small.match(m)) is None or c.intent != label)]
+    assert wrong == []
+
+
+def test_no_article_question_is_taken_whole_as_small_talk(small) -> None:
+    assert len(QUESTIONS) > 250
+    taken = [(m, c.intent) for m in QUESTIONS if (c := small.match(m)) is not None and not c.rest]
+    assert taken == []
+
+
+@pytest.mark.parametrize("question", [
+    "what is HSCT", "who did the study", "who are the researchers", "can you explain it simply",
+    "what can HSCT do for me", "is it safe", "is there proof it works", "is hsct good",
+    "how is the conditioning done", "can I get it later", "good results in the study?",
+    "what is it", "how does it work", "is it real", "what can I do", "source?",
+    "were there human trials", "is this program available in the UK",
+    "is it safe for a person with PPMS", "what can you tell me about HSCT",
+])
+def test_real_questions_are_not_small_talk(small, question: str) -> None:
+    assert small.match(question) is None
+
+
+# -- what a reader gets ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("helo", "greeting"), ("hiiii", "greeting"), ("thx!!", "thanks"),
+    ("thank u so much", "thanks"), ("who r u", "identity"), ("👍", "ack"), ("🙏", "thanks"),
+    ("👍🏽👍🏽", "ack"), ("Talk to you later", "goodbye"), ("Where do you come from?", "identity"),
+    ("are you a real person?", "human"), ("what can you do", "capabilities"),
+    ("byeee", "goodbye"), ("coool", "compliment"), ("thnks", "thanks"),
+])
+def test_typos_elongations_and_emoji_still_count_as_small_talk(small, message, intent) -> None:
+    chat = small.match(message)
+    assert chat is not None and chat.intent == intent and chat.rest == ""
+
+
+@pytest.mark.parametrize("message, intent, rest", [
+    ("Hi! what is HSCT?", "greeting", "what is HSCT?"),
+    ("hi can stem cells help MS?", "greeting", "can stem cells help MS?"),
+    ("thanks, and how long is the hospital stay?", "thanks", "how long is the hospital stay?"),
+    ("what's the risk? thanks", "thanks", "what's the risk?"),
+    ("ok, so who did the study", "ack", "who did the study"),
+    ("Good morning! thank you for the help. How long does recovery take?", "greeting",
+     "How long does recovery take?"),
+])
+def test_small_talk_around_a_question_leaves_the_question_as_the_rest(
+        small, message: str, intent: str, rest: str) -> None:
+    chat = small.match(message)
+    assert chat is not None and (chat.intent, chat.rest) == (intent, rest)
+
+
+def test_a_message_that_only_seems_small_talk_is_still_offered_to_the_engine(small) -> None:
+    chat = small.match("can you tell me the ai's name please")
+    assert chat is not None and chat.intent == "identity"
+    assert chat.rest == "can you tell me the ai's name please"
+
+
+def test_a_greeting_before_other_small_talk_is_answered_as_the_other(small) -> None:
+    chat = small.match("hello, who are you?")
+    assert chat is not None and (chat.intent, chat.rest) == ("identity", "")
+
+
+def test_greetings_and_help_offer_examples_but_thanks_and_goodbyes_do_not(small) -> None:
+    assert small.match("hello").examples and small.match("what can you do?").examples
+    for message in ("thanks!", "ok", "bye", "cool"):
+        assert not small.match(message).examples
+
+
+def test_replies_are_the_bots_own_words_and_name_the_topic(tmp_path: Path) -> None:
+    small = load_smalltalk(SMALLTALK_FILE, topic=topic_for(["Stem Cells for MS"]))
+    reply = small.match("hi").reply
+    assert "“Stem Cells for MS”" in reply and "{topic}" not in reply
+    assert "http" not in reply
+    assert topic_for([]) == DEFAULT_TOPIC
+    assert DEFAULT_TOPIC in load_smalltalk(SMALLTALK_FILE).match("who are you").reply
+
+
+def test_the_same_message_always_gets_the_same_reply(small) -> None:
+    assert len({small.match("thanks").reply for _ in range(5)}) == 1
+
+
+def test_an_everyday_message_that_is_no_intent_is_left_to_the_engine(small) -> None:
+    assert small.match("what's the weather like today") is None
+    assert small.match("") is None and small.match("   ...  ") is None
+
+
+def test_matching_is_fast_even_for_a_100_kb_message(small) -> None:
+    start = time.perf_counter()
+    small.match("hello there what is hsct " * 5000)
+    assert time.perf_counter() - start < 0.5  # generous bounds: a shared 2-core machine
+    start = time.perf_counter()
+    for _ in range(200):
+        small.match("how long is the hospital stay after the transplant?")
+    assert (time.perf_counter() - start) / 200 < 0.01  # ~0.1 ms on an idle machine
+
+
+# -- the reader's own case ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", [
+    "should I get HSCT?", "I have MS, am I a candidate?", "should I stop my medication?",
+    "would it work for me", "is it right for my son", "Can I get HSCT in the UK?",
+    "my wife has RRMS, would hsct help her?",
+])
+def test_a_question_about_the_readers_own_treatment_gets_the_reminder(small, question) -> None:
+    assert REMINDER in (small.own_case(question) or "")
+
+
+@pytest.mark.parametrize("question", [
+    "who is a candidate for HSCT?", "what is HSCT?", "how long is the hospital stay",
+    "does it work for progressive MS", "who did the study",
+])
+def test_a_general_question_gets_no_reminder(small, question: str) -> None:
+    assert small.own_case(question) is None
+
+
+# -- the file -------------------------------------------------------------------------------
+
+
+def test_the_shipped_small_talk_file_has_no_problems_and_loads_quickly() -> None:
+    assert check_smalltalk(SMALLTALK_FILE) == []
+    start = time.process_time()
+    load_smalltalk(SMALLTALK_FILE)
+    assert time.process_time() - start < 0.5
+
+
+MINIMAL = """\
+intents:
+  - id: greeting
+    examples: true
+    phrasings: [hi, hello]
+    replies: ["Hi! Ask me about {topic}."]
+own_case:
+  reply: "Ask your doctor."
+  patterns: ['\\bshould i\\b']
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / DEFAULT_SMALLTALK_FILE
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_minimal_small_talk_file_works_as_written(tmp_path: Path) -> None:
+    small = load_smalltalk(_write(tmp_path, MINIMAL), topic="the test article")
+    chat = small.match("hello!")
+    assert chat is not None and chat.reply == "Hi! Ask me about the test article."
+    assert small.own_case("Should I?") == "Ask your doctor."
+
+
+@pytest.mark.parametrize("broken, entry, field", [
+    (MINIMAL.replace("    replies: [\"Hi! Ask me about {topic}.\"]\n", ""), "greeting",
+     "replies"),
+    (MINIMAL.replace('"Hi! Ask me about {topic}."', '""'), "greeting", "replies"),
+    (MINIMAL.replace("{topic}", "{title}"), "greeting", "replies"),
+    (MINIMAL.replace("[hi, hello]", "[hi, yes]"), "greeting", "phrasings"),
+    (MINIMAL.replace("[hi, hello]", "[]"), "greeting", "phrasings"),
+    (MINIMAL.replace("examples: true", "examples: sometimes"), "greeting", "examples"),
+    (MINIMAL.replace("'\\bshould i\\b'", "'(should i'"), "own_case", "patterns[1]"),
+    (MINIMAL.replace("    examples: true\n", "    examples: true\n    hints: ['(bad']\n"),
+     "greeting", "hints[1]"),
+    (MINIMAL.replace('  reply: "Ask your doctor."\n', ""), "own_case", "reply"),
+    (MINIMAL.replace("own_case:", "intents_again:"), None, "own_case"),
+    (MINIMAL.replace("own_case:", "  - id: greeting\n    phrasings: [hey]\n    replies: [Hey]\n"
+                                  "own_case:"), "greeting", "id"),
+    (MINIMAL.replace("own_case:", "  - id: wave\n    phrasings: [hello]\n    replies: [Hey]\n"
+                                  "own_case:"), "wave", "phrasings"),
+])
+def test_a_broken_small_talk_file_is_reported_with_file_intent_and_field(
+        tmp_path: Path, broken: str, entry: str | None, field: str) -> None:
+    path = _write(tmp_path, broken)
+    problems = check_smalltalk(path)
+    assert any(p.file == path and p.entry == entry and p.field == field for p in problems), \
+        problems
+    with pytest.raises(KnowledgeError):
+        load_smalltalk(path)
+
+
+def test_unreadable_or_invalid_yaml_is_reported(tmp_path: Path) -> None:
+    assert "not valid YAML" in check_smalltalk(_write(tmp_path, "intents: [x"))[0].message
+    assert "cannot be read" in check_smalltalk(tmp_path / "missing.yaml")[0].message
