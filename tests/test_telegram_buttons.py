@@ -50,7 +50,8 @@ async def test_only_the_reader_who_asked_may_rate_an_answer(
                                             "chat_instance": "ci", "data": "fb:down:k7",
                                             "message": answer})
         acks = await bot_api.wait_for("answerCallbackQuery", 2)
-        forged = bot_api.bot_message(READER + 2, "an answer to someone else")  # no such button
+        forged = bot_api.bot_message(READER + 2, "the forger's own answer")
+        forged["reply_markup"] = answer_markup("k8")  # k7 is someone else's answer
         bot_api.feed("callback_query", {"id": "forged", "from": bot_api.user(READER + 2),
                                         "chat_instance": "ci", "data": "fb:up:k7",
                                         "message": forged})

@@ -89,13 +89,15 @@ def collected() -> Iterator[Collect]:
     """Every log line at DEBUG, through the token filter `run` installs."""
     handler = Collect()
     handler.addFilter(TokenFilter(TOKEN))
-    root = logging.getLogger()
-    level = root.level
+    root, httpx = logging.getLogger(), logging.getLogger("httpx")
+    levels = root.level, httpx.level
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
+    httpx.setLevel(logging.NOTSET)  # as `bot.logs.setup` leaves it at DEBUG
     yield handler
     root.removeHandler(handler)
-    root.setLevel(level)
+    root.setLevel(levels[0])
+    httpx.setLevel(levels[1])
 
 
 class ExplodingEngine(Engine):

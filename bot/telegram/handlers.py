@@ -290,10 +290,13 @@ async def vote_button(update: Update, context: Context) -> None:
 
 
 def _offered(message: MaybeInaccessibleMessage | None, data: str | None) -> bool:
-    """Whether the pressed message really carries a button with this data (not forged)."""
+    """False when the pressed message shows its buttons and none carries this data (forged).
+
+    A message seen without its keyboard cannot be checked this way; `_asked_by` still holds.
+    """
     markup = message.reply_markup if isinstance(message, Message) else None
-    return markup is not None and any(b.callback_data == data
-                                      for row in markup.inline_keyboard for b in row)
+    return markup is None or any(b.callback_data == data
+                                 for row in markup.inline_keyboard for b in row)
 
 
 def _asked_by(answer: MaybeInaccessibleMessage | None, user_id: int) -> bool:
