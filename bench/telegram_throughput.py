@@ -53,18 +53,19 @@ def bot_command(via_main: bool, profile: Path | None = None) -> list[str]:
 
 def serve_bot() -> None:
     """The child process: the bot exactly as production runs it, settings from the env."""
-    from bot.engine import Engine
+    from bot import logs
+    from bot.service import open_conversation
     from bot.settings import Settings
     from bot.telegram import run
 
     settings = Settings.load(env_file=None)
-    knowledge = load_knowledge(settings.knowledge_dir)
+    logs.setup(settings.log_level, settings.telegram_bot_token)
     log = None
-    if settings.recording:
+    if settings.record_questions:
         from bot.storage import QuestionLog
 
         log = QuestionLog.open(settings)
-    run(settings, knowledge, Engine.from_knowledge(knowledge, settings.confidence), log)
+    run(settings, open_conversation(settings.knowledge_dir, settings.answer_threshold, log))
 
 
 async def bench(args: argparse.Namespace) -> dict[str, float | int]:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from bot import logs
 from bot.conversation import Conversation, Turn
 from bot.engine import Ambiguous, Answer, Declined, Engine
 from bot.importer import PackImportError
@@ -209,15 +210,19 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
               "(see .env.example) and start again.\n", file=sys.stderr)
         return cmd_chat(args, settings)
     from bot import telegram
+    from bot.reload import Reloader
 
     question_log = QuestionLog.open(settings)
     conversation = _conversation(settings, question_log, advise=True)
     mode = "webhook" if settings.webhook_url else "polling"
     log.info("starting the Telegram bot (%s) with %d entries", mode,
              len(conversation.engine.entries))
+    reloader = Reloader(settings.knowledge_dir,
+                        lambda knowledge: build_engine(knowledge, settings.answer_threshold),
+                        conversation.swap, settings.reload_seconds)
     try:
-        telegram.run(settings, conversation)
-    except SettingsError as exc:  # e.g. Telegram rejected the token
+        telegram.run(settings, conversation, reloader=reloader)
+    except (SettingsError, telegram.StartupError) as exc:  # e.g. a rejected token or webhook
         print(f"Cannot start the Telegram bot: {exc}", file=sys.stderr)
         return 2
     finally:
@@ -325,8 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.knowledge is not None:
         settings = replace(settings, knowledge_dir=args.knowledge)
-    logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.setup(settings.log_level, settings.telegram_bot_token)
     func = getattr(args, "func", cmd_run)
     try:
         return func(args, settings)

@@ -34,6 +34,11 @@ _STRING_PARAMS = {"text", "parse_mode", "callback_query_id", "inline_query_id", 
                   "url", "secret_token", "ip_address", "language_code", "inline_message_id"}
 
 
+# Bot API method names are case-insensitive; calls are recorded under their documented spelling.
+_CANONICAL = {m.lower(): m for m in ("getUpdates", "getMe", "sendMessage", "setWebhook",
+                                     "deleteWebhook", "getWebhookInfo")}
+
+
 @dataclass
 class Call:
     """One request the bot made: the method, its decoded parameters and what we did with it."""
@@ -41,7 +46,7 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float
-    failed: str | None = None  # "429", "500" or "drop" when a failure was injected
+    failed: str | None = None  # "429", "500", "400", "drop" or "held" when injected
 
     @property
     def markup(self) -> list[list[dict[str, Any]]]:
@@ -82,6 +87,10 @@ class BotAPI:
         self._tasks: set[asyncio.Task[None]] = set()
         self._closing = False
         self.fed: dict[int, float] = {}  # update_id -> when it was made available
+        self.confirmed = 0  # highest update_id a getUpdates offset has confirmed
+        self._outages: dict[str, float] = {}  # method -> until when every call gets a 500
+        self._slow: dict[str, deque[float]] = {}  # method -> delays for its next calls
+        self._held: dict[str, asyncio.Event] = {}  # method -> released when set
         self.on_call: Callable[[Call], None] | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -176,10 +185,11 @@ class BotAPI:
     def press(self, user_id: int, data: str, *, chat_id: int | None = None,
               chat_type: str = "private",
               reply_markup: dict[str, Any] | None = None) -> dict[str, Any]:
-        """A reader pressing an inline button carrying `data` (on a message with `reply_markup`)."""
+        """A reader pressing an inline button carrying `data` (on a message with `reply_markup`,
+        by default a keyboard holding just that button, as a real press always comes from one)."""
         message = self.bot_message(chat_id or user_id, "earlier answer", chat_type)
-        if reply_markup is not None:
-            message["reply_markup"] = reply_markup
+        message["reply_markup"] = reply_markup or {
+            "inline_keyboard": [[{"text": "button", "callback_data": data}]]}
         return self.feed("callback_query", {
             "id": f"cq{next(self._update_ids)}", "from": self.user(user_id),
             "chat_instance": "ci", "data": data, "message": message})
@@ -195,9 +205,33 @@ class BotAPI:
 
     # -- failure injection -----------------------------------------------------------------
 
+    def feed_raw(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Queue an update body exactly as given (say, one the client library cannot read)."""
+        update = {"update_id": next(self._update_ids), **payload}
+        self._updates.append(update)
+        self._new_updates.set()
+        return update
+
+    def outage(self, method: str, seconds: float) -> None:
+        """Every call of `method` gets a 500 for the next `seconds` (a Telegram outage)."""
+        self._outages[method] = time.monotonic() + seconds
+
+    def slow(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` take effect at once, answered `seconds` late."""
+        self._slow.setdefault(method, deque()).extend([seconds] * times)
+
+    def hold(self, method: str) -> None:
+        """Calls of `method` hang, undelivered, until `release` (then they get a 500)."""
+        self._held[method] = asyncio.Event()
+
+    def release(self, method: str) -> None:
+        event = self._held.pop(method, None)
+        if event is not None:
+            event.set()
+
     def fail(self, method: str, kind: str, times: int = 1, retry_after: int = 1) -> None:
-        """Make the next `times` calls of `method` fail: kind is "429", "500" or "drop"."""
-        if kind not in {"429", "500", "502", "drop"}:
+        """Make the next `times` calls of `method` fail: kind is "429", "500", "400" or "drop"."""
+        if kind not in {"400", "429", "500", "502", "drop"}:
             raise ValueError(kind)
         self._failures.setdefault(method, deque()).append(_Failure(kind, times, retry_after))
 
@@ -250,6 +284,15 @@ class BotAPI:
                 except httpx.ConnectError:
                     await asyncio.sleep(0.02)
         raise AssertionError(f"nothing listens at {self.webhook['url']}")
+
+    async def post_raw(self, body: bytes, secret: str | None = None) -> int:
+        """POST raw bytes to the registered webhook with its secret; returns the status."""
+        token = self.webhook.get("secret_token") if secret is None else secret
+        headers = {"Content-Type": "application/json",
+                   "X-Telegram-Bot-Api-Secret-Token": token or ""}
+        async with httpx.AsyncClient(timeout=10) as client:
+            response = await client.post(self.webhook["url"], content=body, headers=headers)
+            return response.status_code
 
     def update(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
         """An update body without queueing it (for webhook posts)."""
@@ -308,12 +351,21 @@ class BotAPI:
         prefix = f"/bot{self.token}/"
         if not path.startswith(prefix):
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
-        method = path[len(prefix):]
+        method = _CANONICAL.get(path[len(prefix):].lower(), path[len(prefix):])
         call = Call(method, self._params(headers, body), time.perf_counter())
         failure = self._take_failure(method)
+        if failure is None and time.monotonic() < self._outages.get(method, 0.0):
+            failure = _Failure("500", 1)
+        held = self._held.get(method)
+        if held is not None:
+            failure = _Failure("held", 1)
         if failure is not None:
             call.failed = failure.kind
         await self._record(call)
+        if held is not None:
+            await held.wait()
+        if failure is None and self._slow.get(method):
+            await asyncio.sleep(self._slow[method].popleft())
         if failure is not None:
             if failure.kind == "drop":
                 return 0, {}
@@ -322,7 +374,11 @@ class BotAPI:
                              "description": f"Too Many Requests: retry after "
                                             f"{failure.retry_after}",
                              "parameters": {"retry_after": failure.retry_after}}
-            code = int(failure.kind)
+            if failure.kind == "400":
+                return 400, {"ok": False, "error_code": 400,
+                             "description": "Bad Request: bad webhook: An HTTPS URL must be "
+                                            "provided for webhook"}
+            code = 500 if failure.kind == "held" else int(failure.kind)
             return code, {"ok": False, "error_code": code, "description": "Internal Server Error"}
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(call.params)}
@@ -337,6 +393,7 @@ class BotAPI:
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        self.confirmed = max(self.confirmed, offset - 1)
         while self._updates and self._updates[0]["update_id"] < offset:
             self._updates.popleft()  # confirmed by the offset, as Telegram forgets them
         if not self._updates and float(params.get("timeout") or 0) > 0 and not self._closing:
@@ -413,6 +470,7 @@ async def running(app: Any, settings: Any) -> AsyncIterator[Handled]:
     handled = Handled()
     app.add_handler(TypeHandler(Update, handled.mark), group=999)
     app.bot_data["front"].delivery.delay = 0.01
+    app.bot_data["front"].delivery.max_delay = 0.05
     stop = asyncio.Event()
     task = asyncio.create_task(serve(app, settings, stop))
     try:

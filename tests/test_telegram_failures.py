@@ -52,9 +52,14 @@ async def test_a_failing_callback_answer_and_inline_answer_are_retried(
     async with running(telegram_app, bot_settings):
         bot_api.press(READER, "a:winter")
         bot_api.inline(READER, "winter")
-        await bot_api.wait_for("answerCallbackQuery")
-        await bot_api.wait_for("answerInlineQuery")
+        [ack] = await bot_api.wait_for("answerCallbackQuery")
+        [inline] = await bot_api.wait_for("answerInlineQuery")
         await bot_api.wait_for("sendMessage")
+    [failed_ack] = bot_api.sent("answerCallbackQuery", ok_only=False, where=lambda c: c.failed)
+    [failed_inline] = bot_api.sent("answerInlineQuery", ok_only=False, where=lambda c: c.failed)
+    assert ack.params["callback_query_id"] == failed_ack.params["callback_query_id"]
+    assert inline.params["inline_query_id"] == failed_inline.params["inline_query_id"]
+    assert inline.params["results"]  # the retry carried the answers, not an empty list
 
 
 async def test_the_reader_is_told_when_an_answer_cannot_be_sent(
@@ -84,13 +89,15 @@ def collected() -> Iterator[Collect]:
     """Every log line at DEBUG, through the token filter `run` installs."""
     handler = Collect()
     handler.addFilter(TokenFilter(TOKEN))
-    root = logging.getLogger()
-    level = root.level
+    root, httpx = logging.getLogger(), logging.getLogger("httpx")
+    levels = root.level, httpx.level
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
+    httpx.setLevel(logging.NOTSET)  # as `bot.logs.setup` leaves it at DEBUG
     yield handler
     root.removeHandler(handler)
-    root.setLevel(level)
+    root.setLevel(levels[0])
+    httpx.setLevel(levels[1])
 
 
 class ExplodingEngine(Engine):
@@ -109,7 +116,7 @@ async def test_errors_are_logged_without_the_token_and_the_reader_is_told(
     assert "went wrong" in note.params["text"]
     log = "\n".join(collected.lines)
     assert "boom while using <token>" in log  # the handler's exception was logged...
-    assert "/bot<token>/getUpdates" in log  # ...and so were URLs (httpx, PTB debug)...
+    assert "/bot<token>/getupdates" in log.casefold()  # ...and so were URLs (httpx)...
     assert TOKEN not in log and TOKEN.split(":")[1] not in log  # ...never the token
     assert "Traceback" in log
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.telegram_flood import FloodGate, Verdict
+from bot.telegram.flood import FloodGate, Verdict
 from tests.botapi import BotAPI, running, texts
 from tests.conftest import make_app
 
@@ -46,7 +46,7 @@ def test_gate_forgets_idle_readers_to_bound_memory() -> None:
         gate.check(reader)
     clock.now += 6
     gate.check(99)
-    assert len(gate._seen) == 1
+    assert len(gate) == 1
 
 
 async def test_a_flooding_reader_is_slowed_politely_without_starving_others(

@@ -52,6 +52,10 @@ class FloodGate:
         self._warned.add(reader)
         return Verdict.WARN
 
+    def __len__(self) -> int:
+        """Readers currently tracked (bounded by `max_readers` plus those still active)."""
+        return len(self._seen)
+
     def _forget_idle(self, now: float) -> None:
         """Drop readers whose whole window has passed, so memory stays bounded."""
         for reader in [r for r, s in self._seen.items() if not s or now - s[-1] >= self.window]:
