@@ -66,8 +66,14 @@ class QuestionFileError(ValueError):
 
 
 def read_questions(path: Path) -> list[Labelled]:
+    """The labelled questions of a file; a file with none is an error, not "100% right"."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise QuestionFileError(f"not UTF-8 text (byte {exc.start}); save it as "
+                                "UTF-8") from None
     rows: list[Labelled] = []
-    for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -78,6 +84,9 @@ def read_questions(path: Path) -> list[Labelled]:
         expected = expected.strip()
         rows.append(Labelled(None if expected == OUT_OF_SCOPE else expected,
                              question.strip(), number))
+    if not rows:
+        raise QuestionFileError("no labelled questions (lines of "
+                                "'ENTRY-ID<TAB>QUESTION')")
     return rows
 
 

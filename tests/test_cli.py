@@ -220,6 +220,17 @@ def test_eval_with_a_malformed_line_exits_2_naming_the_line(bot, tmp_path: Path)
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(("content", "says"), [(b"", "no labelled questions"),
+                                               (b"\xff\xfe-\tq\n", "not UTF-8")])
+def test_eval_of_an_empty_or_undecodable_file_exits_2_saying_why(
+        bot, tmp_path: Path, content: bytes, says: str) -> None:
+    questions = tmp_path / "q.tsv"
+    questions.write_bytes(content)
+    done = bot("eval", str(questions))
+    assert done.returncode == 2 and says in done.stderr
+    assert "Traceback" not in done.stderr and "100.0%" not in done.stdout
+
+
 # -- the terminal chat ---------------------------------------------------------------------------
 
 
