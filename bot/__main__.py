@@ -24,7 +24,14 @@ from bot.knowledge import (
 )
 from bot.outcomes import ChatKind, Outcome
 from bot.safety import DEFAULT_SAFETY_FILE
-from bot.service import build_engine, data_file, open_conversation, review_chat_files
+from bot.service import (
+    build_engine,
+    build_parts,
+    data_file,
+    open_conversation,
+    review_chat_files,
+    swap_parts,
+)
 from bot.settings import Settings, SettingsError
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 from bot.storage import QuestionLog, StorageError
@@ -218,8 +225,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     log.info("starting the Telegram bot (%s) with %d entries", mode,
              len(conversation.engine.entries))
     reloader = Reloader(settings.knowledge_dir,
-                        lambda knowledge: build_engine(knowledge, settings.answer_threshold),
-                        conversation.swap, settings.reload_seconds)
+                        build_parts(settings.knowledge_dir, settings.answer_threshold),
+                        swap_parts(conversation), settings.reload_seconds)
     try:
         telegram.run(settings, conversation, reloader=reloader)
     except (SettingsError, telegram.StartupError) as exc:  # e.g. a rejected token or webhook

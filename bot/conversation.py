@@ -134,10 +134,17 @@ class Conversation:
         """👍/👎 buttons only when a vote can be kept."""
         return self.log is not None and self.log.recording
 
-    def swap(self, knowledge: Knowledge, engine: Engine) -> None:
-        """Serve new knowledge from the next turn on; a turn under way keeps the old one."""
+    def swap(self, knowledge: Knowledge, engine: Engine, *,
+             safety: SafetyScreen | None = None, smalltalk: SmallTalk | None = None) -> None:
+        """Serve new knowledge from the next turn on; a turn under way keeps the old one.
+
+        The safety screen and small talk are replaced only when given (a reload rebuilds them
+        too, as a deployment may edit their files).
+        """
         with self._lock:
             self._served = _Served(knowledge, engine)
+            self.safety = safety if safety is not None else self.safety
+            self.smalltalk = smalltalk if smalltalk is not None else self.smalltalk
 
     # -- turns ------------------------------------------------------------------------------------
 

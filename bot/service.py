@@ -7,6 +7,8 @@ of them answer from the same things.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.conversation import Conversation, QuestionLog
@@ -47,6 +49,33 @@ def review_chat_files(directory: Path) -> list[Problem]:
 
 def build_engine(knowledge: Knowledge, threshold: float | None = None) -> Engine:
     return Engine.from_knowledge(knowledge, threshold)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a reload rebuilds beside the knowledge: swapped into the conversation together."""
+
+    engine: Engine
+    safety: SafetyScreen
+    smalltalk: SmallTalk
+
+
+def build_parts(directory: Path, threshold: float | None = None
+                ) -> Callable[[Knowledge], Parts]:
+    """The reloader's build step for `directory` (raises on a broken safety or small-talk file,
+    which keeps the previous version serving)."""
+    def build(knowledge: Knowledge) -> Parts:
+        return Parts(build_engine(knowledge, threshold), load_safety_screen(directory),
+                     load_small_talk(directory, knowledge))
+    return build
+
+
+def swap_parts(conversation: Conversation) -> Callable[[Knowledge, Parts], None]:
+    """The reloader's swap step: the new knowledge and everything built from it, at once."""
+    def swap(knowledge: Knowledge, parts: Parts) -> None:
+        conversation.swap(knowledge, parts.engine, safety=parts.safety,
+                          smalltalk=parts.smalltalk)
+    return swap
 
 
 def open_conversation(directory: Path, threshold: float | None = None,

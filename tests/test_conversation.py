@@ -175,3 +175,25 @@ def test_no_everyday_chat_message_is_answered_with_a_passage(shipped: Conversati
                 if shipped.reply(message, PRIVATE).outcome is Outcome.ANSWERED]
     assert len(rows) >= 200
     assert answered == []
+
+
+def test_a_reload_serves_an_edited_pack_and_keeps_serving_through_a_broken_edit(
+        tmp_path, caplog) -> None:
+    import shutil
+
+    from bot.reload import Reloader
+    from bot.service import build_parts, swap_parts
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(TINY_KNOWLEDGE_DIR / "tiny", folder / "tiny")
+    conversation = open_conversation(folder)
+    reloader = Reloader(folder, build_parts(folder), swap_parts(conversation))
+    pack = folder / "tiny" / "pack.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace(
+        "What is vitamin D?", "What exactly is this vitamin D thing?"), encoding="utf-8")
+    assert reloader.check_now()
+    assert conversation.engine.entries[0].question == "What exactly is this vitamin D thing?"
+    (folder / "smalltalk.yaml").write_text("intents: [oops", encoding="utf-8")
+    assert not reloader.check_now()  # a broken small-talk file: the previous version serves
+    assert conversation.reply("hello", PRIVATE).outcome is Outcome.SMALLTALK
+    assert "smalltalk.yaml" in caplog.text
