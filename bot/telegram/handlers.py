@@ -114,11 +114,18 @@ def admitted(handler: Handler) -> Handler:
 
 
 def mentioned_names(message: Message | None) -> list[str]:
-    """Names of people mentioned in a message, kept out of the question log."""
+    """Names of people mentioned in a message, kept out of the question log: the mention's text
+    and, for a mention of someone without a username, the names Telegram attaches to it."""
     if message is None:
         return []
-    return list(message.parse_entities([MessageEntity.MENTION,
-                                        MessageEntity.TEXT_MENTION]).values())
+    names: list[str] = []
+    for entity, value in message.parse_entities([MessageEntity.MENTION,
+                                                 MessageEntity.TEXT_MENTION]).items():
+        names.append(value)
+        if entity.user is not None:
+            names += [n for n in (entity.user.full_name, entity.user.first_name,
+                                  entity.user.last_name) if n]
+    return names
 
 
 def addressed_question(message: Message, bot_id: int, bot_username: str) -> str | None:
