@@ -150,12 +150,12 @@ class Conversation:
 
     def urgent(self, text: str) -> bool:
         """A crisis message: front ends send its reply even to a reader over the flood limit."""
-        return self.safety is not None and self.safety.check(" ".join(text.split())) is not None
+        return self.safety is not None and self.safety.check(text) is not None
 
     def reply(self, text: str, chat: ChatKind, redact: Sequence[str] = ()) -> Turn:
         """A reader's message -> the reply. `redact`: names to keep out of the question log."""
         question = " ".join(text.split())
-        crisis = self.safety.check(question) if self.safety is not None else None
+        crisis = self.safety.check(text) if self.safety is not None else None  # lines matter
         if crisis is not None:
             self._record("", TurnRecord(Outcome.SAFETY), chat)  # never the text
             return Turn(replies.safety_reply(crisis.reply), Outcome.SAFETY)
