@@ -3,7 +3,8 @@
     python bench/engine.py [--quick]
 
 Prints, in one run:
-- the seed pack: accuracy on tests/data/questions.tsv and median ms per question;
+- the seed pack: accuracy on each labelled question file (questions, holdout, readers) and
+  median ms per question;
 - CLINC150 (each intent an entry, its training phrasings the entry's questions): threshold
   chosen on val + oos_val, figures on test + oos_test, for this engine, a plain
   `rapidfuzz.process.extractOne` nearest phrasing and BM25 (`bm25s`), side by side;
@@ -36,6 +37,7 @@ from intents import (
     rates,
 )
 from rapidfuzz import fuzz, process
+from tune import QUESTION_FILES
 
 from bot.engine import Engine
 from bot.evaluation import Report, evaluate, read_questions
@@ -99,7 +101,7 @@ def report(name: str, val: list[Prediction], test: list[Prediction], val_gold: l
 def bench_seed(quick: bool) -> None:
     knowledge = load_knowledge(ROOT / "knowledge")
     engine = Engine.from_knowledge(knowledge)
-    files = sorted((ROOT / "tests" / "data").glob("*.tsv"))
+    files = QUESTION_FILES
     print(f"Seed pack ({len(engine.entries)} entries, "
           f"{sum(len(e.questions) for e in engine.entries)} phrasings), "
           f"threshold {engine.threshold}:")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -166,10 +167,7 @@ def spell(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded, contraction-expanded, US-spelled words; punctuation dropped."""
-    out: list[str] = []
-    for raw in _TOKEN.findall(fold(text)):
-        out.extend(_word(raw))
-    return out
+    return list(chain.from_iterable(map(_word, _TOKEN.findall(fold(text)))))
 
 
 @lru_cache(maxsize=131072)
