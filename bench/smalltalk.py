@@ -42,6 +42,8 @@ def read_tsv(path: Path) -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--clinc-split", default="test", choices=("test", "val", "train"),
+                        help="CLINC150 split to count (tune on train/val, report test)")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -92,7 +94,7 @@ def main() -> None:
             c = small.match(message)
             if c is not None:
                 print(f"  PEELED: {message!r} -> {c.intent}, rest {c.rest!r}")
-    clinc(small, engine)
+    clinc(small, engine, args.clinc_split, args.misses)
     ms = [1000 * t for t in times]
     print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
     big = ("hello there what is hsct and how long does it take " * 2000)[:100_000]
@@ -106,7 +108,7 @@ CLINC_CORE = {"greeting", "goodbye", "thank_you", "are_you_a_bot", "what_is_your
               "who_made_you", "where_are_you_from", "what_can_i_ask_you"}
 
 
-def clinc(small, engine: Engine) -> None:
+def clinc(small, engine: Engine, split: str = "test", misses: bool = False) -> None:
     """CLINC150's test split, written independently: its small-talk intents that are our core
     kinds (greetings, goodbyes, thanks, "are you a bot", name/maker/origin, "what can I ask"),
     counted as given small talk when the conversation would reply with it."""
@@ -114,7 +116,7 @@ def clinc(small, engine: Engine) -> None:
         return
     data = json.loads(CLINC.read_text(encoding="utf-8"))
     given = total = passages = 0
-    rows = data["test"] + data["oos_test"]
+    rows = data[split] + data[f"oos_{split}"]
     for text, label in rows:
         chat = small.match(text)
         asked = text if chat is None else chat.rest
@@ -123,7 +125,10 @@ def clinc(small, engine: Engine) -> None:
         if label in CLINC_CORE:
             total += 1
             given += chat is not None and not answered
-    print(f"CLINC150 test, core small-talk intents: {given}/{total} "
+            if misses and (chat is None or answered):
+                print(f"  CLINC MISS {label}: {text!r} -> "
+                      f"{chat.intent if chat else None}{' PASSAGE' if answered else ''}")
+    print(f"CLINC150 {split}, core small-talk intents: {given}/{total} "
           f"({100 * given / total:.1f}%) given small talk, {passages} answered with a passage")
 
 
