@@ -90,6 +90,38 @@ def test_real_questions_are_not_small_talk(small, question: str) -> None:
     assert small.match(question) is None
 
 
+@pytest.mark.parametrize("question", [
+    "what tasks can i do after hsct", "where do you get the stem cells from",
+    "what can you do about relapses", "i am grateful for the trial results",
+    "what company makes it", "what are the functions of stem cells",
+    "what questions should i ask my neurologist", "how do i cancel my appointment at the clinic",
+])
+def test_questions_near_the_broad_small_talk_patterns_are_never_taken_whole(
+        small, question: str) -> None:
+    chat = small.match(question)
+    assert chat is None or chat.rest, chat
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("appreciate the help", "thanks"), ("i am thankful for your help!", "thanks"),
+    ("much obliged", "thanks"), ("i owe you one", "thanks"), ("that was kind of you", "thanks"),
+    ("talk to you soon, bye!", "goodbye"), ("i enjoyed chatting with you", "goodbye"),
+    ("that will be all, have a nice day", "goodbye"), ("kind regards", "goodbye"),
+    ("where have you come from", "identity"), ("who assembled you", "identity"),
+    ("who do i have the pleasure of talking to", "identity"),
+    ("what do you call yourself", "identity"),
+    ("could you be a real person", "human"), ("is anyone answering", "human"),
+    ("what kind of things can i ask the bot", "capabilities"),
+    ("can you tell me what you can help with", "capabilities"),
+    ("what skills do you have", "capabilities"),
+    ("what questions am i allowed to ask", "capabilities"),
+    ("never mind, cancel that", "sorry"),
+])
+def test_everyday_families_are_whole_small_talk(small, message, intent) -> None:
+    chat = small.match(message)
+    assert chat is not None and chat.intent == intent and not chat.rest, chat
+
+
 # -- what a reader gets ---------------------------------------------------------------------
 
 
