@@ -2,7 +2,8 @@
 
     python bench/safety.py [--misses]
 
-Prints, for tests/data/safety.tsv: crises caught (and with the right kind) and controls
+Prints, for tests/data/safety.tsv and safety_fresh.tsv: crises caught (and with the right kind)
+and controls
 flagged; for tests/data/smalltalk.tsv and the article questions: messages flagged (must be none);
 for CLINC150 and BANKING77-OOS (../shared/datasets, when present): messages flagged; the median
 and worst time per message, and the time for a 100 KB message.
@@ -32,17 +33,9 @@ def read_tsv(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
-    args = parser.parse_args()
-
-    start = time.perf_counter()
-    screen = load_safety(ROOT / "knowledge" / DEFAULT_SAFETY_FILE)
-    print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
-
-    rows = read_tsv(DATA / "safety.tsv")
-    times = []
+def labelled(screen, name: str, times: list[float], show: bool) -> None:
+    """Crises caught (and with the right kind) and controls flagged in one labelled set."""
+    rows = read_tsv(DATA / name)
     for kind in ("emergency", "self_harm"):
         crises = [m for label, m in rows if label == kind]
         caught = right = 0
@@ -52,9 +45,9 @@ def main() -> None:
             times.append(time.perf_counter() - t)
             caught += crisis is not None
             right += crisis is not None and crisis.kind == kind
-            if args.misses and (crisis is None or crisis.kind != kind):
+            if show and (crisis is None or crisis.kind != kind):
                 print(f"  MISS {kind}: {message!r} -> {crisis.kind if crisis else None}")
-        print(f"safety.tsv {kind:9}: {caught}/{len(crises)} caught, {right} with the right kind")
+        print(f"{name} {kind:9}: {caught}/{len(crises)} caught, {right} with the right kind")
     controls = [m for label, m in rows if label == "control"]
     flagged = 0
     for message in controls:
@@ -63,9 +56,24 @@ def main() -> None:
         times.append(time.perf_counter() - t)
         if crisis is not None:
             flagged += 1
-            if args.misses:
+            if show:
                 print(f"  FLAGGED control: {message!r} ({crisis.rule})")
-    print(f"safety.tsv controls : {flagged}/{len(controls)} flagged")
+    print(f"{name} controls : {flagged}/{len(controls)} flagged")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    screen = load_safety(ROOT / "knowledge" / DEFAULT_SAFETY_FILE)
+    print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
+
+    times: list[float] = []
+    for name in ("safety.tsv", "safety_fresh.tsv"):
+        if (DATA / name).exists():
+            labelled(screen, name, times, args.misses)
 
     chat = read_tsv(DATA / "smalltalk.tsv") if (DATA / "smalltalk.tsv").exists() else []
     chat_flagged = [m for _, m in chat if screen.check(m) is not None]

@@ -67,6 +67,31 @@ def test_no_control_in_the_labelled_set_is_flagged(screen) -> None:
     assert flagged == []
 
 
+# A second set, written without reading the patterns (tests/data/safety_fresh.tsv): the same
+# bar, every crisis caught with its kind and no control flagged.
+FRESH = _labelled("safety_fresh.tsv")
+
+
+def test_the_fresh_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in FRESH]
+    assert labels.count("emergency") >= 80
+    assert labels.count("self_harm") >= 50
+    assert labels.count("control") >= 90
+    assert not {m for _, m in FRESH} & {m for _, m in ROWS}
+
+
+def test_every_crisis_in_the_fresh_set_is_caught_with_its_kind(screen) -> None:
+    wrong = [(label, m, c.kind if c else None) for label, m in FRESH
+             if label != "control" and ((c := screen.check(m)) is None or c.kind != label)]
+    assert wrong == []
+
+
+def test_no_control_in_the_fresh_set_is_flagged(screen) -> None:
+    flagged = [(m, c.rule) for label, m in FRESH
+               if label == "control" and (c := screen.check(m)) is not None]
+    assert flagged == []
+
+
 def test_everyday_chat_and_article_questions_are_never_flagged(screen) -> None:
     messages = [m for name in ("smalltalk.tsv", "questions.tsv", "holdout.tsv")
                 for _, m in _labelled_loose(name)]
