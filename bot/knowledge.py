@@ -234,16 +234,22 @@ def _synonyms(raw: Any, file: Path, found: Findings) -> dict[str, tuple[str, ...
     return table
 
 
-def _read_yaml(pack_file: Path, found: Findings) -> dict[str, Any] | None:
+def read_yaml(file: Path) -> tuple[Any, Problem | None]:
+    """A curator's YAML file (packs, safety, small talk), or the Problem saying where it breaks."""
     try:
-        data = yaml.load(pack_file.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
+        return yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER), None  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        found.error(pack_file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")
-        return None
+        return None, Problem(file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")
     except (OSError, UnicodeDecodeError) as exc:
-        found.error(pack_file, f"cannot be read: {exc}")
+        return None, Problem(file, f"cannot be read: {exc}")
+
+
+def _read_yaml(pack_file: Path, found: Findings) -> dict[str, Any] | None:
+    data, problem = read_yaml(pack_file)
+    if problem is not None:
+        found.error(problem.file, problem.message)
         return None
     if not isinstance(data, dict):
         found.error(pack_file, "must be a mapping with title, source_text and entries")

@@ -11,9 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.knowledge import KnowledgeError, Problem
+from bot.knowledge import KnowledgeError, Problem, read_yaml
 from bot.safety import (
     DEFAULT_LANGUAGE,
     MAX_CHARS,
@@ -23,7 +21,6 @@ from bot.safety import (
     fold,
 )
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built with libyaml
 _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 # Nested unbounded repetition, e.g. (a+)+ or (\w*)*: the classic catastrophic backtracking.
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*]")
@@ -106,17 +103,6 @@ def _pattern_list(raw: Any, fragments: dict[str, str], file: Path, problems: lis
     return tuple(out)
 
 
-def _read(file: Path) -> tuple[Any, list[Problem]]:
-    try:
-        return yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER), []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        return None, [Problem(file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(file, f"cannot be read: {exc}")]
-
-
 def _replies(raw: Any, file: Path, problems: list[Problem]) -> dict[CrisisKind, dict[str, str]]:
     out: dict[CrisisKind, dict[str, str]] = {}
     if not isinstance(raw, dict):
@@ -172,11 +158,12 @@ def _words(raw: Any, file: Path, problems: list[Problem]) -> dict[str, str]:
 
 
 def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
-    data, problems = _read(file)
-    if problems:
-        return None, problems
+    data, problem = read_yaml(file)
+    if problem is not None:
+        return None, [problem]
     if not isinstance(data, dict):
         return None, [Problem(file, "must be a mapping with replies and rules")]
+    problems: list[Problem] = []
     replies = _replies(data.get("replies"), file, problems)
     fragments = _words(data.get("words"), file, problems)
     figures = _patterns(data.get("figures_of_speech"), fragments, file, problems, None,

@@ -10,9 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.knowledge import KnowledgeError, Problem
+from bot.knowledge import KnowledgeError, Problem, read_yaml
 from bot.smalltalk import (
     DEFAULT_TOPIC,
     Intent,
@@ -20,7 +18,6 @@ from bot.smalltalk import (
     _fold,
 )
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built with libyaml
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
@@ -62,14 +59,9 @@ def _compile(sources: list[str], file: Path, problems: list[Problem],
 
 
 def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
-    try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        return None, [Problem(file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(file, f"cannot be read: {exc}")]
+    data, problem = read_yaml(file)
+    if problem is not None:
+        return None, [problem]
     if not isinstance(data, dict):
         return None, [Problem(file, "must be a mapping with intents and own_case")]
     problems: list[Problem] = []
