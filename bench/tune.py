@@ -3,7 +3,7 @@
     python bench/tune.py [QUESTION_FILE ...]
 
 For each threshold, in-scope accuracy (right passage) and out-of-scope rejection over the
-labelled question files (default: the engine's three sets in tests/data). The engine's
+labelled question files (default: the engine's four sets in tests/data). The engine's
 THRESHOLD is the one that maximises the smaller of the two: a wrong answer about health costs
 as much as a missed one.
 Run it after editing a pack or the engine, and before changing THRESHOLD.
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The engine's labelled question sets; tests/data also holds the safety screen's and small
 # talk's sets, which label other things and would read as thousands of in-scope misses.
 QUESTION_FILES = [ROOT / "tests" / "data" / name
-                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv")]
+                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv")]
 
 
 def main(argv: list[str]) -> None:
