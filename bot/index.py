@@ -19,6 +19,8 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from bot.bayes import WordBayes
+
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
 CHAR_N = (2, 5)
 WEIGHTS = {"word_centroid": 1.0, "char_centroid": 0.5, "word_nearest": 1.0, "char_nearest": 0.5}
@@ -211,7 +213,9 @@ class Index:
         tokens = sparse.csr_matrix((np.ones(len(flat), dtype=np.float32), (doc, flat)),
                                    shape=(n, size))
         tokens.sum_duplicates()
-        self.words = _Space.build(*_with_bigrams(tokens, flat, doc, names), self.owners,
+        word_counts, word_vocab = _with_bigrams(tokens, flat, doc, names)
+        self.bayes = WordBayes(word_counts, self.owners, n_entries)
+        self.words = _Space.build(word_counts, word_vocab, self.owners,
                                   n_entries, MAX_POSTING_SHARE["words"], scale)
         grams: dict[str, int] = {}
         rows: list[int] = []
@@ -224,6 +228,14 @@ class Index:
                                       shape=(size, max(len(grams), 1)))
         self.chars = _Space.build(tokens @ per_token, grams, self.owners, n_entries,
                                   MAX_POSTING_SHARE["chars"], scale)
+
+    def shortfall(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
+        """Naive Bayes: how much less likely each of `entries` is than the likeliest (<= 0)."""
+        counts = Counter(j for f in word_features(tokens)
+                         if (j := self.words.vocab.get(f)) is not None)
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        hits = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        return self.bayes.shortfall(ids, hits, entries)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""
