@@ -148,6 +148,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     print(f"out of scope: {report.rejected}/{report.out_of_scope} declined "
           f"({report.out_of_scope_rejection:.1%})")
     print(f"overall:      {report.overall:.1%}  (threshold {engine.threshold})")
+    print(f"ranked first: {report.ranked_first}/{report.in_scope} in scope "
+          f"({report.ranking_accuracy:.1%}, whatever the threshold)")
+    print(f"wrong answer: {report.wrong}/{report.in_scope + report.out_of_scope} questions "
+          f"answered with a passage that does not answer them ({report.wrong_rate:.1%})")
     if report.misses:
         print("\nmisses:")
     for item, result in report.misses:

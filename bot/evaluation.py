@@ -30,6 +30,11 @@ class Report:
     answered: int = 0
     out_of_scope: int = 0
     rejected: int = 0
+    # In scope with the right entry ranked first, whatever the threshold: what the ranking
+    # alone gets right, before the decision to answer.
+    ranked_first: int = 0
+    # Questions answered with a passage that does not answer them: the costly mistake.
+    wrong: int = 0
     misses: list[tuple[Labelled, Result]] = field(default_factory=list)
 
     @property
@@ -39,6 +44,15 @@ class Report:
     @property
     def out_of_scope_rejection(self) -> float:
         return self.rejected / self.out_of_scope if self.out_of_scope else 1.0
+
+    @property
+    def ranking_accuracy(self) -> float:
+        return self.ranked_first / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def wrong_rate(self) -> float:
+        total = self.in_scope + self.out_of_scope
+        return self.wrong / total if total else 0.0
 
     @property
     def overall(self) -> float:
@@ -52,6 +66,9 @@ class Report:
             "out_of_scope": self.out_of_scope, "rejected": self.rejected,
             "out_of_scope_rejection": round(self.out_of_scope_rejection, 4),
             "overall": round(self.overall, 4),
+            "ranked_first": self.ranked_first,
+            "ranking_accuracy": round(self.ranking_accuracy, 4),
+            "answered_wrong": self.wrong, "wrong_rate": round(self.wrong_rate, 4),
             "misses": [
                 {"line": q.line, "question": q.question, "expected": q.expected,
                  "got": r.entry.id if isinstance(r, Answer) else r.outcome,
@@ -103,6 +120,9 @@ def evaluate(engine: Engine, questions: Iterable[Labelled]) -> Report:
             report.in_scope += 1
             ok = answered == item.expected
             report.answered += ok
+            ranked = engine.rank(item.question, limit=1)
+            report.ranked_first += bool(ranked) and ranked[0].entry.id == item.expected
+        report.wrong += answered is not None and answered != item.expected
         if not ok:
             report.misses.append((item, result))
     return report

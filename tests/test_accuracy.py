@@ -100,3 +100,15 @@ def test_each_question_set_holds_its_floor(engine: Engine,
     report = evaluate(engine, labelled[path])
     assert (report.in_scope_accuracy >= in_floor
             and report.out_of_scope_rejection >= out_floor), f"{path.name}: {figures(report)}"
+
+
+def test_ranking_accuracy_ignores_the_threshold_and_wrong_answers_need_an_answer(
+        labelled: dict[Path, list[Labelled]]) -> None:
+    questions = [q for rows in labelled.values() for q in rows]
+    shipped = Engine.from_knowledge(load_knowledge(SHIPPED_KNOWLEDGE_DIR))
+    usual = evaluate(shipped, questions)
+    shipped.threshold = 101.0  # above every score: nothing is answered
+    silent = evaluate(shipped, questions)
+    assert silent.ranked_first == usual.ranked_first >= usual.answered
+    assert usual.wrong == sum(1 for q, r in usual.misses if isinstance(r, Answer))
+    assert silent.answered == silent.wrong == 0
