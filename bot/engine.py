@@ -30,6 +30,7 @@ from bot.text import (
     normalise,
     stem,
     words,
+    words_of,
 )
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
@@ -145,8 +146,9 @@ class Engine:
         self._measures = [_holds(e.answer) if answer_types else _ANY
                           for e in self.entries]
         known: Counter[str] = Counter()
-        split = {text: words(text) for entry in self.entries
-                 for text in (*entry.questions, entry.answer)}
+        texts = list(dict.fromkeys(chain.from_iterable(
+            (*entry.questions, entry.answer) for entry in self.entries)))
+        split = dict(zip(texts, words_of(texts), strict=True))
         known.update(chain.from_iterable(split.values()))  # one C loop: 100,000 texts add up
         for canonical, variants in (synonyms or {}).items():
             for phrase in (canonical, *variants):

@@ -161,9 +161,10 @@ def _with_bigrams(tokens: sparse.csr_matrix, flat: np.ndarray, doc: np.ndarray,
 
 
 def _column_norms(matrix: sparse.csr_matrix, size: int) -> np.ndarray:
-    """L2 length of each column (1 for an empty one), summed in float64."""
-    norms = np.sqrt(np.bincount(matrix.indices, weights=np.square(matrix.data, dtype=np.float64),
-                                minlength=size)).astype(np.float32)
+    """L2 length of each column (1 for an empty one), summed in float64 row by row."""
+    squares = sparse.csr_matrix((np.square(matrix.data, dtype=np.float64), matrix.indices,
+                                 matrix.indptr), shape=(matrix.shape[0], size))
+    norms = np.sqrt(np.ones(matrix.shape[0]) @ squares).astype(np.float32)
     norms[norms == 0] = 1.0
     return norms
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 
+import numpy as np
 import snowballstemmer
 
 # British -> US spellings readers mix freely. Whole words only; stems cover inflections.
@@ -168,6 +169,29 @@ def spell(word: str) -> str:
 def words(text: str) -> list[str]:
     """Folded, contraction-expanded, US-spelled words; punctuation dropped."""
     return list(chain.from_iterable(map(_word, _TOKEN.findall(fold(text)))))
+
+
+_SEPARATOR = "\x00"  # between texts tokenised together: no token holds it, `fold` keeps it
+_TOKEN_OR_SEPARATOR = re.compile(f"{_TOKEN.pattern}|{_SEPARATOR}", re.UNICODE)
+
+
+def words_of(texts: Sequence[str]) -> list[list[str]]:
+    """`words` of each text, in one regex pass over them all.
+
+    At 100,000 phrasings the cost of `words` is mostly its per-call overhead, so a knowledge
+    is tokenised as one string, its texts set apart by a separator no token can hold.
+    """
+    if not texts:
+        return []
+    joined = _SEPARATOR.join(map(fold, texts))
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator itself
+        return [words(text) for text in texts]
+    raw = _TOKEN_OR_SEPARATOR.findall(joined)
+    spelt = {token: _word(token) for token in dict.fromkeys(raw)}  # once per distinct token
+    flat = list(chain.from_iterable(map(spelt.__getitem__, raw)))
+    ends = np.flatnonzero(np.fromiter(map(_SEPARATOR.__eq__, flat), dtype=bool,
+                                      count=len(flat))).tolist()
+    return [flat[a + 1:b] for a, b in zip([-1, *ends], [*ends, len(flat)], strict=True)]
 
 
 @lru_cache(maxsize=131072)
