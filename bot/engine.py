@@ -162,23 +162,23 @@ class Engine:
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
+        # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
+        canonical_of = dict(zip(split, map(self._canonical, split.values()), strict=True))
         for index, entry in enumerate(self.entries):
-            passage = self._canonical(split[entry.answer])
-            vocab: set[str] = set(passage)
+            passage = canonical_of[entry.answer]
+            questions = [canonical_of[question] for question in entry.questions]
             if PASSAGE_WEIGHT > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
                 phrasings.append([t for t in passage if t not in STOPWORDS_STEMMED])
                 weights.append(PASSAGE_WEIGHT)
-            for question in entry.questions:
-                tokens = self._canonical(split[question])
-                owners.append(index)
-                phrasings.append(tokens)
-                weights.append(1.0)
-                vocab.update(tokens)
-                self._exact.setdefault(tuple(tokens), index)
-            self._vocab.append(frozenset(vocab))
+            owners.extend([index] * len(questions))
+            phrasings.extend(questions)
+            weights.extend([1.0] * len(questions))
+            for key in map(tuple, questions):
+                self._exact.setdefault(key, index)
+            self._vocab.append(frozenset(passage).union(*questions))
         self.index = Index(phrasings, owners, len(self.entries), weights)
-        spread = Counter(t for vocab in self._vocab for t in vocab)
+        spread = Counter(chain.from_iterable(self._vocab))
         n = len(self.entries)
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
         self._unknown_weight = float(np.log(1.0 + n) + 1.0)

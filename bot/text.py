@@ -242,7 +242,7 @@ class Synonyms:
         return bool(self._phrases)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
-        if not self._phrases:
+        if self._starts.isdisjoint(tokens):  # most texts: no phrase to rewrite
             return list(tokens)
         out: list[str] = []
         i = 0
