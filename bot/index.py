@@ -75,10 +75,13 @@ class _Space:
         lengths = np.diff(docs.indptr)
         df = lengths.astype(np.float32)
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        docs.data = (1.0 + np.log(docs.data)) * np.repeat(idf, lengths)  # sublinear TF-IDF
-        docs.data /= _column_norms(docs, n)[docs.indices]  # each phrasing of unit length
-        if scale is not None:
-            docs.data *= scale[docs.indices]
+        data = docs.data  # 10 million values at 100,000 phrasings: changed in place
+        np.log(data, out=data)
+        data += 1.0
+        data *= np.repeat(idf, lengths)  # sublinear TF-IDF
+        data /= _column_norms(docs, n)[docs.indices]  # each phrasing of unit length
+        if scale is not None and (scale != 1.0).any():
+            data *= scale[docs.indices]
         owned = sparse.csr_matrix((np.ones(n, dtype=np.float32), (np.arange(n), owners)),
                                   shape=(n, n_entries))
         centroids = docs @ owned  # feature x entry: the sum of each entry's phrasings
