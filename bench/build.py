@@ -4,8 +4,8 @@
 
 Builds the engine N times (default 3) over CLINC150's training phrasings and over 100,000
 (the same with generated variations, as `bench/engine.py` makes them), and prints the median
-build seconds twice: cold, as the first build in a process (the per-word caches of stems,
-spellings and n-grams emptied first), and warm, as a reload of the same knowledge in a running
+build seconds twice: cold, as the first build in a process (the per-word caches of stems
+and spellings emptied first), and warm, as a reload of the same knowledge in a running
 bot. Then the index's memory. `--profile` prints where one cold 100,000 build spends its time
 instead (cProfile, by cumulative time).
 """
@@ -22,14 +22,14 @@ from collections.abc import Sequence
 
 from engine import CLINC, clinc_entries, index_bytes, variations
 
-from bot import index, text
+from bot import text
 from bot.engine import Engine
 from bot.knowledge import Entry
 
 
 def clear_caches() -> None:
     """Forget every word the process has stemmed, spelled or cut into n-grams."""
-    for cached in (text.stem, text.spell, text._word, index._token_grams):
+    for cached in (text.stem, text.spell, text._word):
         cached.cache_clear()
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -41,12 +40,6 @@ def char_ngrams(tokens: Sequence[str]) -> list[str]:
                 break
             grams.extend(padded[i:i + n] for i in range(size - n + 1))
     return grams
-
-
-@lru_cache(maxsize=131072)
-def _token_grams(token: str) -> tuple[str, ...]:
-    """One token's `char_ngrams`: a reload meets mostly the tokens it met before."""
-    return tuple(char_ngrams((token,)))
 
 
 def word_features(tokens: Sequence[str]) -> list[str]:
@@ -225,7 +218,7 @@ class Index:
         self.words = _Space.build(*_with_bigrams(tokens, flat, doc, names), self.owners,
                                   n_entries, MAX_POSTING_SHARE["words"], scale)
         # Each distinct token's n-grams, ids in order of first appearance.
-        per_name = list(map(_token_grams, names))
+        per_name = [char_ngrams((name,)) for name in names]
         every = list(chain.from_iterable(per_name))
         grams = {gram: i for i, gram in enumerate(dict.fromkeys(every))}
         cols = np.fromiter(map(grams.__getitem__, every), dtype=np.int64, count=len(every))
