@@ -35,10 +35,8 @@ def char_ngrams(tokens: Sequence[str]) -> list[str]:
     for token in tokens:
         padded = f" {token} "
         size = len(padded)
-        for n in range(lo, hi + 1):
-            if n > size:
-                break
-            grams.extend(padded[i:i + n] for i in range(size - n + 1))
+        grams += [padded[i:i + n] for n in range(lo, min(hi, size) + 1)
+                  for i in range(size - n + 1)]
     return grams
 
 
