@@ -130,7 +130,7 @@ _P = ParamSpec("_P")
 
 def _collector_paused(build: Callable[_P, None]) -> Callable[_P, None]:
     """`build` with Python's cycle collector paused: a build makes hundreds of thousands of
-    lists and tuples and no cycles, and each collection mid-build re-walks them all (a
+    lists and tuples, and each collection mid-build re-walks all it has made so far (a
     seventh of a build at 100,000 phrasings)."""
     @wraps(build)
     def paused(*args: _P.args, **kwargs: _P.kwargs) -> None:
