@@ -7,11 +7,14 @@ choice instead of picking one.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import wraps
 from itertools import chain
+from typing import ParamSpec
 
 import numpy as np
 from rapidfuzz import process
@@ -30,6 +33,7 @@ from bot.text import (
     normalise,
     stem,
     words,
+    words_of,
 )
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
@@ -126,6 +130,25 @@ LONG_WORD = 10  # from this length a word may have two typos
 CONTENT_FREE = 0.5  # coverage of a question made only of function words
 
 
+_P = ParamSpec("_P")
+
+
+def _collector_paused(build: Callable[_P, None]) -> Callable[_P, None]:
+    """`build` with Python's cycle collector paused: a build makes hundreds of thousands of
+    lists and tuples, and each collection mid-build re-walks all it has made so far (a
+    seventh of a build at 100,000 phrasings)."""
+    @wraps(build)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> None:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            build(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
+
+
 class Engine:
     """Matches questions to entries and decides: answer, ask which, or decline.
 
@@ -134,6 +157,7 @@ class Engine:
     about mortality or cost is mostly made of words no entry knows, and is declined.
     """
 
+    @_collector_paused
     def __init__(self, entries: Sequence[Entry],
                  synonyms: Mapping[str, Sequence[str]] | None = None,
                  threshold: float | None = None, margin: float = MARGIN,
@@ -150,8 +174,9 @@ class Engine:
         self._measures = [_holds(e.answer) if answer_types else _ANY
                           for e in self.entries]
         known: Counter[str] = Counter()
-        split = {text: words(text) for entry in self.entries
-                 for text in (*entry.questions, entry.answer)}
+        texts = list(dict.fromkeys(chain.from_iterable(
+            (*entry.questions, entry.answer) for entry in self.entries)))
+        split = dict(zip(texts, words_of(texts), strict=True))
         known.update(chain.from_iterable(split.values()))  # one C loop: 100,000 texts add up
         for canonical, variants in (synonyms or {}).items():
             for phrase in (canonical, *variants):
@@ -165,23 +190,23 @@ class Engine:
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
+        # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
+        canonical_of = dict(zip(split, map(self._canonical, split.values()), strict=True))
         for index, entry in enumerate(self.entries):
-            passage = self._canonical(split[entry.answer])
-            vocab: set[str] = set(passage)
+            passage = canonical_of[entry.answer]
+            questions = [canonical_of[question] for question in entry.questions]
             if PASSAGE_WEIGHT > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
                 phrasings.append([t for t in passage if t not in STOPWORDS_STEMMED])
                 weights.append(PASSAGE_WEIGHT)
-            for question in entry.questions:
-                tokens = self._canonical(split[question])
-                owners.append(index)
-                phrasings.append(tokens)
-                weights.append(1.0)
-                vocab.update(tokens)
-                self._exact.setdefault(tuple(tokens), index)
-            self._vocab.append(frozenset(vocab))
+            owners.extend([index] * len(questions))
+            phrasings.extend(questions)
+            weights.extend([1.0] * len(questions))
+            for key in map(tuple, questions):
+                self._exact.setdefault(key, index)
+            self._vocab.append(frozenset(passage).union(*questions))
         self.index = Index(phrasings, owners, len(self.entries), weights)
-        spread = Counter(t for vocab in self._vocab for t in vocab)
+        spread = Counter(chain.from_iterable(self._vocab))
         n = len(self.entries)
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
         self._unknown_weight = float(np.log(1.0 + n) + 1.0)

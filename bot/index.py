@@ -37,10 +37,8 @@ def char_ngrams(tokens: Sequence[str]) -> list[str]:
     for token in tokens:
         padded = f" {token} "
         size = len(padded)
-        for n in range(lo, hi + 1):
-            if n > size:
-                break
-            grams.extend(padded[i:i + n] for i in range(size - n + 1))
+        grams += [padded[i:i + n] for n in range(lo, min(hi, size) + 1)
+                  for i in range(size - n + 1)]
     return grams
 
 
@@ -60,23 +58,30 @@ class _Space:
     @classmethod
     def build(cls, counts: sparse.csr_matrix, vocab: dict[str, int], owners: np.ndarray,
               n_entries: int, max_share: float, scale: np.ndarray | None = None) -> _Space:
-        """From phrasing x feature counts: sublinear TF-IDF, postings and centroids."""
-        n = counts.shape[0]
-        docs_m = sparse.csr_matrix(counts, dtype=np.float32)
-        docs_m.sum_duplicates()
-        df = np.bincount(docs_m.indices, minlength=docs_m.shape[1]).astype(np.float32)
+        """From feature x phrasing counts (no duplicate entries): TF-IDF, postings, centroids.
+
+        Feature-major throughout, so no phrasing-major copy is made: document frequencies
+        are the row lengths, and the weighted matrix is already the postings.
+        """
+        n = counts.shape[1]
+        docs = sparse.csr_matrix(counts, dtype=np.float32)
+        lengths = np.diff(docs.indptr)
+        df = lengths.astype(np.float32)
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        docs_m.data = (1.0 + np.log(docs_m.data)) * idf[docs_m.indices]  # in place: no copies
-        docs_m = _l2_rows(docs_m)
-        if scale is not None:
-            docs_m.data *= np.repeat(scale, np.diff(docs_m.indptr))
-        assign = sparse.csr_matrix(
-            (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
-        centroids = _l2_rows(assign @ docs_m).T.tocsr()
-        postings = docs_m.T.tocsr()
+        data = docs.data  # 10 million values at 100,000 phrasings: changed in place
+        np.log(data, out=data)
+        data += 1.0
+        data *= np.repeat(idf, lengths)  # sublinear TF-IDF
+        data /= _column_norms(docs, n)[docs.indices]  # each phrasing of unit length
+        if scale is not None and (scale != 1.0).any():
+            data *= scale[docs.indices]
+        owned = sparse.csr_matrix((np.ones(n, dtype=np.float32), (np.arange(n), owners)),
+                                  shape=(n, n_entries))
+        centroids = docs @ owned  # feature x entry: the sum of each entry's phrasings
+        centroids.data /= _column_norms(centroids, n_entries)[centroids.indices]
+        centroids.sort_indices()
         common = df > max(max_share * n, 50)
-        if common.any():
-            postings = _drop_rows(postings, common)
+        postings = _drop_rows(docs, common) if common.any() else docs
         return cls(vocab, idf, postings, centroids)
 
     def vector(self, features: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -137,7 +142,7 @@ def _accumulate(rows: sparse.csr_matrix, ids: np.ndarray, weights: np.ndarray,
 
 def _with_bigrams(tokens: sparse.csr_matrix, flat: np.ndarray, doc: np.ndarray,
                   names: list[str]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Word features (`word_features`) of every phrasing: token counts, then bigram counts."""
+    """Word features (`word_features`) x phrasing counts: the tokens', then the bigrams'."""
     vocab = {name: i for i, name in enumerate(names)}
     same = doc[1:] == doc[:-1]
     first, second, where = flat[:-1][same], flat[1:][same], doc[1:][same]
@@ -146,21 +151,18 @@ def _with_bigrams(tokens: sparse.csr_matrix, flat: np.ndarray, doc: np.ndarray,
     for j, key in enumerate(pairs.tolist()):
         vocab[f"{names[key // size]} {names[key % size]}"] = size + j
     bigrams = sparse.csr_matrix(
-        (np.ones(len(which), dtype=np.float32), (where, which.ravel())),
-        shape=(tokens.shape[0], max(len(pairs), 1)))
-    return sparse.hstack([tokens, bigrams], format="csr"), vocab
+        (np.ones(len(which), dtype=np.float32), (which.ravel(), where)),
+        shape=(max(len(pairs), 1), tokens.shape[0]))
+    return sparse.vstack([tokens.T.tocsr(), bigrams], format="csr"), vocab
 
 
-def _l2_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
-    """Rows scaled to unit length, in place on the CSR data."""
-    matrix = sparse.csr_matrix(matrix, dtype=np.float32)
-    lengths = np.diff(matrix.indptr)
-    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
-    norms = np.sqrt(np.bincount(rows, weights=np.square(matrix.data, dtype=np.float64),
-                                minlength=matrix.shape[0])).astype(np.float32)
+def _column_norms(matrix: sparse.csr_matrix, size: int) -> np.ndarray:
+    """L2 length of each column (1 for an empty one), summed in float64 row by row."""
+    squares = sparse.csr_matrix((np.square(matrix.data, dtype=np.float64), matrix.indices,
+                                 matrix.indptr), shape=(matrix.shape[0], size))
+    norms = np.sqrt(np.ones(matrix.shape[0]) @ squares).astype(np.float32)
     norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, lengths)
-    return matrix
+    return norms
 
 
 def _drop_rows(matrix: sparse.csr_matrix, drop: np.ndarray) -> sparse.csr_matrix:
@@ -217,17 +219,17 @@ class Index:
         self.bayes = WordBayes(word_counts, self.owners, n_entries)
         self.words = _Space.build(word_counts, word_vocab, self.owners,
                                   n_entries, MAX_POSTING_SHARE["words"], scale)
-        grams: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, name in enumerate(names):
-            for gram in char_ngrams((name,)):
-                rows.append(i)
-                cols.append(grams.setdefault(gram, len(grams)))
+        # Each distinct token's n-grams, ids in order of first appearance.
+        per_name = [char_ngrams((name,)) for name in names]
+        every = list(chain.from_iterable(per_name))
+        grams = {gram: i for i, gram in enumerate(dict.fromkeys(every))}
+        cols = np.fromiter(map(grams.__getitem__, every), dtype=np.int64, count=len(every))
+        rows = np.repeat(np.arange(len(names), dtype=np.int64),
+                         np.fromiter(map(len, per_name), dtype=np.int64, count=len(names)))
         per_token = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                                       shape=(size, max(len(grams), 1)))
-        self.chars = _Space.build(tokens @ per_token, grams, self.owners, n_entries,
-                                  MAX_POSTING_SHARE["chars"], scale)
+        self.chars = _Space.build((tokens @ per_token).T.tocsr(), grams, self.owners,
+                                  n_entries, MAX_POSTING_SHARE["chars"], scale)
 
     def shortfall(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
         """Naive Bayes: how much less likely each of `entries` is than the likeliest (<= 0)."""

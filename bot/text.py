@@ -170,6 +170,38 @@ def words(text: str) -> list[str]:
     return list(chain.from_iterable(map(_word, _TOKEN.findall(fold(text)))))
 
 
+_SEPARATOR = "\x00"  # between texts tokenised together: no token holds it
+_JOINER = "<" + _SEPARATOR  # its "<" keeps an HTML tag (`_TAG`) from reaching the next text
+# `_TOKEN` on ASCII text folded to lower case, by a plain class test: a third faster.
+_ASCII_TOKEN_OR_SEPARATOR = re.compile(f"[a-z0-9]+(?:'[a-z0-9]+)*|{_SEPARATOR}")
+
+
+def words_of(texts: Sequence[str]) -> list[list[str]]:
+    """`words` of each text, the ASCII ones (nearly all) in one regex pass over them all.
+
+    At 100,000 phrasings the cost of `words` is mostly its per-call overhead, so a knowledge
+    is folded and tokenised as one string, its texts set apart by a separator.
+    """
+    plain = [text for text in texts if text.isascii()]
+    if len(plain) < len(texts):  # the others are folded one by one, and slotted back in
+        together = iter(words_of(plain))
+        return [next(together) if text.isascii() else words(text) for text in texts]
+    joined = _JOINER.join(texts)
+    if not texts or joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds it itself
+        return [words(text) for text in texts]
+    raw = _ASCII_TOKEN_OR_SEPARATOR.findall(_TAG.sub(" ", joined).casefold())  # = `fold`
+    spelt = {token: _word(token) for token in dict.fromkeys(raw)}  # once per distinct token
+    flat = list(chain.from_iterable(map(spelt.__getitem__, raw)))
+    out: list[list[str]] = []
+    start = 0
+    for _ in range(len(texts) - 1):
+        end = flat.index(_SEPARATOR, start)
+        out.append(flat[start:end])
+        start = end + 1
+    out.append(flat[start:])
+    return out
+
+
 @lru_cache(maxsize=131072)
 def _word(raw: str) -> tuple[str, ...]:
     """One folded token as words: a contraction expanded, a possessive dropped, US-spelled."""
@@ -218,7 +250,7 @@ class Synonyms:
         return bool(self._phrases)
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
-        if not self._phrases:
+        if self._starts.isdisjoint(tokens):  # most texts: no phrase to rewrite
             return list(tokens)
         out: list[str] = []
         i = 0

@@ -6,6 +6,7 @@ really type: typos, reordered and missing words, abbreviations and British spell
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -285,6 +286,22 @@ def test_results_are_deterministic(engine: Engine, knowledge: Knowledge) -> None
 def test_an_engine_needs_entries() -> None:
     with pytest.raises(ValueError):
         Engine([])
+
+
+def test_building_an_engine_leaves_the_garbage_collector_as_it_found_it(
+        knowledge: Knowledge) -> None:
+    assert gc.isenabled()
+    Engine.from_knowledge(knowledge)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        Engine([])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Engine.from_knowledge(knowledge)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # -- declines say why -----------------------------------------------------------------------------

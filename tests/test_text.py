@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge import load_knowledge
-from bot.text import STOPWORDS, STOPWORDS_STEMMED, Synonyms, fold, normalise, spell, stem, words
+from bot.text import (
+    STOPWORDS,
+    STOPWORDS_STEMMED,
+    Synonyms,
+    fold,
+    normalise,
+    spell,
+    stem,
+    words,
+    words_of,
+)
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 
@@ -45,6 +55,16 @@ def test_words_drop_punctuation_and_split_hyphens() -> None:
                                                            "for", "ms"]
     assert words("?!.,;:--...") == []
     assert words("") == []
+
+
+def test_many_texts_tokenised_together_split_as_each_alone() -> None:
+    texts = ["What's HSCT?", "", "a <b", "c> d", "Café ’tis the patient’s", "  ", "don't", "</i",
+             "<i>stem</i>\u200bcells", "x\x00y", "leukaemia-free, 5 years"]
+    expected = [words(t) for t in texts]
+    assert words_of(texts) == expected
+    assert words_of(texts[:-2]) == expected[:-2]  # no text holding the separator
+    assert words_of(texts[2:4]) == [["a", "b"], ["c", "d"]]  # no tag across two texts
+    assert words_of([]) == [] and words_of(["", ""]) == [[], []]
 
 
 def test_normalise_joins_folded_words_with_single_spaces() -> None:
