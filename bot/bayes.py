@@ -26,11 +26,12 @@ class WordBayes:
 
     def __init__(self, counts: sparse.csr_matrix, owners: np.ndarray, n_entries: int,
                  alpha: float = ALPHA):
-        """`counts`: phrasing x feature counts; `owners`: each phrasing's entry."""
-        n, size = counts.shape
+        """`counts`: feature x phrasing counts (the index's layout); `owners`: each phrasing's
+        entry."""
+        size, n = counts.shape
         assign = sparse.csr_matrix(
-            (np.ones(n, dtype=np.float32), (owners, np.arange(n))), shape=(n_entries, n))
-        per_entry = (assign @ counts).T.tocsr()  # feature x entry counts
+            (np.ones(n, dtype=np.float32), (np.arange(n), owners)), shape=(n, n_entries))
+        per_entry = sparse.csr_matrix(counts @ assign)  # feature x entry counts
         per_entry.sum_duplicates()
         totals = np.asarray(per_entry.sum(axis=0), dtype=np.float64).ravel()
         # log P(f|e) = log(N_ef + a) - log(N_e + a V); the log(a) every entry shares is

@@ -17,7 +17,7 @@ SOURCE = Source("Bank FAQ", "a bank", "https://example.org/faq")
 def _bayes() -> WordBayes:
     # Features 0-3; entry 0 uses 0 and 1 often, entry 1 uses 2 and 3, both use 1 once.
     counts = sparse.csr_matrix(np.array([[3, 2, 0, 0], [2, 1, 0, 0], [0, 1, 3, 2]],
-                                        dtype=np.float32))
+                                        dtype=np.float32).T)  # feature x phrasing
     return WordBayes(counts, np.array([0, 0, 1]), 2)
 
 
