@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from bot.rows import accumulate
+
 ALPHA = 0.05  # additive smoothing: small, because phrasings are short and words telling
 
 
@@ -43,11 +45,7 @@ class WordBayes:
     def log_scores(self, ids: np.ndarray, counts: np.ndarray, entries: np.ndarray
                    ) -> np.ndarray:
         """log P(words | entry) of `entries`, up to a shared constant."""
-        rows = self.evidence
-        total = np.zeros(rows.shape[1], dtype=np.float64)
-        for j, c in zip(ids.tolist(), counts.tolist(), strict=True):
-            start, end = rows.indptr[j], rows.indptr[j + 1]
-            total[rows.indices[start:end]] += c * rows.data[start:end]
+        total = accumulate(self.evidence, ids, counts, self.evidence.shape[1])
         length = float(counts.sum())
         return total[entries] - length * self.norm[entries]
 

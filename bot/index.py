@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from bot.bayes import WordBayes
+from bot.rows import accumulate, gather
 
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
 CHAR_N = (2, 5)
@@ -84,22 +85,24 @@ class _Space:
         postings = _drop_rows(docs, common) if common.any() else docs
         return cls(vocab, idf, postings, centroids)
 
+    def counts(self, features: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(feature ids, how often each occurs) of a query; unknown features are dropped."""
+        counts = Counter(j for f in features if (j := self.vocab.get(f)) is not None)
+        return (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
+                np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+
     def vector(self, features: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
         """(feature ids, L2-normalised weights) of a query; unknown features are dropped."""
-        counts: Counter[int] = Counter()
-        for f in features:
-            j = self.vocab.get(f)
-            if j is not None:
-                counts[j] += 1
-        if not counts:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        ids, counts = self.counts(features)
+        if not len(ids):
+            return ids, counts
+        tf = 1.0 + np.log(counts)
         weights = tf * self.idf[ids]
         return ids, (weights / np.linalg.norm(weights)).astype(np.float32)
 
     def centroid_scores(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        return _accumulate(self.centroids, ids, weights, self.centroids.shape[1])
+        return accumulate(self.centroids, ids, weights,
+                          self.centroids.shape[1]).astype(np.float32)
 
     def phrasing_scores(self, ids: np.ndarray, weights: np.ndarray,
                         keep: int = TOP_PHRASINGS) -> tuple[np.ndarray, np.ndarray]:
@@ -110,7 +113,7 @@ class _Space:
         """
         if not len(ids):
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-        hits, scaled = _gather(self.postings, ids, weights)
+        hits, scaled = gather(self.postings, ids, weights)
         if not len(hits):
             return hits, scaled
         phrasings, inverse = np.unique(hits, return_inverse=True)
@@ -119,25 +122,6 @@ class _Space:
             top = np.argpartition(sums, -keep)[-keep:]
             phrasings, sums = phrasings[top], sums[top]
         return phrasings, sums
-
-
-def _gather(rows: sparse.csr_matrix, ids: np.ndarray, weights: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Column indices and weighted values of `rows[ids]`, without scipy's sliced copy."""
-    starts = rows.indptr[ids]
-    lengths = rows.indptr[ids + 1] - starts
-    total = int(lengths.sum())
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-    return rows.indices[offsets], rows.data[offsets] * np.repeat(weights, lengths)
-
-
-def _accumulate(rows: sparse.csr_matrix, ids: np.ndarray, weights: np.ndarray,
-                size: int) -> np.ndarray:
-    """weights @ rows[ids] as a dense vector of `size`."""
-    if not len(ids):
-        return np.zeros(size, dtype=np.float32)
-    columns, scaled = _gather(rows, ids, weights)
-    return np.bincount(columns, weights=scaled, minlength=size).astype(np.float32)
 
 
 def _with_bigrams(tokens: sparse.csr_matrix, flat: np.ndarray, doc: np.ndarray,
@@ -233,11 +217,7 @@ class Index:
 
     def shortfall(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
         """Naive Bayes: how much less likely each of `entries` is than the likeliest (<= 0)."""
-        counts = Counter(j for f in word_features(tokens)
-                         if (j := self.words.vocab.get(f)) is not None)
-        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        hits = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        return self.bayes.shortfall(ids, hits, entries)
+        return self.bayes.shortfall(*self.words.counts(word_features(tokens)), entries)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""
