@@ -72,6 +72,7 @@ _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items
                       if k.replace("'", "") not in {"its", "well", "were", "id", "ill",
                                                     "hell", "shell", "wed", "lets"}})
 
+# snowballstemmer hands back PyStemmer's compiled Snowball (a dependency) when it is there.
 _stemmer = snowballstemmer.stemmer("english")
 
 # Function and conversational words: they shape a question but say nothing about which
