@@ -8,7 +8,6 @@ choice instead of picking one.
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -17,20 +16,18 @@ from itertools import chain
 from typing import ParamSpec
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from bot.index import Index
 from bot.knowledge import Entry, Knowledge
+from bot.measures import ANY_MEASURE, asks_for, holds
 from bot.outcomes import DeclineReason, Outcome
+from bot.spelling import Speller
 from bot.text import (
     ASPECTS,
     MAX_QUESTION_CHARS,
-    MAX_WORD_CHARS,
     STOPWORDS,
     STOPWORDS_STEMMED,
     Synonyms,
-    normalise,
     stem,
     words,
     words_of,
@@ -124,8 +121,7 @@ class Declined:
 Result = Answer | Ambiguous | Declined
 
 
-SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
-CORRECT_MIN = 5  # shorter words are too easily "corrected" into another real word
+CORRECT_MIN = 5  # shorter words only get two swapped letters ("hcst") put back
 LONG_WORD = 10  # from this length a word may have two typos
 CONTENT_FREE = 0.5  # coverage of a question made only of function words
 
@@ -171,7 +167,7 @@ class Engine:
         self.margin = margin
         # Which passages can answer "how many..." or "how long..." at all. Off for
         # benchmarks whose entries are intent labels rather than passages.
-        self._measures = [_holds(e.answer) if answer_types else _ANY
+        self._measures = [holds(e.answer) if answer_types else ANY_MEASURE
                           for e in self.entries]
         known: Counter[str] = Counter()
         texts = list(dict.fromkeys(chain.from_iterable(
@@ -182,9 +178,9 @@ class Engine:
             for phrase in (canonical, *variants):
                 known.update(words(phrase))
         known.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
-        self._known = known
-        self._spelling = [w for w, _ in known.most_common() if len(w) >= 3 and w.isalpha()]
-        self._spelling_set = frozenset(self._spelling)
+        self.speller = Speller((w for w, _ in known.most_common()), known=known,
+                               shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
+                               splits=True)
         owners: list[int] = []
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
@@ -223,24 +219,6 @@ class Engine:
 
     # -- text to tokens -------------------------------------------------------------------
 
-    def _correct(self, word: str) -> list[str]:
-        """A reader's misspelt or run-together word, as the knowledge spells it."""
-        if (word in self._known or len(word) < 3 or len(word) > MAX_WORD_CHARS
-                or not word.isalpha()):  # no real word is that long: nothing to correct
-            return [word]
-        if len(word) < CORRECT_MIN:  # short words: only swapped letters ("hcst", "teh")
-            fixes = (word[:i] + word[i + 1] + word[i] + word[i + 2:]
-                     for i in range(1, len(word) - 1))
-            return [next((w for w in fixes if w in self._spelling_set), word)]
-        for cut in range(SPLIT_MIN, len(word) - SPLIT_MIN + 1):
-            head, tail = word[:cut], word[cut:]
-            if head in self._spelling_set and tail in self._spelling_set:
-                return [head, tail]
-        limit = 1 if len(word) < LONG_WORD else 2  # "remitting" is not a typo of "resetting"
-        hit = process.extractOne(word, self._spelling, scorer=OSA.distance,
-                                 score_cutoff=limit)
-        return [hit[0]] if hit else [word]
-
     def tokens(self, text: str, correct: bool = True) -> list[str]:
         """Words, spelling-corrected, synonyms made canonical, then stemmed.
 
@@ -250,7 +228,7 @@ class Engine:
             return self._canonical(words(text))
         corrected: list[str] = []
         for word in words(text):
-            corrected.extend(self._correct(word))
+            corrected.extend(self.speller.correct(word))
         return self._canonical(corrected)
 
     def _canonical(self, text_words: Sequence[str]) -> list[str]:
@@ -306,7 +284,7 @@ class Engine:
         if exact is not None:
             similarity[exact] = 1.0
         top = np.argsort(-similarity)[:CANDIDATES]
-        wants = _measures(question)
+        wants = asks_for(question)
         top = np.array([i for i in top if similarity[i] > 0
                         and (i == exact or wants <= self._measures[i])], dtype=np.int64)
         doubt = np.exp(BAYES_WEIGHT * self.index.shortfall(tokens, top))
@@ -390,42 +368,11 @@ class Engine:
         return tuple(self.entries[j] for j in order[:limit])
 
 
-_ANY = frozenset({"number", "time"})
-_ASKS = {
-    "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
-                         r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"),
-    "time": re.compile(r"\bhow (long|soon|quickly|fast)\b|\bwhen (will|can|could|do|does|"
-                       r"should|would|is|are)\b|\bwhat age\b|\bhow old\b"),
-}
-_HOLDS = {
-    "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
-                         r"hundred|thousand|million|percent|half|dozen|most|few|several)\b"),
-    "time": re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
-                       r"ages?|aged|elderly|old|young)\b"),
-}
-
-
 def _has_letters(text: str) -> bool:
     return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
 
 
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
-
-
-def _measures(text: str) -> frozenset[str]:
-    """What kinds of measure (a number, a time) a question asks for.
-
-    "How long is the hospital stay" can only be answered by a passage that gives a time;
-    matching on its other words would answer a question the article never addresses.
-    """
-    folded = normalise(text)
-    return frozenset(kind for kind, pattern in _ASKS.items() if pattern.search(folded))
-
-
-def _holds(passage: str) -> frozenset[str]:
-    """What kinds of measure a passage could answer with."""
-    folded = normalise(passage)
-    return frozenset(kind for kind, pattern in _HOLDS.items() if pattern.search(folded))
 
 
 def decide(question: str, ranked: Sequence[Match], threshold: float,

@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from bot.spelling import Speller
 
 DEFAULT_SAFETY_FILE = "safety.yaml"
 DEFAULT_LANGUAGE = "en"
 MAX_CHARS = 1000
+SHORTEST = 6  # a misspelt word shorter than this is too easily "corrected" into another
 
 
 class CrisisKind(StrEnum):
@@ -124,10 +124,11 @@ class SafetyScreen:
         self.rules = tuple(r for kind in PRECEDENCE for r in ordered if r.kind is kind)
         self.replies = replies
         self.figures = figures
-        self.vocabulary = tuple(sorted({w for w in vocabulary if len(w) >= 6}))
-        self._known = frozenset(self.vocabulary)
+        self.vocabulary = tuple(sorted({w for w in vocabulary if len(w) >= SHORTEST}))
+        # "conversing" is not "convulsing": only long words may have two typos
+        speller = Speller(self.vocabulary, shortest=SHORTEST, long_word=12)
         self.max_chars = max_chars
-        self._correct = lru_cache(maxsize=16384)(self._correct_word)
+        self._correct = lru_cache(maxsize=16384)(lambda word: speller.correct(word)[0])
 
     def check(self, text: str) -> Crisis | None:
         """The crisis a message signals, or None. Self-harm is tried before emergencies."""
@@ -164,14 +165,6 @@ class SafetyScreen:
             if out and key not in seen:
                 seen.add(key)
                 yield out
-
-    def _correct_word(self, word: str) -> str:
-        if len(word) < 6 or word in self._known or not word.isalpha():
-            return word
-        limit = 2 if len(word) >= 12 else 1  # "conversing" is not "convulsing"
-        best = process.extractOne(word, self.vocabulary, scorer=OSA.distance,
-                                  score_cutoff=limit)
-        return best[0] if best is not None else word
 
 
 # -- the file -----------------------------------------------------------------------------------

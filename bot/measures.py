@@ -1,0 +1,37 @@
+"""What kind of measure (a number, a time) a question asks for, and a passage can give.
+
+"How long is the hospital stay?" can only be answered by a passage that gives a time:
+matching on its other words would answer a question the article never addresses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.text import normalise
+
+ANY_MEASURE = frozenset({"number", "time"})
+_ASKS = {
+    "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
+                         r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"),
+    "time": re.compile(r"\bhow (long|soon|quickly|fast)\b|\bwhen (will|can|could|do|does|"
+                       r"should|would|is|are)\b|\bwhat age\b|\bhow old\b"),
+}
+_HOLDS = {
+    "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                         r"hundred|thousand|million|percent|half|dozen|most|few|several)\b"),
+    "time": re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+                       r"ages?|aged|elderly|old|young)\b"),
+}
+
+
+def asks_for(text: str) -> frozenset[str]:
+    """What kinds of measure a question asks for: "how many", "how long", "what age"."""
+    folded = normalise(text)
+    return frozenset(kind for kind, pattern in _ASKS.items() if pattern.search(folded))
+
+
+def holds(passage: str) -> frozenset[str]:
+    """What kinds of measure a passage could answer with."""
+    folded = normalise(passage)
+    return frozenset(kind for kind, pattern in _HOLDS.items() if pattern.search(folded))

@@ -1,0 +1,57 @@
+"""A reader's misspelt word, spelt as a known vocabulary spells it.
+
+The engine corrects toward the knowledge's own words, the safety screen toward its crisis
+vocabulary; both use one corrector with their own caution about which words to touch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.text import MAX_WORD_CHARS
+
+SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
+
+
+class Speller:
+    """Corrects words to `vocabulary` (commonest first: a tie goes to the commoner word).
+
+    `shortest`: shorter words are too easily "corrected" into another real word, so they get
+    only a swap of two neighbouring letters ("hcst"), and only with `swaps`. `long_word`: from
+    this length a word may have two typos. `splits`: a run-together pair of vocabulary words
+    ("stemcell") comes apart.
+    """
+
+    def __init__(self, vocabulary: Iterable[str], *, known: Iterable[str] = (),
+                 shortest: int, long_word: int, swaps: bool = False, splits: bool = False):
+        self.vocabulary = [w for w in dict.fromkeys(vocabulary) if len(w) >= 3 and w.isalpha()]
+        self._in_vocabulary = frozenset(self.vocabulary)
+        self._known = self._in_vocabulary.union(known)  # never corrected
+        self.shortest = shortest
+        self.long_word = long_word
+        self.swaps = swaps
+        self.splits = splits
+
+    def correct(self, word: str) -> list[str]:
+        """The word as the vocabulary spells it: itself, one word, or (split) two."""
+        if (word in self._known or len(word) < 3 or len(word) > MAX_WORD_CHARS
+                or not word.isalpha()):  # no real word is that long: nothing to correct
+            return [word]
+        if len(word) < self.shortest:
+            if not self.swaps:
+                return [word]
+            fixes = (word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                     for i in range(1, len(word) - 1))
+            return [next((w for w in fixes if w in self._in_vocabulary), word)]
+        if self.splits:
+            for cut in range(SPLIT_MIN, len(word) - SPLIT_MIN + 1):
+                head, tail = word[:cut], word[cut:]
+                if head in self._in_vocabulary and tail in self._in_vocabulary:
+                    return [head, tail]
+        limit = 2 if len(word) >= self.long_word else 1  # "remitting" is not "resetting"
+        hit = process.extractOne(word, self.vocabulary, scorer=OSA.distance,
+                                 score_cutoff=limit)
+        return [hit[0]] if hit else [word]

@@ -1,0 +1,45 @@
+"""The one spelling corrector the engine and the safety screen share."""
+
+from bot.spelling import Speller
+
+WORDS = ["stem", "cell", "transplant", "trial", "multiple", "sclerosis", "harvest", "hsct"]
+
+
+def engine_like() -> Speller:
+    return Speller(WORDS, known=["is", "the"], shortest=5, long_word=10, swaps=True,
+                   splits=True)
+
+
+def test_a_typo_is_spelt_as_the_vocabulary_spells_it() -> None:
+    assert engine_like().correct("transplnt") == ["transplant"]
+
+
+def test_a_run_together_pair_comes_apart() -> None:
+    assert engine_like().correct("stemcell") == ["stem", "cell"]
+
+
+def test_a_short_word_only_gets_two_swapped_letters_put_back() -> None:
+    speller = engine_like()
+    assert speller.correct("hcst") == ["hsct"]
+    assert speller.correct("stam") == ["stam"]  # one letter off, but too short to guess
+
+
+def test_only_long_words_may_have_two_typos() -> None:
+    speller = engine_like()
+    assert speller.correct("trensplent") == ["transplant"]  # ten letters
+    assert speller.correct("sclarozis") == ["sclarozis"]  # nine
+    assert speller.correct("trail") == ["trial"]
+
+
+def test_known_words_numbers_and_runs_of_letters_are_left_alone() -> None:
+    speller = engine_like()
+    assert speller.correct("the") == ["the"]
+    assert speller.correct("65") == ["65"]
+    assert speller.correct("a" * 40) == ["a" * 40]
+
+
+def test_without_swaps_or_splits_short_and_joined_words_stay_as_written() -> None:
+    cautious = Speller(WORDS, shortest=6, long_word=12)
+    assert cautious.correct("hcst") == ["hcst"]
+    assert cautious.correct("stemcell") == ["stemcell"]
+    assert cautious.correct("harvset") == ["harvest"]
