@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The engine's labelled question sets; tests/data also holds the safety screen's and small
 # talk's sets, which label other things and would read as thousands of in-scope misses.
 QUESTION_FILES = [ROOT / "tests" / "data" / name
-                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv")]
+                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv",
+                               "newcomers.tsv")]
 
 
 def main(argv: list[str]) -> None:

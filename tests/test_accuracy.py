@@ -15,9 +15,6 @@ from bot.evaluation import Labelled, Report, evaluate, read_questions, unknown_i
 from bot.knowledge import load_knowledge
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
-QUESTION_FILES = [TESTS_DIR / "data" / name
-                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv",
-                               "newcomers.tsv")]
 MIN_IN_SCOPE_ACCURACY = 0.90
 MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # Each file's own floor (in scope, out of scope declined): what the shipped pack reaches, rounded
@@ -27,6 +24,7 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 FILE_FLOORS = {"questions.tsv": (0.96, 0.95), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.93, 0.94),
                "newcomers.tsv": (0.95, 0.98)}
+QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 MIN_OUT_OF_SCOPE = 50
 
