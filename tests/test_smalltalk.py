@@ -217,7 +217,10 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_mostly_answer
     ("lolz", "laugh"), ("you alive?", "test"), ("still there?", "test"), ("anyone?", "test"),
     ("is there a human i can talk to", "human"), ("agent", "human"), ("bot?", "human"),
     ("what is this bot about?", "capabilities"), ("talk to me", "capabilities"),
-    ("idk", "ack"), ("same", "ack"), ("no worries", "ack"),
+    ("idk", "ack"), ("same", "ack"), ("no worries", "ack"), ("i read the article", "ack"),
+    ("hello from australia", "greeting"), ("hi, i'm a nurse", "greeting"),
+    ("great article!", "compliment"), ("ok thanks doc", "thanks"),
+    ("i have a question", "capabilities"), ("tell me more", "capabilities"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -230,6 +233,7 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "anyone here done hsct?", "what the hell is hsct", "it doesn't work",
     "is there a doctor i can talk to about hsct", "your doctor is wrong",
     "terrible side effects?", "the best treatment ever", "sorry for asking but is hsct safe",
+    "hi from australia is hsct available there", "i am an older patient", "is this good news?",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
