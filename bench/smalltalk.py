@@ -7,7 +7,9 @@ identity/human, capabilities) given the right intent, every intent's accuracy, a
 everyday messages the seed pack's engine would answer with a passage (small talk first, then the
 engine on whatever is left, as the conversation does); for the article questions
 (tests/data/questions.tsv, holdout.tsv): how many are taken whole as small talk (must be none);
-load time and time per message.
+load time and time per message. For tests/data/smalltalk_unseen.tsv (written blind), through
+the whole conversation (safety, small talk, engine): intents right, everyday lines given a
+passage, and the article questions wrapped in small talk that the engine is asked and answers.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.engine import Ambiguous, Answer, Engine
+from bot.engine import Ambiguous, Answer, Engine, Result
 from bot.knowledge import load_knowledge
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 from bot.smalltalk_file import load_smalltalk
@@ -94,6 +96,7 @@ def main() -> None:
             c = small.match(message)
             if c is not None:
                 print(f"  PEELED: {message!r} -> {c.intent}, rest {c.rest!r}")
+    blind(args.misses)
     clinc(small, engine, args.clinc_split, args.misses)
     ms = [1000 * t for t in times]
     print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
@@ -101,6 +104,54 @@ def main() -> None:
     t = time.perf_counter()
     small.match(big)
     print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
+
+
+def blind(misses: bool = False) -> None:
+    """smalltalk_unseen.tsv through the conversation, as a reader would meet it."""
+    from bot.outcomes import ChatKind, Outcome
+    from bot.service import open_conversation
+
+    conversation = open_conversation(ROOT / "knowledge")
+    engine = conversation.engine
+    real_ask, asked = engine.ask, []
+
+    def ask(question: str) -> Result:  # the engine, counting what it is asked
+        asked.append(question)
+        return real_ask(question)
+
+    engine.ask = ask  # type: ignore[method-assign]
+    passages = [e.answer for e in engine.entries]
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for label, message in read_tsv(DATA / "smalltalk_unseen.tsv"):
+        asked.clear()
+        turn = conversation.reply(message, ChatKind.PRIVATE)
+        chat = conversation.smalltalk.match(message) if conversation.smalltalk else None
+        quoted = turn.outcome in (Outcome.ANSWERED, Outcome.AMBIGUOUS) or any(
+            p in turn.reply.text for p in passages)
+        kind = "question" if label == "question" else "-" if label == "-" else (
+            "core" if label in CORE else "other")
+        total[kind] += 1
+        if kind == "question":
+            ok = bool(asked) and quoted
+            right["question asked"] += bool(asked)
+        elif kind == "-":
+            ok = not quoted
+        else:
+            ok = (turn.outcome is Outcome.SMALLTALK and chat is not None
+                  and CORE.get(chat.intent, chat.intent) == CORE.get(label, label))
+            right[f"{kind} passage"] += quoted
+        right[kind] += ok
+        if misses and not ok:
+            print(f"  BLIND MISS {label}: {message!r} -> {turn.outcome.value}"
+                  f"{' ' + chat.intent if chat else ''}")
+    print(f"smalltalk_unseen.tsv (blind), through the conversation: "
+          f"core kinds {right['core']}/{total['core']}, other intents "
+          f"{right['other']}/{total['other']} right; everyday lines with a passage "
+          f"{right['core passage'] + right['other passage'] + total['-'] - right['-']}"
+          f"/{total['core'] + total['other'] + total['-']}; small talk + question: engine asked "
+          f"{right['question asked']}/{total['question']}, answered {right['question']}"
+          f"/{total['question']}")
 
 
 CLINC = ROOT.parent / "shared" / "datasets" / "clinc150" / "data_full.json"
