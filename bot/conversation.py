@@ -16,8 +16,9 @@ from typing import Protocol
 from bot import replies
 from bot.engine import Ambiguous, Answer, Declined, Engine, Result
 from bot.knowledge import Knowledge, Source
-from bot.outcomes import ChatKind, Outcome, TurnRecord
+from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
 from bot.replies import Reply
+from bot.text import asks
 
 logger = logging.getLogger(__name__)
 
@@ -163,8 +164,13 @@ class Conversation:
         small = self.smalltalk.match(question) if self.smalltalk is not None else None
         if small is not None:
             result = served.engine.ask(small.rest) if small.rest else None
-            # An article answer wins when the message also asks something the article answers.
-            if not isinstance(result, Answer | Ambiguous):
+            # An article answer wins when the message also asks something the article answers,
+            # and so does a decline when it also asks a real question ("thanks! and how long is
+            # recovery?"): the reader learns the article does not say, and the curator sees it.
+            if not (isinstance(result, Answer | Ambiguous)
+                    or (isinstance(result, Declined) and small.rest != question
+                        and result.reason is not DeclineReason.NOT_UNDERSTOOD
+                        and asks(small.rest))):
                 self._record(question, TurnRecord(Outcome.SMALLTALK), chat, redact)
                 examples = served.engine.suggest("") if small.examples else ()
                 return Turn(replies.smalltalk_reply(small.reply, examples), Outcome.SMALLTALK)

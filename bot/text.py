@@ -126,6 +126,14 @@ requirements process procedure steps step before after during afterwards follow 
 relapse relapses remission come back return returns comeback again needed necessary
 """.split())
 
+# How a question opens ("how long is...", "is it safe"): with a "?", what tells a question
+# from a remark when both come wrapped in small talk.
+QUESTION_OPENERS = frozenset("""
+what whats how why when where who whos which whose whom is isnt are arent can cant could do
+does doesnt did will would should shall was were has have may might
+""".split())
+MIN_QUESTION_WORDS = 3  # "and you?" is small talk; "how long is recovery" is a question
+
 MAX_QUESTION_CHARS = 1000  # longer messages are cut here, before any normalising
 MAX_WORD_CHARS = 30  # longer "words" are not spelling-corrected or split: no word is this long
 
@@ -271,3 +279,10 @@ class Synonyms:
                 out.append(tokens[i])
                 i += 1
         return out
+
+
+def asks(text: str) -> bool:
+    """A real question: a question mark or a question's opening word, and enough words."""
+    found = words(text)
+    return len(found) >= MIN_QUESTION_WORDS and (
+        text.rstrip().endswith("?") or found[0] in QUESTION_OPENERS)

@@ -99,6 +99,21 @@ def test_an_article_answer_wins_over_small_talk_in_the_same_message(
     assert isinstance(turn.result, Answer) and turn.result.entry.id == "toxicity-elderly"
 
 
+@pytest.mark.parametrize("message", ["Thanks! And how much does HSCT cost?",
+                                     "hey quick question, what does autologous mean"])
+def test_a_question_the_article_does_not_answer_is_not_lost_in_small_talk(
+        shipped: Conversation, message: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.DECLINED
+    assert isinstance(turn.result, Declined) and turn.result.suggestions
+
+
+@pytest.mark.parametrize("message", ["thanks, and you?", "hi there, bot", "ok thanks a lot"])
+def test_small_talk_with_a_remark_but_no_question_stays_small_talk(
+        shipped: Conversation, message: str) -> None:
+    assert shipped.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
+
+
 # -- the article, its declines and the reader's own case ----------------------------------------
 
 
