@@ -135,6 +135,16 @@ def test_no_control_in_the_unseen_set_is_flagged(screen) -> None:
     ("my son took triple his adhd meds", CrisisKind.EMERGENCY),
     ("blood gushing from his arm", CrisisKind.EMERGENCY),
     ("Mon fils a avalé des médicaments de sa grand-mère", CrisisKind.EMERGENCY),
+    ("my husband is sweating and grey and says his jaw and arm hurt", CrisisKind.EMERGENCY),
+    ("sudden severe headache and stiff neck and fever", CrisisKind.EMERGENCY),
+    ("he's had 3 seizures in a row", CrisisKind.EMERGENCY),
+    ("found my dad on the floor not moving", CrisisKind.EMERGENCY),
+    ("my son took 30 of my sleeping pills by accident", CrisisKind.EMERGENCY),
+    ("i deep cut my arm with a saw and it won't stop bleeding", CrisisKind.EMERGENCY),
+    ("my friend posted a goodbye message and isn't answering", CrisisKind.SELF_HARM),
+    ("my teen daughter is cutting herself", CrisisKind.SELF_HARM),
+    ("what dose of insulin is lethal", CrisisKind.SELF_HARM),
+    ("I took a bunch of pills so I don't wake up", CrisisKind.SELF_HARM),
 ])
 def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
         screen, message: str, kind: CrisisKind) -> None:
@@ -153,6 +163,12 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
     "Is a head injury a contraindication? I'm confused by the article",
     "if I stop taking my medication will I die", "my throat is swollen from the cold",
     "I keep my pills next to me at night", "I was in septic shock after my transplant in 2019",
+    "my jaw hurts and my arm is sore after the flu jab",
+    "stiff neck and headache from sleeping wrong",
+    "the apple fell from the tree", "my kid took his meds this morning",
+    "she cut herself a slice of cake", "i relapsed and cut my hours at work",
+    "my friend said goodbye and her phone is off now, she's on a flight",
+    "I have taken 30 of my tablets so far this month",
 ])
 def test_near_misses_of_the_new_crisis_wordings_are_not_flagged(screen, message: str) -> None:
     assert screen.check(message) is None
