@@ -92,6 +92,88 @@ def test_no_control_in_the_fresh_set_is_flagged(screen) -> None:
     assert flagged == []
 
 
+# A third set, also written blind (tests/data/safety_unseen.tsv): distressed people's own words
+# (slang, third person, four other languages, HSCT/MS emergencies); the same bar.
+UNSEEN = _labelled("safety_unseen.tsv")
+
+
+def test_the_unseen_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in UNSEEN]
+    assert labels.count("emergency") >= 85
+    assert labels.count("self_harm") >= 65
+    assert labels.count("control") >= 100
+    earlier = {m for _, m in ROWS} | {m for _, m in FRESH}
+    assert len({m for _, m in UNSEEN} - earlier) >= 250  # a few common phrasings coincide
+
+
+def test_every_crisis_in_the_unseen_set_is_caught_with_its_kind(screen) -> None:
+    wrong = [(label, m, c.kind if c else None) for label, m in UNSEEN
+             if label != "control" and ((c := screen.check(m)) is None or c.kind != label)]
+    assert wrong == []
+
+
+def test_no_control_in_the_unseen_set_is_flagged(screen) -> None:
+    flagged = [(m, c.rule) for label, m in UNSEEN
+               if label == "control" and (c := screen.check(m)) is not None]
+    assert flagged == []
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("my dad took all his sleeping pills and left a note", CrisisKind.SELF_HARM),
+    ("she swallowed a whole bottle of tylenol because she wanted to die", CrisisKind.SELF_HARM),
+    ("I'm going to take all my oxycodone tonight", CrisisKind.SELF_HARM),
+    ("i'm going to top myself tonight", CrisisKind.SELF_HARM),
+    ("i have a razor and im going to use it on myself", CrisisKind.SELF_HARM),
+    ("all my tablets are counted out in front of me", CrisisKind.SELF_HARM),
+    ("standing on the ledge of the bridge", CrisisKind.SELF_HARM),
+    ("i'll just let the disease kill me", CrisisKind.SELF_HARM),
+    ("my dad hit his head on the stairs. he keeps throwing up", CrisisKind.EMERGENCY),
+    ("im on tacrolimus and spiking a fever of 39", CrisisKind.EMERGENCY),
+    ("i think my wife has sepsis", CrisisKind.EMERGENCY),
+    ("her tongue is swelling up after the new antibiotic", CrisisKind.EMERGENCY),
+    ("my friend got bitten by a rattlesnake on the trail", CrisisKind.EMERGENCY),
+    ("my son took triple his adhd meds", CrisisKind.EMERGENCY),
+    ("blood gushing from his arm", CrisisKind.EMERGENCY),
+    ("Mon fils a avalé des médicaments de sa grand-mère", CrisisKind.EMERGENCY),
+    ("my husband is sweating and grey and says his jaw and arm hurt", CrisisKind.EMERGENCY),
+    ("sudden severe headache and stiff neck and fever", CrisisKind.EMERGENCY),
+    ("he's had 3 seizures in a row", CrisisKind.EMERGENCY),
+    ("found my dad on the floor not moving", CrisisKind.EMERGENCY),
+    ("my son took 30 of my sleeping pills by accident", CrisisKind.EMERGENCY),
+    ("i deep cut my arm with a saw and it won't stop bleeding", CrisisKind.EMERGENCY),
+    ("my friend posted a goodbye message and isn't answering", CrisisKind.SELF_HARM),
+    ("my teen daughter is cutting herself", CrisisKind.SELF_HARM),
+    ("what dose of insulin is lethal", CrisisKind.SELF_HARM),
+    ("I took a bunch of pills so I don't wake up", CrisisKind.SELF_HARM),
+])
+def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
+        screen, message: str, kind: CrisisKind) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is kind
+
+
+@pytest.mark.parametrize("message", [
+    "I won't let the MS kill me", "I took all my meds for today, bye",
+    "is throat swelling a side effect of ATG", "what are the signs of sepsis after HSCT",
+    "I used to cut myself years ago, will they ask about it",
+    "I hit my head last year and was confused for a day, is that relevant",
+    "I'm standing on the edge of the platform waiting for the train",
+    "I'd rather finish myself off with a nice coffee", "what if a child swallows a battery",
+    "can I use the cream on myself", "I need to top myself up with fluids",
+    "Is a head injury a contraindication? I'm confused by the article",
+    "if I stop taking my medication will I die", "my throat is swollen from the cold",
+    "I keep my pills next to me at night", "I was in septic shock after my transplant in 2019",
+    "my jaw hurts and my arm is sore after the flu jab",
+    "stiff neck and headache from sleeping wrong",
+    "the apple fell from the tree", "my kid took his meds this morning",
+    "she cut herself a slice of cake", "i relapsed and cut my hours at work",
+    "my friend said goodbye and her phone is off now, she's on a flight",
+    "I have taken 30 of my tablets so far this month",
+])
+def test_near_misses_of_the_new_crisis_wordings_are_not_flagged(screen, message: str) -> None:
+    assert screen.check(message) is None
+
+
 def test_everyday_chat_and_article_questions_are_never_flagged(screen) -> None:
     messages = [m for name in ("smalltalk.tsv", "questions.tsv", "holdout.tsv")
                 for _, m in _labelled_loose(name)]
