@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -31,7 +31,28 @@ MIN_QUESTIONS = 6  # fewer is advice: the engine finds an entry by the ways read
 MAX_LABEL = 300  # characters of a title, publisher or citation: longer is an error
 LONG_PASSAGE = 1500  # characters of an answer beyond which it is advice (readers page through)
 MAX_URL = 2000
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """Safe loading, except that a key given twice in one mapping is an error: YAML itself
+    keeps the last one silently, so a curator's second `patterns:` would erase the first."""
+
+
+def _unique_keys(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, Hashable):
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice in one mapping",
+                    key_node.start_mark)
+            seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_keys)
 
 
 @dataclass(frozen=True)
@@ -237,7 +258,7 @@ def _synonyms(raw: Any, file: Path, found: Findings) -> dict[str, tuple[str, ...
 def read_yaml(file: Path) -> tuple[Any, Problem | None]:
     """A curator's YAML file (packs, safety, small talk), or the Problem saying where it breaks."""
     try:
-        return yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER), None  # noqa: S506
+        return yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader), None  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -177,6 +177,17 @@ def test_bad_yaml_reports_the_line_of_the_error(tmp_path: Path) -> None:
     assert f"line {expected_line}," in problem.message
 
 
+def test_a_key_given_twice_is_an_error_not_a_silent_overwrite(tmp_path: Path) -> None:
+    pack_file = write_pack(tmp_path, good_pack())
+    lines = pack_file.read_text(encoding="utf-8").splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines.insert(title + 1, "title: Another title")
+    pack_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [problem] = problems_of(tmp_path)
+    assert problem.file == pack_file
+    assert f"line {title + 2}," in problem.message and "'title' is given twice" in problem.message
+
+
 def test_missing_answer_names_file_entry_and_field(tmp_path: Path) -> None:
     data = good_pack()
     del entry(data, "diet")["answer"]
