@@ -145,7 +145,7 @@ def blind(misses: bool = False) -> None:
         if misses and not ok:
             print(f"  BLIND MISS {label}: {message!r} -> {turn.outcome.value}"
                   f"{' ' + chat.intent if chat else ''}")
-    print(f"smalltalk_unseen.tsv (blind), through the conversation: "
+    print(f"smalltalk_unseen.tsv (written blind), through the conversation: "
           f"core kinds {right['core']}/{total['core']}, other intents "
           f"{right['other']}/{total['other']} right; everyday lines with a passage "
           f"{right['core passage'] + right['other passage'] + total['-'] - right['-']}"
