@@ -19,7 +19,7 @@ import numpy as np
 
 from bot.index import Index
 from bot.knowledge import Entry, Knowledge
-from bot.measures import ANY_MEASURE, asks_for, holds
+from bot.measures import ANY_MEASURE, TIME_UNITS, asks_for, holds
 from bot.outcomes import DeclineReason, Outcome
 from bot.spelling import Speller
 from bot.text import (
@@ -57,6 +57,12 @@ OFF_TOPIC_FACTOR = 0.5
 # disease?"): it weighs this many times a rare known word in coverage, so one such word next
 # to covered ones still sinks the match. Aspects ("cost", "success rate") weigh as one.
 UNKNOWN_FOCUS = 1.5
+# In a knowledge with one topic, a word no entry knows right after "for", "with", "cure",
+# "treat" or "against" names the condition or the people the question is about ("does HSCT
+# help with Parkinson's?", "how risky is it for lupus patients?"): it weighs this many times
+# more again, so the article's passages about its own condition are not offered for another.
+# A general assistant's intents (no one topic) take such words as details: "weather in Rome".
+SUBJECT_FOCUS = 4.0
 # A candidate naive Bayes (`bot.bayes`) finds less likely than the likeliest loses confidence
 # by exp(weight x its per-word log-likelihood shortfall): it settles close calls between
 # entries and leaves the likeliest one's confidence as it was. Tuned on CLINC150 and
@@ -243,18 +249,29 @@ class Engine:
         entry fits; a word no entry knows ("mortality") says the question is elsewhere.
         """
         vocab = self._vocab[entry_index]
+        subjects = self._subjects(tokens)
         content = [t for t in dict.fromkeys(tokens) if t not in STOPWORDS_STEMMED
                    and not (t.isdigit() and t not in self._weight)]  # "I'm 65" is context
         if not content:
             return CONTENT_FREE  # "hello there": only an almost exact phrasing should match
         total = covered = 0.0
         for t in content:
-            weight = self._weight.get(t) or (
-                self._unknown_weight * (1.0 if t in ASPECTS_STEMMED else UNKNOWN_FOCUS))
+            weight = self._weight.get(t) or self._unknown_weight * (
+                1.0 if t in ASPECTS_STEMMED
+                else UNKNOWN_FOCUS * (SUBJECT_FOCUS if t in subjects else 1.0))
             total += weight
             if t in vocab:
                 covered += weight
         return covered / total
+
+    def _subjects(self, tokens: Sequence[str]) -> frozenset[str]:
+        """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`);
+        "for decades" says how long, not about what."""
+        if not self._anchors:
+            return frozenset()
+        return frozenset(word for before, word in zip(tokens, tokens[1:], strict=False)
+                         if before in _SUBJECT_AFTER and word not in self._weight
+                         and word not in _TIME_UNITS)
 
     # -- ranking and deciding ---------------------------------------------------------------
 
@@ -373,6 +390,8 @@ def _has_letters(text: str) -> bool:
 
 
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
+_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "against")))
+_TIME_UNITS = frozenset(map(stem, TIME_UNITS))
 
 
 def decide(question: str, ranked: Sequence[Match], threshold: float,

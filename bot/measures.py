@@ -11,6 +11,7 @@ import re
 from bot.text import normalise
 
 ANY_MEASURE = frozenset({"number", "time"})
+TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
 _ASKS = {
     "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
                          r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"),
@@ -20,8 +21,8 @@ _ASKS = {
 _HOLDS = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
                          r"hundred|thousand|million|percent|half|dozen|most|few|several)\b"),
-    "time": re.compile(r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
-                       r"ages?|aged|elderly|old|young)\b"),
+    "time": re.compile(r"\b(" + "|".join(f"{unit}s?" for unit in TIME_UNITS)
+                       + r"|ages?|aged|elderly|old|young)\b"),
 }
 
 

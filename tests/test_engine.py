@@ -337,6 +337,38 @@ def test_on_topic_questions_the_article_does_not_answer_are_not_in_article(
     assert result.reason is DeclineReason.NOT_IN_ARTICLE
 
 
+@pytest.mark.parametrize("question", [
+    "does hsct help with parkinsons", "how risky is hsct for lupus patients",
+    "is there a trial of hsct for lupus", "does hsct help with epilepsy",
+])
+def test_a_question_about_another_condition_gets_no_passage_about_ms(engine: Engine,
+                                                                      question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Declined), describe(engine, question)
+    assert result.reason is DeclineReason.NOT_IN_ARTICLE
+
+
+def test_how_long_someone_has_had_ms_is_not_what_the_question_is_about(engine: Engine) -> None:
+    question = "my dad is 68 and has had ms for decades is he too old for a stem cell transplant"
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly", \
+        describe(engine, question)
+
+
+def test_a_general_assistant_takes_an_unknown_word_after_for_as_a_detail() -> None:
+    source = Source("Assistant", "Test", "https://example.org")
+    assistant = Engine([
+        Entry("weather", "p", ("what's the weather like today", "will it rain today",
+                               "weather forecast please"), "weather", source),
+        Entry("alarm", "p", ("set an alarm for seven", "wake me up at seven tomorrow",
+                             "set an alarm"), "alarm", source),
+        Entry("translate", "p", ("translate hello into spanish", "how do you say thanks in french",
+                                 "translate this"), "translate", source),
+    ], answer_types=False)
+    result = assistant.ask("what's the weather forecast for madrid")
+    assert isinstance(result, Answer) and result.entry.id == "weather"
+
+
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
     result = engine.ask("my mum is 72, is hsct safe for her")
     assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
