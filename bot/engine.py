@@ -63,6 +63,7 @@ UNKNOWN_FOCUS = 1.5
 # more again, so the article's passages about its own condition are not offered for another.
 # A general assistant's intents (no one topic) take such words as details: "weather in Rome".
 SUBJECT_FOCUS = 4.0
+SUBJECT_REACH = 2  # words after "for", "with"... that may name the subject ("with MS fatigue")
 # A candidate naive Bayes (`bot.bayes`) finds less likely than the likeliest loses confidence
 # by exp(weight x its per-word log-likelihood shortfall): it settles close calls between
 # entries and leaves the likeliest one's confidence as it was. Tuned on CLINC150 and
@@ -265,13 +266,21 @@ class Engine:
         return covered / total
 
     def _subjects(self, tokens: Sequence[str]) -> frozenset[str]:
-        """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`);
-        "for decades" says how long, not about what."""
+        """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`): the
+        first within two words of "for", "with"... ("help with MS fatigue"). "For decades"
+        says how long, not about what."""
         if not self._anchors:
             return frozenset()
-        return frozenset(word for before, word in zip(tokens, tokens[1:], strict=False)
-                         if before in _SUBJECT_AFTER and word not in self._weight
-                         and word not in _TIME_UNITS)
+        found = set()
+        for i, before in enumerate(tokens):
+            if before not in _SUBJECT_AFTER:
+                continue
+            for word in tokens[i + 1:i + 1 + SUBJECT_REACH]:
+                if (word not in self._weight and word not in _TIME_UNITS
+                        and word not in STOPWORDS_STEMMED):
+                    found.add(word)
+                    break
+        return frozenset(found)
 
     # -- ranking and deciding ---------------------------------------------------------------
 

@@ -340,6 +340,7 @@ def test_on_topic_questions_the_article_does_not_answer_are_not_in_article(
 @pytest.mark.parametrize("question", [
     "does hsct help with parkinsons", "how risky is hsct for lupus patients",
     "is there a trial of hsct for lupus", "does hsct help with epilepsy",
+    "does hsct help with ms fatigue",
 ])
 def test_a_question_about_another_condition_gets_no_passage_about_ms(engine: Engine,
                                                                       question: str) -> None:
