@@ -37,9 +37,10 @@ from intents import (
 )
 from tune import QUESTION_FILES
 
-from bot.engine import Answer, Engine
+from bot.engine import Engine
 from bot.evaluation import read_questions
 from bot.knowledge import Entry, Source, load_knowledge
+from bot.results import Answer
 
 FEW_SHOT = 3
 TEST_SAMPLE = 1000

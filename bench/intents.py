@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.engine import MARGIN, Answer, Engine, decide
+from bot.engine import MARGIN, Engine
 from bot.knowledge import Entry, Source
+from bot.results import Answer, decide
 
 # The baselines run offline: the Hugging Face libraries read these once, at their import
 # (bm25s may import the hub client before MiniLM is loaded), so they are set here.

@@ -18,11 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.engine import Ambiguous, Answer, Engine, Result
+from bot.engine import Engine
 from bot.grouping import Folder
 from bot.knowledge import Knowledge, load_knowledge
 from bot.outcomes import ChatKind, TurnRecord
 from bot.report import collect_stats, render_stats
+from bot.results import Ambiguous, Answer, Result
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, Settings
 from bot.storage import QuestionLog
 

@@ -21,8 +21,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.engine import Ambiguous, Answer, Engine, Result
+from bot.engine import Engine
 from bot.knowledge import load_knowledge
+from bot.results import Ambiguous, Answer, Result
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 from bot.smalltalk_file import load_smalltalk
 

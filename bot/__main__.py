@@ -13,7 +13,7 @@ from typing import TextIO
 
 from bot import logs
 from bot.conversation import Conversation, Turn
-from bot.engine import Ambiguous, Answer, Declined, Engine
+from bot.engine import Engine
 from bot.importer import PackImportError
 from bot.knowledge import (
     Knowledge,
@@ -23,6 +23,7 @@ from bot.knowledge import (
     summarise,
 )
 from bot.outcomes import ChatKind, Outcome
+from bot.results import Ambiguous, Answer, Declined
 from bot.safety import DEFAULT_SAFETY_FILE
 from bot.service import (
     build_engine,

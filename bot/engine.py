@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import wraps
 from itertools import chain
 from typing import ParamSpec
@@ -20,7 +20,8 @@ import numpy as np
 from bot.index import Index
 from bot.knowledge import Entry, Knowledge
 from bot.measures import ANY_MEASURE, TIME_UNITS, asks_for, holds
-from bot.outcomes import DeclineReason, Outcome
+from bot.outcomes import DeclineReason
+from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (
     ASPECTS,
@@ -71,61 +72,6 @@ SUBJECT_REACH = 2  # words after "for", "with"... that may name the subject ("wi
 BAYES_WEIGHT = 0.3
 
 
-@dataclass(frozen=True)
-class Match:
-    entry: Entry
-    score: float  # 0-100: the engine's confidence that this entry answers the question
-    # Share of the question's content words the entry's own words cover. Low coverage means
-    # the question asks about something the entry never mentions, not a new phrasing of it.
-    coverage: float = 1.0
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    match: Match
-    runners_up: tuple[Match, ...] = ()
-    related: tuple[Entry, ...] = ()  # what a reader may ask next (buttons under the answer)
-    outcome = Outcome.ANSWERED
-
-    @property
-    def entry(self) -> Entry:
-        return self.match.entry
-
-    @property
-    def score(self) -> float:
-        return self.match.score
-
-
-@dataclass(frozen=True)
-class Ambiguous:
-    """Two or more entries fit about equally well: the reader picks ("Did you mean...")."""
-
-    question: str
-    candidates: tuple[Match, ...]
-    outcome = Outcome.AMBIGUOUS
-
-    @property
-    def score(self) -> float:
-        return self.candidates[0].score
-
-
-@dataclass(frozen=True)
-class Declined:
-    """Nothing answers the question confidently; `suggestions` are questions it can answer."""
-
-    question: str
-    suggestions: tuple[Entry, ...]
-    closest: Match | None = None
-    reason: DeclineReason = DeclineReason.NOT_IN_ARTICLE
-    outcome = Outcome.DECLINED
-
-    @property
-    def score(self) -> float:
-        return self.closest.score if self.closest else 0.0
-
-
-Result = Answer | Ambiguous | Declined
 
 
 CORRECT_MIN = 5  # shorter words only get two swapped letters ("hcst") put back
@@ -401,16 +347,3 @@ def _has_letters(text: str) -> bool:
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
 _SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "against")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
-
-
-def decide(question: str, ranked: Sequence[Match], threshold: float,
-           margin: float) -> Result:
-    """The decision alone, so benchmarks can sweep thresholds over one ranking."""
-    if not ranked or ranked[0].score < threshold:
-        return Declined(question, (), ranked[0] if ranked else None)
-    close = [m for m in ranked[1:3] if m.score >= threshold and ranked[0].score - m.score < margin]
-    if close:
-        return Ambiguous(question, (ranked[0], *close))
-    return Answer(question, ranked[0], tuple(ranked[1:4]))
-
-

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.engine import Answer, Engine, Result
+from bot.engine import Engine
+from bot.results import Answer, Result
 
 OUT_OF_SCOPE = "-"
 

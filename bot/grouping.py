@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from bot.engine import Match
+from bot.results import Match
 from bot.text import STOPWORDS, Synonyms, normalise, stem, words
 
 GROUP_CUTOFF = 80.0  # token_sort_ratio over stemmed, synonym-folded words: "same question"

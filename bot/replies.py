@@ -15,9 +15,9 @@ from rapidfuzz import fuzz
 from telegram.constants import MessageLimit
 
 from bot import actions
-from bot.engine import Ambiguous, Answer, Declined, Result
 from bot.knowledge import Entry, Source
 from bot.outcomes import DeclineReason
+from bot.results import Ambiguous, Answer, Declined, Result
 from bot.text import normalise
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH  # Telegram's 4,096 characters

@@ -13,10 +13,11 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from bot.engine import Answer, Engine
+from bot.engine import Engine
 from bot.grouping import MIN_COVERAGE, NEAR_THRESHOLD, Folder, Group, Ranker, group_questions
 from bot.knowledge import PACK_FILE, Entry, Knowledge
 from bot.outcomes import ChatKind, Outcome
+from bot.results import Answer
 from bot.storage import (
     Window,
     chat_kind_counts,

@@ -13,9 +13,10 @@ import pytest
 from telegram.ext import Application
 
 from bot.conversation import Conversation, QuestionLog
-from bot.engine import Engine, Result
+from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, load_knowledge
 from bot.outcomes import ChatKind, TurnRecord
+from bot.results import Result
 from bot.settings import Settings
 from tests.botapi import TOKEN, BotAPI
 

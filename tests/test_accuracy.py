@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import THRESHOLD, Answer, Engine
+from bot.engine import THRESHOLD, Engine
 from bot.evaluation import Labelled, Report, evaluate, read_questions, unknown_ids
 from bot.knowledge import load_knowledge
+from bot.results import Answer
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 MIN_IN_SCOPE_ACCURACY = 0.90

@@ -19,10 +19,10 @@ import yaml
 
 from bot.__main__ import turn_json
 from bot.conversation import Turn
-from bot.engine import Ambiguous, Match
 from bot.knowledge import Knowledge, load_knowledge
 from bot.outcomes import Outcome
 from bot.replies import ambiguous_reply
+from bot.results import Ambiguous, Match
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR, TINY_KNOWLEDGE_DIR
 
 ROOT = TESTS_DIR.parent

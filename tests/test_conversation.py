@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation import Conversation
-from bot.engine import Answer, Declined
 from bot.knowledge import load_knowledge
 from bot.outcomes import ChatKind, DeclineReason, Outcome
+from bot.results import Answer, Declined
 from bot.service import build_engine, open_conversation
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR, TINY_KNOWLEDGE_DIR, FakeLog
 

@@ -10,11 +10,12 @@ import pytest
 import yaml
 
 from bot.conversation import Conversation
-from bot.engine import Engine, Match
+from bot.engine import Engine
 from bot.grouping import Closest, Folder, Group, Phrasing, cluster, group_questions
 from bot.knowledge import Knowledge, load_knowledge
 from bot.outcomes import ChatKind, Outcome, TurnRecord
 from bot.report import collect_stats, collect_suggestions, render_stats, render_suggestions, verdict
+from bot.results import Match
 from bot.settings import Settings
 from bot.storage import QuestionLog, StorageError
 

@@ -11,9 +11,10 @@ import time
 
 import pytest
 
-from bot.engine import MARGIN, THRESHOLD, Ambiguous, Answer, Declined, Engine, Match, decide
+from bot.engine import MARGIN, THRESHOLD, Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
+from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import MAX_QUESTION_CHARS, stem
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 

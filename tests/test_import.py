@@ -14,10 +14,11 @@ import pytest
 import yaml
 
 from bot.__main__ import main
-from bot.engine import Answer, Engine
+from bot.engine import Engine
 from bot.importer import STAGING, PackImportError, import_pack, read_faq
 from bot.knowledge import load_knowledge, review_knowledge
 from bot.replies import answer_reply
+from bot.results import Answer
 from tests.conftest import TESTS_DIR
 
 FAQS = TESTS_DIR / "data" / "faq"

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.engine import Answer, Engine
+from bot.engine import Engine
 from bot.knowledge import Knowledge
 from bot.reload import Reloader
+from bot.results import Answer
 from tests.conftest import TESTS_DIR
 
 TINY = TESTS_DIR / "data" / "tiny"

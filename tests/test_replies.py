@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.engine import Ambiguous, Answer, Declined, Engine, Match
+from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.replies import (
     MAX_MESSAGE,
@@ -17,6 +17,7 @@ from bot.replies import (
     reply_for,
     topics_reply,
 )
+from bot.results import Ambiguous, Answer, Declined, Match
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 MAX_CALLBACK_BYTES = 64

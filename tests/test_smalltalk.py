@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.conversation import Conversation
-from bot.engine import Result
 from bot.knowledge import KnowledgeError
 from bot.outcomes import ChatKind, Outcome
+from bot.results import Result
 from bot.service import open_conversation
 from bot.smalltalk import (
     DEFAULT_SMALLTALK_FILE,

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.engine import Engine, Result
+from bot.engine import Engine
+from bot.results import Result
 from bot.settings import SettingsError
 from bot.telegram import SEND_ATTEMPTS, TokenFilter, serve
 from tests.botapi import TOKEN, BotAPI, running

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from bot.engine import Ambiguous, Declined, Engine, Result
+from bot.engine import Engine
 from bot.knowledge import load_knowledge
 from bot.outcomes import DeclineReason
+from bot.results import Ambiguous, Declined, Result
 from bot.settings import Settings
 from bot.telegram import COMMANDS
 from tests.botapi import BotAPI, running, texts

@@ -20,8 +20,8 @@ from telegram.constants import InlineQueryLimit
 from telegram.error import BadRequest
 
 from bot import replies
-from bot.engine import Answer
 from bot.replies import Reply
+from bot.results import Answer
 from bot.telegram.handlers import Context, admitted
 from bot.telegram.state import front
 
