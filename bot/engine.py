@@ -58,11 +58,11 @@ OFF_TOPIC_FACTOR = 0.5
 # disease?"): it weighs this many times a rare known word in coverage, so one such word next
 # to covered ones still sinks the match. Aspects ("cost", "success rate") weigh as one.
 UNKNOWN_FOCUS = 1.5
-# In a knowledge with one topic, a word no entry knows right after "for", "with", "cure",
+# In a knowledge with one topic, a word no entry knows just after "for", "with", "cure",
 # "treat" or "against" names the condition or the people the question is about ("does HSCT
 # help with Parkinson's?", "how risky is it for lupus patients?"): it weighs this many times
 # more again, so the article's passages about its own condition are not offered for another.
-# A general assistant's intents (no one topic) take such words as details: "weather in Rome".
+# A general assistant's intents (no one topic) take such words as details: "weather for Rome".
 SUBJECT_FOCUS = 4.0
 SUBJECT_REACH = 2  # words after "for", "with"... that may name the subject ("with MS fatigue")
 # A candidate naive Bayes (`bot.bayes`) finds less likely than the likeliest loses confidence
@@ -70,9 +70,6 @@ SUBJECT_REACH = 2  # words after "for", "with"... that may name the subject ("wi
 # entries and leaves the likeliest one's confidence as it was. Tuned on CLINC150 and
 # BANKING77-OOS validation and the seed question sets.
 BAYES_WEIGHT = 0.3
-
-
-
 
 CORRECT_MIN = 5  # shorter words only get two swapped letters ("hcst") put back
 LONG_WORD = 10  # from this length a word may have two typos
