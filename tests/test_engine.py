@@ -371,6 +371,17 @@ def test_a_general_assistant_takes_an_unknown_word_after_for_as_a_detail() -> No
     assert isinstance(result, Answer) and result.entry.id == "weather"
 
 
+@pytest.mark.parametrize("question", [
+    "quick q: what is hsct",
+    "sorry for the dumb question but what is a stem cell transplant for ms",
+])
+def test_chat_around_a_question_is_not_taken_for_its_subject(engine: Engine,
+                                                             question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "what-is-hsct", \
+        describe(engine, question)
+
+
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
     result = engine.ask("my mum is 72, is hsct safe for her")
     assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
