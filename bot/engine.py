@@ -186,27 +186,24 @@ class Engine:
         # A canonical synonym token ("bone_marrow") is not alphabetic, so `stem` keeps it.
         return list(map(stem, self.synonyms.apply(text_words)))
 
-    def _coverage(self, tokens: Sequence[str], entry_index: int) -> float:
-        """Share of the question's content that the entry's words cover.
-
-        Words are weighted by how few entries use them: "stem cell" says little about which
-        entry fits; a word no entry knows ("mortality") says the question is elsewhere.
-        """
-        vocab = self._vocab[entry_index]
+    def _content_weights(self, tokens: Sequence[str]) -> dict[str, float]:
+        """The question's content words, each weighted by how few entries use it: "stem cell"
+        says little about which entry fits; a word no entry knows ("mortality") says the
+        question is elsewhere. Once per question; `_coverage` reads it per candidate."""
         subjects = self._subjects(tokens)
-        content = [t for t in dict.fromkeys(tokens) if t not in STOPWORDS_STEMMED
-                   and not (t.isdigit() and t not in self._weight)]  # "I'm 65" is context
+        return {t: self._weight.get(t) or self._unknown_weight * (
+                    1.0 if t in ASPECTS_STEMMED
+                    else UNKNOWN_FOCUS * (SUBJECT_FOCUS if t in subjects else 1.0))
+                for t in dict.fromkeys(tokens) if t not in STOPWORDS_STEMMED
+                and not (t.isdigit() and t not in self._weight)}  # "I'm 65" is context
+
+    def _coverage(self, content: Mapping[str, float], entry_index: int) -> float:
+        """Share of the question's weighted content (`_content_weights`) the entry's words
+        cover."""
         if not content:
             return CONTENT_FREE  # "hello there": only an almost exact phrasing should match
-        total = covered = 0.0
-        for t in content:
-            weight = self._weight.get(t) or self._unknown_weight * (
-                1.0 if t in ASPECTS_STEMMED
-                else UNKNOWN_FOCUS * (SUBJECT_FOCUS if t in subjects else 1.0))
-            total += weight
-            if t in vocab:
-                covered += weight
-        return covered / total
+        vocab = self._vocab[entry_index]
+        return sum(w for t, w in content.items() if t in vocab) / sum(content.values())
 
     def _subjects(self, tokens: Sequence[str]) -> frozenset[str]:
         """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`): the
@@ -257,9 +254,10 @@ class Engine:
         top = np.array([i for i in top if similarity[i] > 0
                         and (i == exact or wants <= self._measures[i])], dtype=np.int64)
         doubt = np.exp(BAYES_WEIGHT * self.index.shortfall(tokens, top))
+        content = self._content_weights(tokens)
         scored = []
         for i, belief in zip(top, doubt, strict=True):
-            coverage = self._coverage(tokens, int(i))
+            coverage = self._coverage(content, int(i))
             confidence = focus * (float(similarity[i]) ** SIMILARITY_SHARE
                                   * coverage ** (1.0 - SIMILARITY_SHARE))
             if i != exact:
