@@ -78,13 +78,16 @@ def main() -> None:
     intents = [i for _, i in train]
     start = time.perf_counter()
     engine = Engine(entries(train, SOURCE), answer_types=False)
+    trained = "with its classifier, " if engine.index.classifier is not None else ""
     print(f"BANKING77-OOS: {len(train):,} phrasings, {len(engine.entries)} intents (engine "
-          f"built in {time.perf_counter() - start:.1f} s); test = {len(test['in']):,} in "
+          f"built {trained}in {time.perf_counter() - start:.1f} s); test = {len(test['in']):,} in "
           f"scope, {len(test['id']):,} in-domain and {len(test['ood']):,} out-of-domain "
           f"out of scope; threshold by balanced accuracy on valid")
     print(f"  {'method':<34} {'in-sc.':>7} {'id-oos':>7} {'ood-oos':>7} {'all oos':>7} "
           f"{'balanced':>9}")
     line("this engine", engine_predictor(engine), val, test)
+    plain = Engine(entries(train, SOURCE), answer_types=False, classify=False)
+    line("  without its classifier", engine_predictor(plain), val, test)
     line("extractOne token_sort_ratio", extract_one_predictor(texts, intents), val, test)
     bm25 = bm25_predictor(texts, intents)
     if bm25 is None:

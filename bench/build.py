@@ -3,11 +3,13 @@
     python bench/build.py [--repeat N] [--profile]
 
 Builds the engine N times (default 3) over CLINC150's training phrasings and over 100,000
-(the same with generated variations, as `bench/engine.py` makes them), and prints the median
-build seconds twice: cold, as the first build in a process (the per-word caches of stems
-and spellings emptied first), and warm, as a reload of the same knowledge in a running
-bot. Then the index's memory. `--profile` prints where one cold 100,000 build spends its time
-instead (cProfile, by cumulative time).
+(the same with generated variations, as `bench/engine.py` makes them), then the same for
+BANKING77-OOS's: knowledge with one topic and many phrasings per entry, for which the engine
+also trains its classifier (`bot.classifier`). Prints the median build seconds twice: cold,
+as the first build in a process (the per-word caches of stems and spellings emptied first),
+and warm, as a reload of the same knowledge in a running bot. Then the index's memory.
+`--profile` prints where one cold 100,000 build spends its time instead (cProfile, by
+cumulative time).
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ import statistics
 import time
 from collections.abc import Sequence
 
+from banking import SOURCE as BANKING
+from banking import read
 from engine import CLINC, clinc_entries, index_bytes, variations
+from intents import entries as intent_entries
 
 from bot import text
 from bot.engine import Engine
@@ -47,16 +52,17 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile one 100,000 build")
     args = parser.parse_args()
     train = json.loads(CLINC.read_text())["train"]
-    sizes = {len(train): train, 100_000: variations(train, 100_000)}
     if args.profile:
-        entries = clinc_entries(sizes[100_000])
+        entries = clinc_entries(variations(train, 100_000))
         clear_caches()
         profiler = cProfile.Profile()
         profiler.runcall(Engine, entries, answer_types=False)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
         return
-    for size, rows in sizes.items():
-        entries = clinc_entries(rows)
+    banking = read("train")
+    for name, rows in (("CLINC150", train), ("CLINC150", variations(train, 100_000)),
+                       ("BANKING77", banking), ("BANKING77", variations(banking, 100_000))):
+        entries = intent_entries(rows, BANKING) if name == "BANKING77" else clinc_entries(rows)
         medians = {}
         for kind in ("cold", "warm"):
             times = []
@@ -64,9 +70,10 @@ def main() -> None:
                 seconds, engine = timed(entries, cold=kind == "cold")
                 times.append(seconds)
             medians[kind] = statistics.median(times)
-        print(f"{size:>7,} phrasings: engine built in {medians['cold']:.2f} s cold, "
-              f"{medians['warm']:.2f} s warm (medians of {args.repeat}); "
-              f"index {index_bytes(engine) / 2**20:.1f} MB")
+        trained = " with its classifier" if engine.index.classifier is not None else ""
+        print(f"{name} {len(rows):>7,} phrasings: engine built{trained} in "
+              f"{medians['cold']:.2f} s cold, {medians['warm']:.2f} s warm "
+              f"(medians of {args.repeat}); index {index_bytes(engine) / 2**20:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -231,6 +231,9 @@ def index_bytes(engine: Engine) -> int:
         total += space.idf.nbytes
         for m in (space.postings, space.centroids):
             total += m.data.nbytes + m.indices.nbytes + m.indptr.nbytes
+    classifier = engine.index.classifier
+    if classifier is not None:
+        total += classifier.weights.nbytes + classifier._row.nbytes
     return total + engine.index.owners.nbytes
 
 

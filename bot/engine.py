@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import wraps
 from itertools import chain
+from statistics import median
 from typing import ParamSpec
 
 import numpy as np
@@ -51,6 +52,9 @@ SUGGEST_SHARE = 0.5  # under half the threshold a suggestion is noise: offer the
 # general assistant's intents) has no one topic, so nothing is off it.
 ANCHOR_SHARE = 0.25
 TOPIC_SHARE = 0.6
+# ... and that word is in at least this share of its phrasings: a typo of "what" scattered
+# over many entries' phrasings ("waht") is not a topic.
+TOPIC_USE = 0.01
 # A question naming a subject the knowledge never mentions, with no word of its topic, is off
 # topic ("is ibuprofen safe?"): its confidence is scaled by this, below any threshold in use.
 OFF_TOPIC_FACTOR = 0.5
@@ -70,6 +74,15 @@ SUBJECT_REACH = 2  # words after "for", "with"... that may name the subject ("wi
 # entries and leaves the likeliest one's confidence as it was. Tuned on CLINC150 and
 # BANKING77-OOS validation and the seed question sets.
 BAYES_WEIGHT = 0.3
+# Knowledge with one topic and at least this many phrasings per entry (the median) also
+# learns which words tell its entries apart (`bot.classifier`): a candidate it finds unlikely
+# loses confidence by P(entry | words) ** (BAYES_WEIGHT x CLASSIFIER_WEIGHT), and a question
+# with no deciding word (a near miss in the topic's own words) is declined. That lowers every
+# score, so such knowledge has its own default threshold. Both tuned on BANKING77-OOS
+# validation; the seed pack (30 per entry) and a FAQ (a few) are served without it.
+CLASSIFIER_PHRASINGS = 60
+CLASSIFIER_WEIGHT = 1.5
+CLASSIFIED_THRESHOLD = 27.0
 
 CORRECT_MIN = 5  # shorter words only get two swapped letters ("hcst") put back
 LONG_WORD = 10  # from this length a word may have two typos
@@ -107,7 +120,9 @@ class Engine:
     def __init__(self, entries: Sequence[Entry],
                  synonyms: Mapping[str, Sequence[str]] | None = None,
                  threshold: float | None = None, margin: float = MARGIN,
-                 answer_types: bool = True):
+                 answer_types: bool = True, classify: bool | None = None):
+        """`classify`: train the classifier (`CLASSIFIER_PHRASINGS`); None decides by the
+        knowledge's shape."""
         self.entries = tuple(entries)
         if not self.entries:
             raise ValueError("the engine needs at least one entry")
@@ -151,15 +166,20 @@ class Engine:
             for key in map(tuple, questions):
                 self._exact.setdefault(key, index)
             self._vocab.append(frozenset(passage).union(*questions))
-        self.index = Index(phrasings, owners, len(self.entries), weights)
         spread = Counter(chain.from_iterable(self._vocab))
         n = len(self.entries)
         self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
         self._unknown_weight = float(np.log(1.0 + n) + 1.0)
         content_spread = [(t, c) for t, c in spread.items() if t not in STOPWORDS_STEMMED]
-        topical = any(c >= TOPIC_SHARE * n for _, c in content_spread)
+        topical = _topical([t for t, c in content_spread if c >= TOPIC_SHARE * n], phrasings)
         self._anchors = frozenset(t for t, c in content_spread
                                   if topical and c >= max(2, ANCHOR_SHARE * n))
+        if classify is None:
+            many = median(len(e.questions) for e in self.entries) >= CLASSIFIER_PHRASINGS
+            classify = topical and many
+        self.index = Index(phrasings, owners, n, weights, classify=classify)
+        if threshold is None and self.index.classifier is not None:
+            self.threshold = CLASSIFIED_THRESHOLD
         self._cache: dict[str, list[Match]] = {}
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
@@ -253,7 +273,8 @@ class Engine:
         wants = asks_for(question)
         top = np.array([i for i in top if similarity[i] > 0
                         and (i == exact or wants <= self._measures[i])], dtype=np.int64)
-        doubt = np.exp(BAYES_WEIGHT * self.index.shortfall(tokens, top))
+        doubt = np.exp(BAYES_WEIGHT * (self.index.shortfall(tokens, top)
+                                       + CLASSIFIER_WEIGHT * self.index.log_posterior(tokens, top)))
         content = self._content_weights(tokens)
         scored = []
         for i, belief in zip(top, doubt, strict=True):
@@ -333,6 +354,15 @@ class Engine:
         i = self.entries.index(entry)
         order = [int(j) for j in np.argsort(-self._related[i]) if j != i]
         return tuple(self.entries[j] for j in order[:limit])
+
+
+def _topical(widespread: Sequence[str], phrasings: Sequence[Sequence[str]]) -> bool:
+    """Whether any of the words in most entries is also in `TOPIC_USE` of the phrasings."""
+    if not widespread:
+        return False
+    candidates = frozenset(widespread)
+    used = Counter(chain.from_iterable(map(candidates.intersection, phrasings)))
+    return any(count >= TOPIC_USE * len(phrasings) for count in used.values())
 
 
 def _has_letters(text: str) -> bool:

@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from bot.bayes import WordBayes
+from bot.classifier import Classifier
 from bot.rows import accumulate, gather
 
 K_NEAREST = 3  # phrasings averaged per entry: robust to one odd phrasing, cheap to compute
@@ -178,8 +179,10 @@ class Index:
     """Per-entry similarity of a tokenised query, blended from the four views above."""
 
     def __init__(self, phrasings: Sequence[Sequence[str]], owners: Sequence[int],
-                 n_entries: int, weights: Sequence[float] | None = None):
-        """`weights` scale each phrasing's vector (default 1): less telling texts count less."""
+                 n_entries: int, weights: Sequence[float] | None = None,
+                 classify: bool = False):
+        """`weights` scale each phrasing's vector (default 1): less telling texts count less.
+        `classify` also trains a `Classifier` (seconds, not milliseconds) on the same words."""
         self.owners = np.asarray(owners, dtype=np.int64)
         scale = None if weights is None else np.asarray(weights, dtype=np.float32)
         self.n_entries = n_entries
@@ -201,6 +204,8 @@ class Index:
         tokens.sum_duplicates()
         word_counts, word_vocab = _with_bigrams(tokens, flat, doc, names)
         self.bayes = WordBayes(word_counts, self.owners, n_entries)
+        self.classifier = (Classifier(word_counts, self.owners, n_entries) if classify
+                           else None)
         self.words = _Space.build(word_counts, word_vocab, self.owners,
                                   n_entries, MAX_POSTING_SHARE["words"], scale)
         # Each distinct token's n-grams, ids in order of first appearance.
@@ -218,6 +223,13 @@ class Index:
     def shortfall(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
         """Naive Bayes: how much less likely each of `entries` is than the likeliest (<= 0)."""
         return self.bayes.shortfall(*self.words.counts(word_features(tokens)), entries)
+
+    def log_posterior(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
+        """The classifier's log P(entry | words) of `entries`; 0 (no opinion) without one."""
+        if self.classifier is None:
+            return np.zeros(len(entries))
+        ids, _ = self.words.counts(word_features(tokens))
+        return self.classifier.log_posterior(ids)[entries]
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""
