@@ -6,7 +6,11 @@ A FAQ page has one question per answer, and its readers' real queries are the on
 wordings a curator has. Simulated three ways, each split N times (default 3) at random:
 - the seed pack as a FAQ: each entry keeps its first phrasing and its passage, plus half of
   the reader questions the labelled files in tests/data hold for it; the other half are the
-  test. No synonym table: a new FAQ has none.
+  test. No pack synonyms (a new FAQ has none), only the shipped lexicon.
+- a health FAQ written blind with its readers' queries (tests/data/faq-readers: 55 shingles
+  questions, 385 queries typed as people type them, paraphrasing rather than copying), imported
+  as a curator would (`python -m bot import`), with the shipped lexicon and no pack synonyms;
+  each entry keeps its question plus half its queries, the other half are the test.
 - CLINC150 and BANKING77 with 3 phrasings per intent (few-shot), tested on a sample of their
   in-scope test queries.
 Prints how often the right entry is ranked first whatever the threshold, and for this engine
@@ -19,9 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from banking import SOURCE as BANKING
 from banking import read
@@ -39,10 +45,12 @@ from tune import QUESTION_FILES
 
 from bot.engine import Engine
 from bot.evaluation import read_questions
+from bot.importer import import_pack
 from bot.knowledge import Entry, Source, load_knowledge
 from bot.results import Answer
 
 FEW_SHOT = 3
+READERS = ROOT / "tests" / "data" / "faq-readers"
 TEST_SAMPLE = 1000
 
 
@@ -63,6 +71,37 @@ def seed_split(rng: random.Random) -> tuple[list[Entry], list[tuple[str, str]]]:
     return faq, test
 
 
+def imported_faq() -> tuple[list[Entry], dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """The shingles FAQ imported and loaded as the bot would serve it, and its readers'
+    queries by entry id."""
+    with tempfile.TemporaryDirectory() as folder:
+        knowledge_dir = Path(folder)
+        import_pack(READERS / "shingles.csv", out=knowledge_dir / "shingles",
+                    url="https://example.org/shingles-faq")
+        knowledge = load_knowledge(knowledge_dir)
+    faq = list(knowledge.entries)
+    asked: dict[str, list[str]] = defaultdict(list)
+    for line in (READERS / "shingles-queries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            row, query = line.split("\t", 1)
+            if row != "-":
+                asked[faq[int(row) - 1].id].append(query)
+    return faq, knowledge.synonyms, asked
+
+
+def faq_split(faq: list[Entry], asked: dict[str, list[str]], rng: random.Random
+              ) -> tuple[list[Entry], list[tuple[str, str]]]:
+    """Each entry keeps its question and half its readers' queries; the rest are the test."""
+    kept, test = [], []
+    for entry in faq:
+        queries = asked[entry.id][:]
+        rng.shuffle(queries)
+        half = len(queries) // 2
+        kept.append(replace(entry, questions=(*entry.questions, *queries[:half])))
+        test += [(q, entry.id) for q in queries[half:]]
+    return kept, test
+
+
 def few_shot_split(train: Sequence[Sequence[str]], test: Sequence[Sequence[str]],
                    source: Source, rng: random.Random
                    ) -> tuple[list[Entry], list[tuple[str, str]]]:
@@ -74,10 +113,11 @@ def few_shot_split(train: Sequence[Sequence[str]], test: Sequence[Sequence[str]]
 
 
 def measure(faq: list[Entry], test: list[tuple[str, str]], passages: bool,
-            totals: dict[str, list[int]]) -> None:
+            totals: dict[str, list[int]],
+            synonyms: dict[str, tuple[str, ...]] | None = None) -> None:
     """Adds each method's hits and questions to `totals`. `passages`: entries answer with a
     passage (the seed pack), not an intent's name, so "how many" needs a number in it."""
-    engine = Engine(faq, answer_types=passages)
+    engine = Engine(faq, synonyms, answer_types=passages)
     first = wrong = 0
     for question, gold in test:
         ranked = engine.rank(question, limit=1)
@@ -106,18 +146,21 @@ def main() -> None:
     parser.add_argument("--splits", type=int, default=3, help="random splits averaged")
     args = parser.parse_args()
     clinc = json.loads(CLINC.read_text())
+    shingles, lexicon, asked = imported_faq()
     sets = {
-        "seed pack as a FAQ": (seed_split, True),
+        "seed pack as a FAQ": (seed_split, True, lexicon),
+        "a health FAQ written blind (shingles)": (
+            lambda rng: faq_split(shingles, asked, rng), True, lexicon),
         f"CLINC150, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
-            clinc["train"], clinc["test"], CLINC_SOURCE, rng), False),
+            clinc["train"], clinc["test"], CLINC_SOURCE, rng), False, None),
         f"BANKING77, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
-            read("train"), read("test"), BANKING, rng), False),
+            read("train"), read("test"), BANKING, rng), False, None),
     }
-    for name, (split, passages) in sets.items():
+    for name, (split, passages, synonyms) in sets.items():
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for seed in range(args.splits):
             faq, test = split(random.Random(seed))
-            measure(faq, test, passages, totals)
+            measure(faq, test, passages, totals, synonyms)
         print(f"{name} ({args.splits} splits, {totals['this engine'][1]:,} test questions):")
         for method, (hits, n) in totals.items():
             what = "answered with a wrong entry at the default threshold" if "wrong" in method \

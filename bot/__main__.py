@@ -28,12 +28,11 @@ from bot.safety import DEFAULT_SAFETY_FILE
 from bot.service import (
     build_engine,
     build_parts,
-    data_file,
     open_conversation,
     review_chat_files,
     swap_parts,
 )
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, data_file
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 from bot.storage import QuestionLog, StorageError
 

@@ -25,7 +25,13 @@ from typing import Any
 
 import yaml
 
+from bot.settings import data_file
+
 PACK_FILE = "pack.yaml"
+# Everyday words for the terms packs use ("jab" for "vaccine", "tummy" for "stomach"), shaped
+# like a pack's `synonyms:` and applied under them: the shipped one serves every health pack
+# unless the knowledge directory has its own (an empty one turns it off).
+LEXICON_FILE = "lexicon.yaml"
 ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")  # fits Telegram deep links and callback data
 MIN_QUESTIONS = 6  # fewer is advice: the engine finds an entry by the ways readers ask
 MAX_LABEL = 300  # characters of a title, publisher or citation: longer is an error
@@ -126,10 +132,12 @@ class Knowledge:
     """Every pack in a knowledge directory, with entries addressable by id.
 
     `advice` is what `check` would advise: the bot serves the packs and logs it once.
+    `lexicon`: everyday words for the terms packs use (`LEXICON_FILE`), under their synonyms.
     """
 
     packs: tuple[Pack, ...]
     advice: tuple[Problem, ...] = field(default=(), compare=False)
+    lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -137,9 +145,10 @@ class Knowledge:
 
     @property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
+        """The lexicon's, then every pack's: a variant a pack maps elsewhere goes there."""
         merged: dict[str, tuple[str, ...]] = {}
-        for pack in self.packs:
-            for canonical, variants in pack.synonyms.items():
+        for table in (self.lexicon, *(pack.synonyms for pack in self.packs)):
+            for canonical, variants in table.items():
                 merged[canonical] = tuple(dict.fromkeys(merged.get(canonical, ()) + variants))
         return merged
 
@@ -235,11 +244,13 @@ def _link(data: dict[str, Any], key: str, file: Path, found: Findings,
     return url
 
 
-def _synonyms(raw: Any, file: Path, found: Findings) -> dict[str, tuple[str, ...]]:
+def _synonyms(raw: Any, file: Path, found: Findings, key: str | None = "synonyms"
+              ) -> dict[str, tuple[str, ...]]:
+    """A `synonyms:` table (`key` None: the whole file is one, as the lexicon is)."""
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        found.error(file, "must map a word to a list of its variants", None, "synonyms")
+        found.error(file, "must map a word to a list of its variants", None, key)
         return {}
     table: dict[str, tuple[str, ...]] = {}
     for canonical, variants in raw.items():
@@ -248,8 +259,7 @@ def _synonyms(raw: Any, file: Path, found: Findings) -> dict[str, tuple[str, ...
         if not isinstance(variants, list) or not all(
             isinstance(v, (str, int)) and str(v).strip() for v in variants
         ):
-            found.error(file, f"variants of {canonical!r} must be a list of words", None,
-                        "synonyms")
+            found.error(file, f"variants of {canonical!r} must be a list of words", None, key)
             continue
         table[str(canonical).strip().lower()] = tuple(str(v).strip().lower() for v in variants)
     return table
@@ -422,9 +432,21 @@ def review_knowledge(directory: Path) -> Review:
     found = Findings()
     packs = _read_packs(directory, found)
     _across_packs(packs, found)
+    lexicon = _lexicon(data_file(directory, LEXICON_FILE), found)
     if found.errors:
         return Review(None, found.errors, found.advice)
-    return Review(Knowledge(tuple(packs), tuple(found.advice)), [], found.advice)
+    return Review(Knowledge(tuple(packs), tuple(found.advice), lexicon), [], found.advice)
+
+
+def _lexicon(file: Path, found: Findings) -> dict[str, tuple[str, ...]]:
+    """The lexicon file's table (none when there is no file): a pack's `synonyms:` shape."""
+    if not file.is_file():
+        return {}
+    data, problem = read_yaml(file)
+    if problem is not None:
+        found.error(problem.file, problem.message)
+        return {}
+    return _synonyms(data, file, found, None)
 
 
 def check_knowledge(directory: Path,

@@ -220,7 +220,8 @@ def _would_answer(engine: Ranker, knowledge: Knowledge, proposals: list[Proposal
     packs = tuple(replace(pack, entries=tuple(
         replace(e, questions=e.questions + tuple(added.get(e.id, ()))) for e in pack.entries))
         for pack in knowledge.packs)
-    trial = type(engine).from_knowledge(Knowledge(packs), threshold=engine.threshold)
+    trial = type(engine).from_knowledge(replace(knowledge, packs=packs),
+                                        threshold=engine.threshold)
     checked = []
     for proposal, group in zip(proposals, groups, strict=True):
         hits = 0

@@ -16,19 +16,9 @@ from bot.engine import Engine
 from bot.knowledge import Knowledge, Problem, load_knowledge
 from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen
 from bot.safety_file import check_safety, load_safety
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.settings import data_file
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE, SmallTalk, topic_for
 from bot.smalltalk_file import check_smalltalk, load_smalltalk
-
-
-def data_file(directory: Path, name: str) -> Path:
-    """A deployment's own file beside its packs, else the shipped default.
-
-    The safety screen is never off: a knowledge directory without its own `safety.yaml` gets
-    the shipped one (with its emergency numbers and crisis lines).
-    """
-    own = directory / name
-    return own if own.is_file() else DEFAULT_KNOWLEDGE_DIR / name
 
 
 def load_safety_screen(directory: Path) -> SafetyScreen:

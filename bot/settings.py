@@ -35,6 +35,16 @@ T = TypeVar("T")
 Parser = Callable[[str, str], object]  # (variable name, raw text) -> value; raises SettingsError
 
 
+def data_file(directory: Path, name: str) -> Path:
+    """A deployment's own file beside its packs, else the shipped default.
+
+    The safety screen is never off: a knowledge directory without its own `safety.yaml` gets
+    the shipped one (with its emergency numbers and crisis lines).
+    """
+    own = directory / name
+    return own if own.is_file() else DEFAULT_KNOWLEDGE_DIR / name
+
+
 class SettingsError(ValueError):
     """A setting has a value the bot cannot use; the message names the variable."""
 
