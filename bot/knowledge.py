@@ -145,9 +145,11 @@ class Knowledge:
 
     @property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
-        """The lexicon's, then every pack's: a variant a pack maps elsewhere goes there."""
+        """Every pack's, over the lexicon's: a word a pack maps is the pack's to map."""
+        mapped = {v for pack in self.packs for c, vs in pack.synonyms.items() for v in (c, *vs)}
+        lexicon = {c: tuple(v for v in vs if v not in mapped) for c, vs in self.lexicon.items()}
         merged: dict[str, tuple[str, ...]] = {}
-        for table in (self.lexicon, *(pack.synonyms for pack in self.packs)):
+        for table in (lexicon, *(pack.synonyms for pack in self.packs)):
             for canonical, variants in table.items():
                 merged[canonical] = tuple(dict.fromkeys(merged.get(canonical, ()) + variants))
         return merged

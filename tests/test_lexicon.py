@@ -47,11 +47,14 @@ def test_a_knowledge_directory_with_an_empty_lexicon_has_none(tmp_path: Path) ->
 
 
 def test_a_packs_own_synonym_keeps_its_meaning(tmp_path: Path) -> None:
-    # In a photography pack a "shot" is a photograph, not the lexicon's vaccine.
-    pack = dict(PACK, synonyms={"photograph": ["shot", "shots", "snap"]})
+    # A "shot" is a photograph here, not the lexicon's vaccine; and the pack counts a
+    # pharmacist among its doctors (the lexicon files them under pharmacy).
+    pack = dict(PACK, synonyms={"photograph": ["shot", "shots", "snap"],
+                                "doctor": ["pharmacist"]})
     write_pack(tmp_path, pack, name="flu", source=SOURCE)
     engine = _engine(tmp_path)
     assert engine.tokens("shot") == [stem("photograph")]
+    assert engine.tokens("pharmacist") == engine.tokens("gp") == [stem("doctor")]
     assert engine.tokens("jabs") == [stem("vaccine")]
 
 
