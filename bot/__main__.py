@@ -15,14 +15,9 @@ from bot import logs
 from bot.conversation import Conversation, Turn
 from bot.engine import Engine
 from bot.importer import PackImportError
-from bot.knowledge import (
-    Knowledge,
-    KnowledgeError,
-    load_knowledge,
-    review_knowledge,
-    summarise,
-)
+from bot.knowledge import Knowledge, load_knowledge, review_knowledge
 from bot.outcomes import ChatKind, Outcome
+from bot.problems import KnowledgeError, summarise
 from bot.results import Ambiguous, Answer, Declined
 from bot.safety import DEFAULT_SAFETY_FILE
 from bot.service import (

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from bot.knowledge import Knowledge, review_knowledge, summarise
+from bot.knowledge import Knowledge, review_knowledge
+from bot.problems import summarise
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge import KnowledgeError, Problem, read_yaml
+from bot.problems import KnowledgeError, Problem, read_yaml
 from bot.safety import (
     DEFAULT_LANGUAGE,
     MAX_CHARS,

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from bot.conversation import Conversation, QuestionLog
 from bot.engine import Engine
-from bot.knowledge import Knowledge, Problem, load_knowledge
+from bot.knowledge import Knowledge, load_knowledge
+from bot.problems import Problem
 from bot.safety import DEFAULT_SAFETY_FILE, SafetyScreen
 from bot.safety_file import check_safety, load_safety
 from bot.settings import data_file

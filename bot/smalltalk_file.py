@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge import KnowledgeError, Problem, read_yaml
+from bot.problems import KnowledgeError, Problem, read_yaml
 from bot.smalltalk import (
     DEFAULT_TOPIC,
     Intent,

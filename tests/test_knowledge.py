@@ -20,8 +20,6 @@ from bot.__main__ import main
 from bot.knowledge import (
     MIN_QUESTIONS,
     PACK_FILE,
-    KnowledgeError,
-    Problem,
     check_knowledge,
     load_knowledge,
     pack_files,
@@ -29,6 +27,7 @@ from bot.knowledge import (
     squash,
 )
 from bot.neardup import CUTOFF, near_pairs
+from bot.problems import KnowledgeError, Problem
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 SHIPPED_PACKS = pack_files(SHIPPED_KNOWLEDGE_DIR)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.knowledge import LEXICON_FILE, KnowledgeError, load_knowledge
+from bot.knowledge import LEXICON_FILE, load_knowledge
+from bot.problems import KnowledgeError
 from bot.results import Answer
 from bot.text import stem
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError
+from bot.problems import KnowledgeError
 from bot.safety import (
     DEFAULT_SAFETY_FILE,
     CrisisKind,

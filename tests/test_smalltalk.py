@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.conversation import Conversation
-from bot.knowledge import KnowledgeError
 from bot.outcomes import ChatKind, Outcome
+from bot.problems import KnowledgeError
 from bot.results import Result
 from bot.service import open_conversation
 from bot.smalltalk import (
