@@ -145,7 +145,7 @@ class Engine:
         known.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
         self.speller = Speller((w for w, _ in known.most_common()), known=known,
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
-                               splits=True)
+                               splits=True, clipped=True)
         owners: list[int] = []
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word

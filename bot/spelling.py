@@ -14,6 +14,10 @@ from rapidfuzz.distance import OSA
 from bot.text import MAX_WORD_CHARS
 
 SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split into
+# Question words readers type with a letter left out ("wht", "wich", "shoud"), put back even
+# when short. Only these, and never a missing first letter: the same rule on every word would
+# turn "cold" into "could", "cat" into "cant" and "ill" into "will".
+CLIPPED = ("what", "which", "when", "where", "does", "should", "would")
 
 
 class Speller:
@@ -22,11 +26,13 @@ class Speller:
     `shortest`: shorter words are too easily "corrected" into another real word, so they get
     only a swap of two neighbouring letters ("hcst"), and only with `swaps`. `long_word`: from
     this length a word may have two typos. `splits`: a run-together pair of vocabulary words
-    ("stemcell") comes apart.
+    ("stemcell") comes apart. `clipped`: a question word missing a letter is put back
+    (`CLIPPED`).
     """
 
     def __init__(self, vocabulary: Iterable[str], *, known: Iterable[str] = (),
-                 shortest: int, long_word: int, swaps: bool = False, splits: bool = False):
+                 shortest: int, long_word: int, swaps: bool = False, splits: bool = False,
+                 clipped: bool = False):
         self.vocabulary = [w for w in dict.fromkeys(vocabulary) if len(w) >= 3 and w.isalpha()]
         self._in_vocabulary = frozenset(self.vocabulary)
         self._known = self._in_vocabulary.union(known)  # never corrected
@@ -34,12 +40,16 @@ class Speller:
         self.long_word = long_word
         self.swaps = swaps
         self.splits = splits
+        self._clipped = {w[:i] + w[i + 1:]: w for w in (CLIPPED if clipped else ())
+                         for i in range(1, len(w))}
 
     def correct(self, word: str) -> list[str]:
         """The word as the vocabulary spells it: itself, one word, or (split) two."""
         if (word in self._known or len(word) < 3 or len(word) > MAX_WORD_CHARS
                 or not word.isalpha()):  # no real word is that long: nothing to correct
             return [word]
+        if word in self._clipped:
+            return [self._clipped[word]]
         if len(word) < self.shortest:
             if not self.swaps:
                 return [word]

@@ -24,6 +24,16 @@ def test_a_short_word_only_gets_two_swapped_letters_put_back() -> None:
     assert speller.correct("stam") == ["stam"]  # one letter off, but too short to guess
 
 
+def test_a_question_word_missing_a_letter_is_put_back_but_not_a_real_word() -> None:
+    speller = Speller(WORDS, known=["is", "the"], shortest=5, long_word=10, swaps=True,
+                      clipped=True)
+    assert [speller.correct(w) for w in ("wht", "wich", "shoud", "whn")] == [
+        ["what"], ["which"], ["should"], ["when"]]
+    # "could" is not put back ("cold"), nor a missing first letter ("hat", "ill").
+    assert [speller.correct(w) for w in ("cold", "hat", "ill")] == [["cold"], ["hat"], ["ill"]]
+    assert engine_like().correct("wht") == ["wht"]  # without `clipped`, nothing is put back
+
+
 def test_only_long_words_may_have_two_typos() -> None:
     speller = engine_like()
     assert speller.correct("trensplent") == ["transplant"]  # ten letters
