@@ -106,7 +106,7 @@ noticed mention mentioned told asks headline keen thinking considering lots lot 
 moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers sorry
 excuse hope hoping appreciate glad happy worried scared nervous anxious afraid terrified
 anymore sometime somehow wanna gonna gotta instead definitely certainly totally completely
-q qn dumb stupid silly
+q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
 """.split())
 
 # What readers ask *about* a treatment or a service without naming it: a question made of
