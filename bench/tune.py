@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # talk's sets, which label other things and would read as thousands of in-scope misses.
 QUESTION_FILES = [ROOT / "tests" / "data" / name
                   for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv",
-                               "newcomers.tsv", "askers.tsv", "strangers.tsv")]
+                               "newcomers.tsv", "askers.tsv", "strangers.tsv",
+                               "wanderers.tsv")]
 
 
 def main(argv: list[str]) -> None:
