@@ -233,7 +233,7 @@ def index_bytes(engine: Engine) -> int:
             total += m.data.nbytes + m.indices.nbytes + m.indptr.nbytes
     classifier = engine.index.classifier
     if classifier is not None:
-        total += classifier.weights.nbytes + classifier._row.nbytes
+        total += classifier.nbytes
     return total + engine.index.owners.nbytes
 
 

@@ -45,6 +45,11 @@ class Classifier:
         self._row[kept] = np.arange(len(kept))
         self.weights = _fit(docs, owners[chosen], n_entries)
 
+    @property
+    def nbytes(self) -> int:
+        """Memory its arrays hold."""
+        return self.weights.nbytes + self._row.nbytes
+
     def log_posterior(self, ids: np.ndarray) -> np.ndarray:
         """log P(entry | the question's word features `ids`), for every entry."""
         rows = self._row[ids] if len(ids) else ids
