@@ -273,8 +273,8 @@ class Engine:
         wants = asks_for(question)
         top = np.array([i for i in top if similarity[i] > 0
                         and (i == exact or wants <= self._measures[i])], dtype=np.int64)
-        doubt = np.exp(BAYES_WEIGHT * (self.index.shortfall(tokens, top)
-                                       + CLASSIFIER_WEIGHT * self.index.log_posterior(tokens, top)))
+        shortfall, posterior = self.index.second_opinions(tokens, top)
+        doubt = np.exp(BAYES_WEIGHT * (shortfall + CLASSIFIER_WEIGHT * posterior))
         content = self._content_weights(tokens)
         scored = []
         for i, belief in zip(top, doubt, strict=True):

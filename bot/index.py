@@ -220,16 +220,16 @@ class Index:
         self.chars = _Space.build((tokens @ per_token).T.tocsr(), grams, self.owners,
                                   n_entries, MAX_POSTING_SHARE["chars"], scale)
 
-    def shortfall(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
-        """Naive Bayes: how much less likely each of `entries` is than the likeliest (<= 0)."""
-        return self.bayes.shortfall(*self.words.counts(word_features(tokens)), entries)
-
-    def log_posterior(self, tokens: Sequence[str], entries: np.ndarray) -> np.ndarray:
-        """The classifier's log P(entry | words) of `entries`; 0 (no opinion) without one."""
+    def second_opinions(self, tokens: Sequence[str], entries: np.ndarray
+                        ) -> tuple[np.ndarray, np.ndarray]:
+        """Of `entries`: how much less likely naive Bayes finds each than the likeliest (<= 0),
+        and the classifier's log P(entry | words) (0, no opinion, without one). The question's
+        word features are counted once for both."""
+        ids, counts = self.words.counts(word_features(tokens))
+        shortfall = self.bayes.shortfall(ids, counts, entries)
         if self.classifier is None:
-            return np.zeros(len(entries))
-        ids, _ = self.words.counts(word_features(tokens))
-        return self.classifier.log_posterior(ids)[entries]
+            return shortfall, np.zeros(len(entries))
+        return shortfall, self.classifier.log_posterior(ids)[entries]
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Blended similarity (0-1) of the query to every entry."""
