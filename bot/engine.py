@@ -128,7 +128,6 @@ class Engine:
             raise ValueError("the engine needs at least one entry")
         self._by_id = {e.id: e for e in self.entries}
         self.synonyms = Synonyms(synonyms)
-        self.threshold = THRESHOLD if threshold is None else threshold
         self.margin = margin
         # Which passages can answer "how many..." or "how long..." at all. Off for
         # benchmarks whose entries are intent labels rather than passages.
@@ -178,8 +177,8 @@ class Engine:
             many = median(len(e.questions) for e in self.entries) >= CLASSIFIER_PHRASINGS
             classify = topical and many
         self.index = Index(phrasings, owners, n, weights, classify=classify)
-        if threshold is None and self.index.classifier is not None:
-            self.threshold = CLASSIFIED_THRESHOLD
+        default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
+        self.threshold = default if threshold is None else threshold
         self._cache: dict[str, list[Match]] = {}
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
