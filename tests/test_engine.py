@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from bot.engine import MARGIN, THRESHOLD, Engine
+from bot.engine import MARGIN, SPARSE_LEAD, THRESHOLD, Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
@@ -181,8 +181,37 @@ def test_two_entries_scoring_within_the_margin_are_offered_as_a_choice() -> None
 
 
 def test_twin_entries_with_no_margin_give_one_answer() -> None:
-    engine = Engine(twin_entries(), margin=0.0)
+    engine = Engine(twin_entries(), margin=0.0, lead=0.0)
     assert isinstance(engine.ask("can skin make vitamin D"), Answer)
+
+
+def vaccine_faq() -> list[Entry]:
+    """A FAQ as published: one question per entry, two of them a word apart."""
+    faq = {"how-works": ("How does the vaccine work?",
+                         "The vaccine trains the immune system to recognise the virus."),
+           "how-well": ("How well does the vaccine work?",
+                        "It prevents about nine in ten cases for at least seven years."),
+           "doses": ("How many doses do I need?", "Two doses are given two to six months apart."),
+           "missed": ("What if I miss my second dose?",
+                      "If you miss the second dose, have it as soon as you can.")}
+    return [Entry(key, "faq", (question,), answer, SOURCE)
+            for key, (question, answer) in faq.items()]
+
+
+def test_a_faq_as_published_offers_two_close_entries_instead_of_guessing() -> None:
+    engine = Engine(vaccine_faq())
+    close = engine.ask("does vaccine work well")
+    assert isinstance(close, Ambiguous), describe(engine, "does vaccine work well")
+    assert {m.entry.id for m in close.candidates} == {"how-well", "how-works"}
+    clear = engine.ask("how does it work")
+    assert isinstance(clear, Answer) and clear.entry.id == "how-works"
+    # the same ranking in knowledge told apart by many phrasings is answered
+    assert isinstance(Engine(vaccine_faq(), lead=0.0).ask("does vaccine work well"), Answer)
+
+
+def test_knowledge_with_many_phrasings_needs_no_lead(engine: Engine) -> None:
+    assert engine.lead == 0.0
+    assert Engine(vaccine_faq()).lead == SPARSE_LEAD
 
 
 def test_decide_answers_declines_or_asks_by_threshold_and_margin() -> None:
@@ -201,6 +230,13 @@ def test_decide_answers_declines_or_asks_by_threshold_and_margin() -> None:
     low = decide("q", [Match(a, THRESHOLD + 0.5), Match(b, THRESHOLD - 0.2)], THRESHOLD,
                  MARGIN)
     assert isinstance(low, Answer)
+    # ... unless the first must lead by more: then even a runner-up under it is offered
+    unsure = decide("q", [Match(a, 50), Match(b, 50 - 7.9), Match(c, 10)], THRESHOLD, MARGIN,
+                    lead=8.0)
+    assert isinstance(unsure, Ambiguous)
+    assert [m.entry for m in unsure.candidates] == [a, b]
+    sure = decide("q", [Match(a, 50), Match(b, 42)], THRESHOLD, MARGIN, lead=8.0)
+    assert isinstance(sure, Answer)
 
 
 # -- odd input -----------------------------------------------------------------------------------
