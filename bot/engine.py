@@ -207,10 +207,7 @@ class Engine:
         """
         if not correct:
             return self._canonical(words(text))
-        corrected: list[str] = []
-        for word in words(text):
-            corrected.extend(self.speller.correct(word))
-        return self._canonical(corrected)
+        return self._canonical(self.speller.correct_all(words(text)))
 
     def _canonical(self, text_words: Sequence[str]) -> list[str]:
         """Synonyms made canonical, then stemmed."""

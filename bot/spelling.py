@@ -6,7 +6,7 @@ vocabulary; both use one corrector with their own caution about which words to t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -26,8 +26,8 @@ class Speller:
     `shortest`: shorter words are too easily "corrected" into another real word, so they get
     only a swap of two neighbouring letters ("hcst"), and only with `swaps`. `long_word`: from
     this length a word may have two typos. `splits`: a run-together pair of vocabulary words
-    ("stemcell") comes apart. `clipped`: a question word missing a letter is put back
-    (`CLIPPED`).
+    ("stemcell") comes apart, and a vocabulary word typed as two ("chicken pox", "anti
+    virals") is joined. `clipped`: a question word missing a letter is put back (`CLIPPED`).
     """
 
     def __init__(self, vocabulary: Iterable[str], *, known: Iterable[str] = (),
@@ -42,6 +42,19 @@ class Speller:
         self.splits = splits
         self._clipped = {w[:i] + w[i + 1:]: w for w in (CLIPPED if clipped else ())
                          for i in range(1, len(w))}
+
+    def correct_all(self, text_words: Sequence[str]) -> list[str]:
+        """Each word corrected, after joining two that the vocabulary spells as one (with
+        `splits`). Two known words stay apart: "every one" may mean each one."""
+        joined: list[str] = []
+        pending = list(text_words)
+        while pending:
+            word = pending.pop(0)
+            if (self.splits and pending and word + pending[0] in self._in_vocabulary
+                    and not (word in self._known and pending[0] in self._known)):
+                word += pending.pop(0)
+            joined.append(word)
+        return [fixed for word in joined for fixed in self.correct(word)]
 
     def correct(self, word: str) -> list[str]:
         """The word as the vocabulary spells it: itself, one word, or (split) two."""

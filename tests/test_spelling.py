@@ -2,7 +2,8 @@
 
 from bot.spelling import Speller
 
-WORDS = ["stem", "cell", "transplant", "trial", "multiple", "sclerosis", "harvest", "hsct"]
+WORDS = ["stem", "cell", "transplant", "trial", "multiple", "sclerosis", "harvest", "hsct",
+         "chickenpox", "everyone"]
 
 
 def engine_like() -> Speller:
@@ -16,6 +17,16 @@ def test_a_typo_is_spelt_as_the_vocabulary_spells_it() -> None:
 
 def test_a_run_together_pair_comes_apart() -> None:
     assert engine_like().correct("stemcell") == ["stem", "cell"]
+
+
+def test_a_word_typed_as_two_is_joined_unless_both_halves_are_words() -> None:
+    speller = engine_like()
+    assert speller.correct_all(["is", "it", "chicken", "pox"]) == ["is", "it", "chickenpox"]
+    assert speller.correct_all(["chiken", "pox"]) == ["chiken", "pox"]  # only as typed
+    assert Speller(WORDS, known=["every", "one"], shortest=5, long_word=10, splits=True
+                   ).correct_all(["every", "one"]) == ["every", "one"]
+    assert Speller(WORDS, shortest=5, long_word=10).correct_all(["chicken", "pox"]) == [
+        "chicken", "pox"]  # without `splits`
 
 
 def test_a_short_word_only_gets_two_swapped_letters_put_back() -> None:
