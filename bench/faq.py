@@ -7,9 +7,11 @@ wordings a curator has. Simulated three ways, each split N times (default 3) at 
 - the seed pack as a FAQ: each entry keeps its first phrasing and its passage, plus half of
   the reader questions the labelled files in tests/data hold for it; the other half are the
   test. No pack synonyms (a new FAQ has none), only the shipped lexicon.
-- a health FAQ written blind with its readers' queries (tests/data/faq-readers: 55 shingles
-  questions, 385 queries typed as people type them, paraphrasing rather than copying), imported
-  as a curator would (`python -m bot import`), with the shipped lexicon and no pack synonyms;
+- two health FAQs written blind with their readers' queries (tests/data/faq-readers): 55
+  shingles questions with 385 queries typed as people type them, paraphrasing rather than
+  copying; and a hospital's 58-question colonoscopy leaflet with 338 queries in a chatbot
+  log's mix (keywords, the leaflet's own words, paraphrases with typos). Each is imported as
+  a curator would (`python -m bot import`), with the shipped lexicon and no pack synonyms;
   each entry keeps its question plus half its queries, the other half are the test.
 - CLINC150 and BANKING77 with 3 phrasings per intent (few-shot), tested on a sample of their
   in-scope test queries.
@@ -75,17 +77,18 @@ def seed_faq() -> tuple[list[Entry], dict[str, list[str]]]:
     return faq, asked
 
 
-def imported_faq() -> tuple[list[Entry], dict[str, tuple[str, ...]], dict[str, list[str]]]:
-    """The shingles FAQ imported and loaded as the bot would serve it, and its readers'
-    queries by entry id."""
+def imported_faq(name: str) -> tuple[list[Entry], dict[str, tuple[str, ...]],
+                                     dict[str, list[str]]]:
+    """A FAQ of tests/data/faq-readers imported and loaded as the bot would serve it, and its
+    readers' queries by entry id."""
     with tempfile.TemporaryDirectory() as folder:
         knowledge_dir = Path(folder)
-        import_pack(READERS / "shingles.csv", out=knowledge_dir / "shingles",
-                    url="https://example.org/shingles-faq")
+        import_pack(READERS / f"{name}.csv", out=knowledge_dir / name,
+                    url=f"https://example.org/{name}-faq")
         knowledge = load_knowledge(knowledge_dir)
     faq = list(knowledge.entries)
     asked: dict[str, list[str]] = defaultdict(list)
-    for line in (READERS / "shingles-queries.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (READERS / f"{name}-queries.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             row, query = line.split("\t", 1)
             if row != "-":
@@ -153,12 +156,15 @@ def main() -> None:
     parser.add_argument("--splits", type=int, default=3, help="random splits averaged")
     args = parser.parse_args()
     clinc = json.loads(CLINC.read_text())
-    shingles, lexicon, asked = imported_faq()
+    shingles, lexicon, shingles_asked = imported_faq("shingles")
+    colonoscopy, _, colonoscopy_asked = imported_faq("colonoscopy")
     seed, seed_asked = seed_faq()
     sets = {
         "seed pack as a FAQ": (lambda rng: faq_split(seed, seed_asked, rng), True, lexicon),
         "a health FAQ written blind (shingles)": (
-            lambda rng: faq_split(shingles, asked, rng), True, lexicon),
+            lambda rng: faq_split(shingles, shingles_asked, rng), True, lexicon),
+        "a patient leaflet FAQ written blind (colonoscopy)": (
+            lambda rng: faq_split(colonoscopy, colonoscopy_asked, rng), True, lexicon),
         f"CLINC150, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
             clinc["train"], clinc["test"], CLINC_SOURCE, rng), False, None),
         f"BANKING77, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(

@@ -74,3 +74,10 @@ def test_the_shipped_lexicon_maps_no_word_to_two_terms() -> None:
     for canonical, variants in lexicon.items():
         for variant in variants:
             assert seen.setdefault(variant, canonical) == canonical, variant
+
+
+def test_a_disease_typed_by_any_of_its_names_is_one_word(tmp_path: Path) -> None:
+    write_pack(tmp_path, PACK, name="flu", source=SOURCE)
+    engine = _engine(tmp_path)
+    names = ("covid", "COVID-19", "coronavirus", "corona virus", "sars-cov-2")
+    assert {tuple(engine.tokens(name)) for name in names} == {(stem("covid"),)}
