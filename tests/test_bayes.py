@@ -48,7 +48,7 @@ ARRIVAL = _entry("card-arrival", ("when will my card arrive", "my card has not a
                                   "has my card been sent", "card not arrived yet"))
 LIMITS = _entry("card-limits", ("what is the limit on my card", "card spending limit",
                                 "how much can i spend with my card", "daily card limit",
-                                "is there a limit on my new card"))
+                                "is there a limit on my new card", "can i raise my card limit"))
 
 
 def test_naive_bayes_lowers_the_runner_up_and_leaves_the_favourite_as_it_was(
