@@ -2,7 +2,7 @@
 
     python bench/safety.py [--misses]
 
-Prints, for tests/data/safety.tsv, safety_fresh.tsv and safety_unseen.tsv: crises caught (and
+Prints, for tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv and safety_blind.tsv: crises caught (and
 with the right kind) and controls flagged; for tests/data/smalltalk.tsv and the article
 questions: messages flagged (must be none); for CLINC150 and BANKING77-OOS (../shared/datasets,
 when present): messages flagged; the median and worst time per message, and the time for a
@@ -71,7 +71,7 @@ def main() -> None:
     print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
 
     times: list[float] = []
-    for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv"):
+    for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv"):
         if (DATA / name).exists():
             labelled(screen, name, times, args.misses)
 

@@ -32,13 +32,13 @@ def _labelled(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-# Three sets: our labelled one, then two written without reading the patterns
-# (safety_fresh.tsv, then safety_unseen.tsv: distressed people's own words, slang, third
-# person, four other languages, HSCT/MS emergencies). The same bar for each: every crisis
-# caught with its kind and no control flagged.
+# Four sets: our labelled one, then three written without reading the patterns
+# (safety_fresh.tsv, safety_unseen.tsv, then safety_blind.tsv: distressed people's own words,
+# slang, third person, seven other languages, HSCT/MS emergencies). The same bar for each:
+# every crisis caught with its kind and no control flagged.
 SETS = {name: _labelled(name)
-        for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv")}
-ROWS, FRESH, UNSEEN = SETS.values()
+        for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv")}
+ROWS, FRESH, UNSEEN, BLIND = SETS.values()
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +69,15 @@ def test_the_unseen_set_is_big_and_varied_enough() -> None:
     assert labels.count("control") >= 100
     earlier = {m for _, m in ROWS} | {m for _, m in FRESH}
     assert len({m for _, m in UNSEEN} - earlier) >= 250  # a few common phrasings coincide
+
+
+def test_the_blind_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in BLIND]
+    assert labels.count("emergency") >= 65
+    assert labels.count("self_harm") >= 55
+    assert labels.count("control") >= 100
+    earlier = {m for _, m in ROWS} | {m for _, m in FRESH} | {m for _, m in UNSEEN}
+    assert len({m for _, m in BLIND} - earlier) >= 210  # 15 common phrasings coincide
 
 
 @pytest.mark.parametrize("name", SETS)
