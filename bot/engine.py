@@ -98,7 +98,7 @@ SPARSE_LEAD = 8.0
 # seed pack's curated question files do better with it.
 SPARSE_PASSAGE_WEIGHT = 2.0
 # ... and naive Bayes, which learns from a phrasing or two per entry there, weighs this instead
-# of BAYES_WEIGHT: on the same splits the right entry is ranked first 0.3-2.4 points more often
+# of BAYES_WEIGHT: on the same splits the right entry is ranked first 0.2-2.9 points more often
 # (CLINC150 0.4 less), and wrong answers fall (shingles 7.9% to 6.2%) as close calls are
 # offered rather than settled.
 SPARSE_BAYES_WEIGHT = 0.1
