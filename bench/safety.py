@@ -4,10 +4,9 @@
 
 Prints, for tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv and safety_blind.tsv:
 crises caught (and with the right kind) and controls flagged; for tests/data/smalltalk.tsv and
-the article
-questions: messages flagged (must be none); for CLINC150 and BANKING77-OOS (../shared/datasets,
-when present): messages flagged; the median and worst time per message, and the time for a
-100 KB message.
+the article questions: messages flagged (must be none); for CLINC150 and BANKING77-OOS
+(../shared/datasets, when present): messages flagged; the median and worst time per message,
+and the time for a 100 KB message.
 """
 
 from __future__ import annotations
