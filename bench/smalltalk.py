@@ -7,9 +7,10 @@ identity/human, capabilities) given the right intent, every intent's accuracy, a
 everyday messages the seed pack's engine would answer with a passage (small talk first, then the
 engine on whatever is left, as the conversation does); for the article questions
 (tests/data/questions.tsv, holdout.tsv): how many are taken whole as small talk (must be none);
-load time and time per message. For tests/data/smalltalk_unseen.tsv (written blind), through
-the whole conversation (safety, small talk, engine): intents right, everyday lines given a
-passage, and the article questions wrapped in small talk that the engine is asked and answers.
+load time and time per message. For tests/data/smalltalk_unseen.tsv and smalltalk_blind.tsv
+(each written blind), through the whole conversation (safety, small talk, engine): intents
+right, everyday lines given a passage, and the article questions wrapped in small talk that
+the engine is asked and answers.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def main() -> None:
             c = small.match(message)
             if c is not None:
                 print(f"  PEELED: {message!r} -> {c.intent}, rest {c.rest!r}")
-    blind(args.misses)
+    for name in BLIND_SETS:
+        blind(name, args.misses)
     clinc(small, engine, args.clinc_split, args.misses)
     ms = [1000 * t for t in times]
     print(f"per message: median {statistics.median(ms):.3f} ms, worst {max(ms):.3f} ms")
@@ -107,8 +109,11 @@ def main() -> None:
     print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
 
 
-def blind(misses: bool = False) -> None:
-    """smalltalk_unseen.tsv through the conversation, as a reader would meet it."""
+BLIND_SETS = ("smalltalk_unseen.tsv", "smalltalk_blind.tsv")  # each written blind
+
+
+def blind(name: str, misses: bool = False) -> None:
+    """A set written blind, through the conversation, as a reader would meet it."""
     from bot.outcomes import ChatKind, Outcome
     from bot.service import open_conversation
 
@@ -124,7 +129,7 @@ def blind(misses: bool = False) -> None:
     passages = [e.answer for e in engine.entries]
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for label, message in read_tsv(DATA / "smalltalk_unseen.tsv"):
+    for label, message in read_tsv(DATA / name):
         asked.clear()
         turn = conversation.reply(message, ChatKind.PRIVATE)
         chat = conversation.smalltalk.match(message) if conversation.smalltalk else None
@@ -146,7 +151,7 @@ def blind(misses: bool = False) -> None:
         if misses and not ok:
             print(f"  BLIND MISS {label}: {message!r} -> {turn.outcome.value}"
                   f"{' ' + chat.intent if chat else ''}")
-    print(f"smalltalk_unseen.tsv (written blind), through the conversation: "
+    print(f"{name} (written blind), through the conversation: "
           f"core kinds {right['core']}/{total['core']}, other intents "
           f"{right['other']}/{total['other']} right; everyday lines with a passage "
           f"{right['core passage'] + right['other passage'] + total['-'] - right['-']}"

@@ -8,6 +8,7 @@ got. Pure apart from the log: no Telegram, no terminal.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ from bot.text import asks
 logger = logging.getLogger(__name__)
 
 INLINE_RESULTS = 8  # matching questions listed for an inline query
+# A Telegram @username says who is addressed, not what is asked: "thanks @hsct_info_bot" is
+# thanks, not a question about HSCT. (Groups already drop the bot's own mention.)
+MENTION = re.compile(r"(?<![\w@])@[A-Za-z]\w{4,31}\b")
 
 
 class Crisis(Protocol):
@@ -156,7 +160,7 @@ class Conversation:
 
     def reply(self, text: str, chat: ChatKind, redact: Sequence[str] = ()) -> Turn:
         """A reader's message -> the reply. `redact`: names to keep out of the question log."""
-        question = " ".join(text.split())
+        question = " ".join(MENTION.sub(" ", text).split())
         crisis = self.safety.check(text) if self.safety is not None else None  # lines matter
         if crisis is not None:
             self._record("", TurnRecord(Outcome.SAFETY), chat)  # never the text

@@ -86,6 +86,15 @@ def test_everyday_chat_gets_the_bots_own_words_never_a_passage(
     assert all(s.url not in turn.reply.text for s in shipped.sources)
 
 
+@pytest.mark.parametrize("message", ["thanks @hsct_info_bot", "hello @HSCT_MS_bot",
+                                     "@hsct_info_bot hi"])
+def test_a_username_in_the_message_is_not_read_as_part_of_the_question(
+        shipped: Conversation, message: str) -> None:
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.SMALLTALK, turn.reply.text
+    assert not shows_a_passage(shipped, turn.reply.text)
+
+
 def test_a_greeting_offers_example_questions_and_thanks_does_not(
         shipped: Conversation) -> None:
     assert 2 <= len(shipped.reply("hello there", PRIVATE).reply.buttons) <= 3
