@@ -71,7 +71,8 @@ def main() -> None:
     print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
 
     times: list[float] = []
-    for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv"):
+    for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv",
+                 "safety_blind2.tsv"):
         if (DATA / name).exists():
             labelled(screen, name, times, args.misses)
 

@@ -32,13 +32,14 @@ def _labelled(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-# Four sets: our labelled one, then three written without reading the patterns
-# (safety_fresh.tsv, safety_unseen.tsv, then safety_blind.tsv: distressed people's own words,
-# slang, third person, seven other languages, HSCT/MS emergencies). The same bar for each:
-# every crisis caught with its kind and no control flagged.
+# Five sets: our labelled one, then four written without reading the patterns
+# (safety_fresh.tsv, safety_unseen.tsv, safety_blind.tsv, then safety_blind2.tsv: distressed
+# people's own words, slang, third person, ten other languages, HSCT/MS emergencies). The
+# same bar for each: every crisis caught with its kind and no control flagged.
 SETS = {name: _labelled(name)
-        for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv")}
-ROWS, FRESH, UNSEEN, BLIND = SETS.values()
+        for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv",
+                     "safety_blind2.tsv")}
+ROWS, FRESH, UNSEEN, BLIND, BLIND2 = SETS.values()
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +79,15 @@ def test_the_blind_set_is_big_and_varied_enough() -> None:
     assert labels.count("control") >= 100
     earlier = {m for _, m in ROWS} | {m for _, m in FRESH} | {m for _, m in UNSEEN}
     assert len({m for _, m in BLIND} - earlier) >= 210  # 15 common phrasings coincide
+
+
+def test_the_second_blind_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in BLIND2]
+    assert labels.count("emergency") >= 60
+    assert labels.count("self_harm") >= 55
+    assert labels.count("control") >= 85
+    earlier = {m for rows in (ROWS, FRESH, UNSEEN, BLIND) for _, m in rows}
+    assert len({m for _, m in BLIND2} - earlier) >= 200
 
 
 @pytest.mark.parametrize("name", SETS)
