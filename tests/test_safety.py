@@ -32,14 +32,15 @@ def _labelled(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-# Five sets: our labelled one, then four written without reading the patterns
-# (safety_fresh.tsv, safety_unseen.tsv, safety_blind.tsv, then safety_blind2.tsv: distressed
-# people's own words, slang, third person, ten other languages, HSCT/MS emergencies). The
-# same bar for each: every crisis caught with its kind and no control flagged.
+# Six sets: our labelled one, then five written without reading the patterns
+# (safety_fresh.tsv, safety_unseen.tsv, safety_blind.tsv, safety_blind2.tsv, then
+# safety_blind3.tsv: distressed people's own words, slang, third person, ten other languages,
+# HSCT/MS emergencies, understated, formal and buried crises). The same bar for each: every
+# crisis caught with its kind and no control flagged.
 SETS = {name: _labelled(name)
         for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv",
-                     "safety_blind2.tsv")}
-ROWS, FRESH, UNSEEN, BLIND, BLIND2 = SETS.values()
+                     "safety_blind2.tsv", "safety_blind3.tsv")}
+ROWS, FRESH, UNSEEN, BLIND, BLIND2, BLIND3 = SETS.values()
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +89,15 @@ def test_the_second_blind_set_is_big_and_varied_enough() -> None:
     assert labels.count("control") >= 85
     earlier = {m for rows in (ROWS, FRESH, UNSEEN, BLIND) for _, m in rows}
     assert len({m for _, m in BLIND2} - earlier) >= 200
+
+
+def test_the_third_blind_set_is_big_and_varied_enough() -> None:
+    labels = [label for label, _ in BLIND3]
+    assert labels.count("emergency") >= 60
+    assert labels.count("self_harm") >= 50
+    assert labels.count("control") >= 80
+    earlier = {m for rows in (ROWS, FRESH, UNSEEN, BLIND, BLIND2) for _, m in rows}
+    assert len({m for _, m in BLIND3} - earlier) >= 195
 
 
 @pytest.mark.parametrize("name", SETS)

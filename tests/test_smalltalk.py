@@ -51,6 +51,9 @@ ALL_QUESTIONS = QUESTIONS + [m for name in ("readers.tsv", "visitors.tsv", "newc
 UNSEEN = _rows("smalltalk_unseen.tsv")  # written blind: see its header
 BLIND = _rows("smalltalk_blind.tsv")  # written blind later, in more languages: see its header
 BLIND_SETS = {"smalltalk_unseen.tsv": UNSEEN, "smalltalk_blind.tsv": BLIND}
+# The latest set is held to the bars that matter most (never a passage, every wrapped question
+# asked); its intents are measured by bench/smalltalk.py, not asserted.
+EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2.tsv")}
 
 
 @pytest.fixture(scope="module")
@@ -179,11 +182,11 @@ def test_the_blind_sets_everyday_chat_gets_the_right_small_talk_reply(
     assert len(wrong(other)) <= 0.10 * len(other), wrong(other)
 
 
-@pytest.mark.parametrize("name", BLIND_SETS)
+@pytest.mark.parametrize("name", EVERY_BLIND_SET)
 def test_no_everyday_line_of_a_blind_set_gets_an_article_passage(
         conversation: Conversation, name: str) -> None:
     passages = _passages(conversation)
-    given = [(m, turn.outcome) for label, m in BLIND_SETS[name] if label != "question"
+    given = [(m, turn.outcome) for label, m in EVERY_BLIND_SET[name] if label != "question"
              if (turn := conversation.reply(m, PRIVATE)).outcome in (Outcome.ANSWERED,
                                                                      Outcome.AMBIGUOUS)
              or any(p in turn.reply.text for p in passages)]
@@ -193,7 +196,8 @@ def test_no_everyday_line_of_a_blind_set_gets_an_article_passage(
 # The share of each set's wrapped questions the article answers: the later set asks more of
 # what it does not say (cost, hair loss, the NHS, success rates).
 @pytest.mark.parametrize(("name", "answerable"), [("smalltalk_unseen.tsv", 0.8),
-                                                  ("smalltalk_blind.tsv", 0.3)])
+                                                  ("smalltalk_blind.tsv", 0.3),
+                                                  ("smalltalk_blind2.tsv", 0.2)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -206,7 +210,7 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
         return real_ask(question)
 
     monkeypatch.setattr(engine, "ask", ask)
-    questions = [m for label, m in BLIND_SETS[name] if label == "question"]
+    questions = [m for label, m in EVERY_BLIND_SET[name] if label == "question"]
     swallowed, answered = [], 0
     for message in questions:
         asked.clear()
