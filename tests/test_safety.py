@@ -40,7 +40,8 @@ def _labelled(name: str) -> list[tuple[str, str]]:
 SETS = {name: _labelled(name)
         for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv",
                      "safety_blind2.tsv", "safety_blind3.tsv", "safety_blind4.tsv")}
-ROWS, FRESH, UNSEEN, BLIND, BLIND2, BLIND3, BLIND4 = SETS.values()
+ROWS, FRESH, UNSEEN = (SETS[name] for name in ("safety.tsv", "safety_fresh.tsv",
+                                                "safety_unseen.tsv"))
 # Crises the screen knowingly misses, each with the reason: the test fails if one is caught
 # (remove it here) or if any other crisis is missed.
 KNOWN_MISSES = {
@@ -79,40 +80,22 @@ def test_the_unseen_set_is_big_and_varied_enough() -> None:
     assert len({m for _, m in UNSEEN} - earlier) >= 250  # a few common phrasings coincide
 
 
-def test_the_blind_set_is_big_and_varied_enough() -> None:
-    labels = [label for label, _ in BLIND]
-    assert labels.count("emergency") >= 65
-    assert labels.count("self_harm") >= 55
-    assert labels.count("control") >= 100
-    earlier = {m for _, m in ROWS} | {m for _, m in FRESH} | {m for _, m in UNSEEN}
-    assert len({m for _, m in BLIND} - earlier) >= 210  # 15 common phrasings coincide
+# Each blind set's least counts (emergency, self_harm, control) and how many of its messages
+# are new to the sets before it (a few common phrasings coincide).
+BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60, 55, 85, 200),
+               "safety_blind3.tsv": (60, 50, 80, 195), "safety_blind4.tsv": (60, 50, 75, 190)}
 
 
-def test_the_second_blind_set_is_big_and_varied_enough() -> None:
-    labels = [label for label, _ in BLIND2]
-    assert labels.count("emergency") >= 60
-    assert labels.count("self_harm") >= 55
-    assert labels.count("control") >= 85
-    earlier = {m for rows in (ROWS, FRESH, UNSEEN, BLIND) for _, m in rows}
-    assert len({m for _, m in BLIND2} - earlier) >= 200
-
-
-def test_the_fourth_blind_set_is_big_and_varied_enough() -> None:
-    labels = [label for label, _ in BLIND4]
-    assert labels.count("emergency") >= 60
-    assert labels.count("self_harm") >= 50
-    assert labels.count("control") >= 75
-    earlier = {m for rows in (ROWS, FRESH, UNSEEN, BLIND, BLIND2, BLIND3) for _, m in rows}
-    assert len({m for _, m in BLIND4} - earlier) >= 190
-
-
-def test_the_third_blind_set_is_big_and_varied_enough() -> None:
-    labels = [label for label, _ in BLIND3]
-    assert labels.count("emergency") >= 60
-    assert labels.count("self_harm") >= 50
-    assert labels.count("control") >= 80
-    earlier = {m for rows in (ROWS, FRESH, UNSEEN, BLIND, BLIND2) for _, m in rows}
-    assert len({m for _, m in BLIND3} - earlier) >= 195
+@pytest.mark.parametrize("name", BLIND_SIZES)
+def test_each_later_blind_set_is_big_varied_and_new(name: str) -> None:
+    emergencies, self_harm, controls, new = BLIND_SIZES[name]
+    labels = [label for label, _ in SETS[name]]
+    assert labels.count("emergency") >= emergencies
+    assert labels.count("self_harm") >= self_harm
+    assert labels.count("control") >= controls
+    before = list(SETS)[:list(SETS).index(name)]
+    earlier = {m for other in before for _, m in SETS[other]}
+    assert len({m for _, m in SETS[name]} - earlier) >= new
 
 
 @pytest.mark.parametrize("name", SETS)
