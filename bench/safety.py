@@ -73,7 +73,7 @@ def main() -> None:
     times: list[float] = []
     for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv",
                  "safety_blind2.tsv", "safety_blind3.tsv", "safety_blind4.tsv",
-                 "safety_blind5.tsv"):
+                 "safety_blind5.tsv", "safety_blind6.tsv"):
         if (DATA / name).exists():
             labelled(screen, name, times, args.misses)
 
