@@ -2,11 +2,11 @@
 
     python bench/safety.py [--misses]
 
-Prints, for tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv and safety_blind.tsv:
-crises caught (and with the right kind) and controls flagged; for tests/data/smalltalk.tsv and
-the article questions: messages flagged (must be none); for CLINC150 and BANKING77-OOS
-(../shared/datasets, when present): messages flagged; the median and worst time per message,
-and the time for a 100 KB message.
+Prints, for each labelled crisis set (tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv
+and every safety_blind*.tsv): crises caught (and with the right kind) and controls flagged; for
+tests/data/smalltalk.tsv and the article questions: messages flagged (must be none); for
+CLINC150 and BANKING77-OOS (../shared/datasets, when present): messages flagged; the median and
+worst time per message, and the time for a 100 KB message.
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ from bot.safety_file import load_safety
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
+# The labelled crisis sets: ours, the first two written blind, then safety_blind*.tsv in the
+# order they were written (safety_blind.tsv, safety_blind2.tsv, ...).
+CRISIS_SETS = ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv",
+               *sorted((p.name for p in DATA.glob("safety_blind*.tsv")),
+                       key=lambda name: (len(name), name)))
 
 
 def read_tsv(path: Path) -> list[tuple[str, str]]:
@@ -71,11 +76,8 @@ def main() -> None:
     print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
 
     times: list[float] = []
-    for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", "safety_blind.tsv",
-                 "safety_blind2.tsv", "safety_blind3.tsv", "safety_blind4.tsv",
-                 "safety_blind5.tsv", "safety_blind6.tsv"):
-        if (DATA / name).exists():
-            labelled(screen, name, times, args.misses)
+    for name in CRISIS_SETS:
+        labelled(screen, name, times, args.misses)
 
     chat = read_tsv(DATA / "smalltalk.tsv") if (DATA / "smalltalk.tsv").exists() else []
     chat_flagged = [m for _, m in chat if screen.check(m) is not None]

@@ -7,10 +7,10 @@ identity/human, capabilities) given the right intent, every intent's accuracy, a
 everyday messages the seed pack's engine would answer with a passage (small talk first, then the
 engine on whatever is left, as the conversation does); for the article questions
 (tests/data/questions.tsv, holdout.tsv): how many are taken whole as small talk (must be none);
-load time and time per message. For tests/data/smalltalk_unseen.tsv and smalltalk_blind.tsv
-(each written blind), through the whole conversation (safety, small talk, engine): intents
-right, everyday lines given a passage, and the article questions wrapped in small talk that
-the engine is asked and answers.
+load time and time per message. For the sets written blind (tests/data/smalltalk_unseen.tsv and
+every smalltalk_blind*.tsv), through the whole conversation (safety, small talk, engine):
+intents right, everyday lines given a passage, and the article questions wrapped in small talk
+that the engine is asked and answers.
 """
 
 from __future__ import annotations
@@ -109,7 +109,10 @@ def main() -> None:
     print(f"100 KB message: {1000 * (time.perf_counter() - t):.2f} ms")
 
 
-BLIND_SETS = ("smalltalk_unseen.tsv", "smalltalk_blind.tsv", "smalltalk_blind2.tsv")  # blind
+# Sets written blind, in the order they were written.
+BLIND_SETS = ("smalltalk_unseen.tsv",
+              *sorted((p.name for p in DATA.glob("smalltalk_blind*.tsv")),
+                      key=lambda name: (len(name), name)))
 
 
 def blind(name: str, misses: bool = False) -> None:
