@@ -117,6 +117,7 @@ BLIND_SETS = ("smalltalk_unseen.tsv",
 
 def blind(name: str, misses: bool = False) -> None:
     """A set written blind, through the conversation, as a reader would meet it."""
+    from bot.conversation import MENTION
     from bot.outcomes import ChatKind, Outcome
     from bot.service import open_conversation
 
@@ -135,7 +136,9 @@ def blind(name: str, misses: bool = False) -> None:
     for label, message in read_tsv(DATA / name):
         asked.clear()
         turn = conversation.reply(message, ChatKind.PRIVATE)
-        chat = conversation.smalltalk.match(message) if conversation.smalltalk else None
+        # as the conversation reads it: a Telegram @username is not part of the message
+        chat = (conversation.smalltalk.match(MENTION.sub(" ", message))
+                if conversation.smalltalk else None)
         quoted = turn.outcome in (Outcome.ANSWERED, Outcome.AMBIGUOUS) or any(
             p in turn.reply.text for p in passages)
         kind = "question" if label == "question" else "-" if label == "-" else (

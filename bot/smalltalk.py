@@ -222,18 +222,27 @@ class SmallTalk:
 
     def _trimmed(self, tokens: list[_Token]) -> str | None:
         """The intent of a short message once filler words are off its ends ("bye bot",
-        "who are you exactly?", "hi 😊")."""
+        "who are you exactly?", "hi 😊"), or off one end only when the other end's filler is
+        part of the phrasing ("just testing the bot"). Any emoji at an end is a filler: it
+        colours the message ("this bot is amazing 🔥") rather than saying something else."""
         words = [t.norm for t in tokens]
         if len(words) > MAX_PEEL + 2:
             return None
+
+        def filler(word: str) -> bool:
+            return word in self.fillers or _is_symbol(word)
+
         lo, hi = 0, len(words)
-        while lo < hi - 1 and words[lo] in self.fillers:
+        while lo < hi - 1 and filler(words[lo]):
             lo += 1
-        while hi - 1 > lo and words[hi - 1] in self.fillers:
+        while hi - 1 > lo and filler(words[hi - 1]):
             hi -= 1
-        if (lo, hi) == (0, len(words)):
-            return None
-        return self._intent(" ".join(words[lo:hi]))
+        for start, end in dict.fromkeys(((lo, hi), (lo, len(words)), (0, hi))):
+            if (start, end) != (0, len(words)):
+                intent = self._intent(" ".join(words[start:end]))
+                if intent is not None:
+                    return intent
+        return None
 
     def _peeled(self, text: str, tokens: list[_Token], key: str) -> Chat | None:
         """Small talk taken off the start and end of a message, and what is left."""
