@@ -66,8 +66,14 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\
                                     "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _APOSTROPHES = re.compile(r"['’‘`´ʼ′]")
-_CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/()\[\]\"“”«»]+|\s[-–—]+\s")
-_NON_WORD = re.compile(r"[\W_]+")
+_CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/()\[\]\"“”«»。、]+|\s[-–—]+\s")
+# Accents (Latin, Greek, Cyrillic), Hebrew points and Arabic vowel marks are optional in
+# typing and come off; the vowel signs of Indic, Thai, Japanese or Korean are the word itself.
+_ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
+                      "\u064b-\u065f\u0670\u06d6-\u06ed]")
+_MARKS = "".join(sorted({re.escape(chr(c)) for c in range(0x0300, 0x10000)
+                         if unicodedata.category(chr(c)).startswith("M")}))
+_NON_WORD = re.compile(f"[^\\w{_MARKS}]+|_+")
 _REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
 _CENSORED = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "d*e", "k*ll": the missing letter an i
 _LEET = str.maketrans("01345", "oieas")
@@ -77,7 +83,7 @@ _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a numbe
 def fold(text: str) -> str:
     """Casefolded, accents and invisible characters off, apostrophes dropped."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
     return _APOSTROPHES.sub("", text.translate(_LIGATURES))
 
 

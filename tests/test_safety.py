@@ -85,7 +85,8 @@ def test_the_unseen_set_is_big_and_varied_enough() -> None:
 # are new to the sets before it (common phrasings coincide: "i want to die" is in several).
 BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60, 55, 85, 200),
                "safety_blind3.tsv": (60, 50, 80, 195), "safety_blind4.tsv": (60, 50, 75, 190),
-               "safety_blind5.tsv": (55, 55, 80, 185), "safety_blind6.tsv": (50, 45, 60, 135)}
+               "safety_blind5.tsv": (55, 55, 80, 185), "safety_blind6.tsv": (50, 45, 60, 135),
+               "safety_blind7.tsv": (75, 75, 80, 230)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -223,6 +224,42 @@ def test_a_crisis_in_another_language_gets_the_reply_in_that_language(screen) ->
     assert crisis is not None and "findahelpline.com" in crisis.reply and "3114" in crisis.reply
 
 
+# Languages the file has no reply in: the English reply, which names 112 and findahelpline.com.
+@pytest.mark.parametrize(("message", "kind"), [
+    ("jag vill inte leva längre", CrisisKind.SELF_HARM), ("min far andas inte", CrisisKind.EMERGENCY),
+    ("jeg vil ikke leve mere", CrisisKind.SELF_HARM), ("ring 112, hun er bevidstløs", CrisisKind.EMERGENCY),
+    ("en halua enää elää", CrisisKind.SELF_HARM), ("isä on tajuton", CrisisKind.EMERGENCY),
+    ("nechci už žít", CrisisKind.SELF_HARM), ("babička nedýchá", CrisisKind.EMERGENCY),
+    ("nu mai vreau să trăiesc", CrisisKind.SELF_HARM), ("tata nu respiră", CrisisKind.EMERGENCY),
+    ("nem akarok tovább élni", CrisisKind.SELF_HARM), ("apám eszméletlen", CrisisKind.EMERGENCY),
+    ("δεν θέλω να ζω άλλο", CrisisKind.SELF_HARM), ("ο παππούς δεν αναπνέει", CrisisKind.EMERGENCY),
+    ("я не хочу більше жити", CrisisKind.SELF_HARM), ("тато без свідомості", CrisisKind.EMERGENCY),
+    ("मैं आत्महत्या करना चाहता हूँ", CrisisKind.SELF_HARM), ("पापा बेहोश हो गए", CrisisKind.EMERGENCY),
+    ("saya ingin bunuh diri", CrisisKind.SELF_HARM), ("ayah pingsan, tolong", CrisisKind.EMERGENCY),
+    ("tôi muốn chết", CrisisKind.SELF_HARM), ("mẹ tôi bất tỉnh", CrisisKind.EMERGENCY),
+    ("我不想活了", CrisisKind.SELF_HARM), ("爸爸昏迷了", CrisisKind.EMERGENCY),
+    ("死にたい", CrisisKind.SELF_HARM), ("父が意識がない", CrisisKind.EMERGENCY),
+    ("정말 죽고 싶어", CrisisKind.SELF_HARM), ("아빠가 쓰러졌어요", CrisisKind.EMERGENCY),
+    ("אני רוצה למות", CrisisKind.SELF_HARM), ("אמא לא נושמת", CrisisKind.EMERGENCY),
+    ("به خودکشی فکر می‌کنم", CrisisKind.SELF_HARM), ("پدرم بیهوش شده", CrisisKind.EMERGENCY),
+])
+def test_a_crisis_in_a_language_without_its_own_reply_gets_the_english_one(
+        screen, message: str, kind: CrisisKind) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is kind
+    assert "112" in crisis.reply and "findahelpline.com" in crisis.reply
+
+
+@pytest.mark.parametrize("message", [
+    "jag hade en stroke för två år sedan", "Ich hatte vor zwei Jahren einen Krampfanfall",
+    "what is the suicide rate after HSCT", "自杀率是多少", "研究显示中风风险", "어떤 위험이 있나요",
+    "apakah sesak napas efek samping kemoterapi?",
+])
+def test_risk_questions_and_past_events_in_other_languages_are_not_crises(
+        screen, message: str) -> None:
+    assert screen.check(message) is None
+
+
 @pytest.mark.parametrize("message", [
     "I WANT TO DIE", "i want to diiiiie", "i w\u200bant to die", "I\u2019m going to kill myself",
     "im going to kil myself", "suicde is the answer", "I can’t breathe", "cant breath!!!",
@@ -269,6 +306,12 @@ def test_checking_is_fast_even_for_a_100_kb_message(screen) -> None:
 
 def test_clauses_are_cut_at_sentence_punctuation_and_folded() -> None:
     assert clauses("Está bien. I can't GO on!") == ["esta bien", "i cant go on"]
+
+
+def test_folding_takes_accents_off_but_keeps_the_vowel_signs_other_scripts_spell_with() -> None:
+    assert clauses("Já não aguento. Θέλω να πεθάνω") == ["ja nao aguento", "θελω να πεθανω"]
+    assert clauses("मेरी माँ बेहोश हो गई है") == ["मेरी माँ बेहोश हो गई है"]
+    assert clauses("死にたい。너무 힘들어") == ["死にたい", "너무 힘들어"]
 
 
 # -- the file -------------------------------------------------------------------------------
