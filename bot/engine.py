@@ -30,6 +30,7 @@ from bot.text import (
     STOPWORDS,
     STOPWORDS_STEMMED,
     Synonyms,
+    asked_part,
     stem,
     words,
     words_of,
@@ -41,6 +42,10 @@ MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
 # sinks it. The share is tuned by bench/tune.py.
 SIMILARITY_SHARE = 2 / 3
 CANDIDATES = 8  # entries re-scored for coverage
+# A question told after a story ("My wife has lupus. Would HSCT help her?") is also scored
+# alone, the story's unknown words weighing together as this many unknown words: a subject
+# named there still counts, the story's many other words do not sink the question.
+CONTEXT_SHARE = 1.0
 # The answer passage (its content words) is indexed beside the phrasings at this weight
 # relative to one phrasing, so an entry with few phrasings is still found through its
 # answer's words. Tuned with the seed pack cut to 1 and 3 phrasings per entry, and CLINC150.
@@ -276,12 +281,16 @@ class Engine:
         cached = self._cache.get(key)
         if cached is None:
             cached = self._rank(key)
+            asked = asked_part(key)
+            if asked:  # also scored alone; each entry keeps its better score
+                cached = _better(cached, self._rank(asked, key))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
 
-    def _rank(self, question: str) -> list[Match]:
+    def _rank(self, question: str, told: str = "") -> list[Match]:
+        """`told`: the whole message when `question` is the part of it that asks."""
         if not _has_letters(question):  # "65", "?!", emoji: nothing to understand
             return []
         tokens = self.tokens(question)
@@ -299,6 +308,10 @@ class Engine:
         shortfall, posterior = self.index.second_opinions(tokens, top)
         doubt = np.exp(self._bayes_weight * (shortfall + CLASSIFIER_WEIGHT * posterior))
         content = self._content_weights(tokens)
+        untold = {t for t in self.tokens(told) if t not in self._weight and t not in content
+                  and t not in STOPWORDS_STEMMED and not t.isdigit()} if told else set()
+        for t in untold:  # the story around the question: `CONTEXT_SHARE`
+            content[t] = CONTEXT_SHARE * self._unknown_weight * UNKNOWN_FOCUS / len(untold)
         scored = []
         for i, belief in zip(top, doubt, strict=True):
             coverage = self._coverage(content, int(i))
@@ -377,6 +390,14 @@ class Engine:
         i = self.entries.index(entry)
         order = [int(j) for j in np.argsort(-self._related[i]) if j != i]
         return tuple(self.entries[j] for j in order[:limit])
+
+
+def _better(*rankings: Sequence[Match]) -> list[Match]:
+    best: dict[str, Match] = {}
+    for match in chain.from_iterable(rankings):
+        if match.entry.id not in best or match.score > best[match.entry.id].score:
+            best[match.entry.id] = match
+    return sorted(best.values(), key=lambda m: -m.score)
 
 
 def _topical(widespread: Sequence[str], phrasings: Sequence[Sequence[str]]) -> bool:

@@ -287,3 +287,21 @@ def asks(text: str) -> bool:
     found = words(text)
     return len(found) >= MIN_QUESTION_WORDS and (
         text.rstrip().endswith("?") or found[0] in QUESTION_OPENERS)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ASKS = re.compile(r"(?:so |and |but |ok |then )?(?:how|what|whats|what's|why|where|when|who|"
+                   r"which|is|isn't|isnt|are|can|could|do|does|did|will|would|should|has|"
+                   r"have)\b", re.IGNORECASE)
+
+
+def asked_part(text: str) -> str | None:
+    """The sentences that ask, when others only tell ("My dad is 72 and has MS. Is HSCT an
+    option for him?"); None when every sentence asks or none does. The story says who is
+    asking, not what about, yet its words would count against every entry."""
+    sentences = _SENTENCE_END.split(text.strip())
+    asked = [s for s in sentences if s.endswith("?") or _ASKS.match(s)]
+    if not asked or len(asked) == len(sentences):
+        return None
+    return " ".join(asked)
+

@@ -15,7 +15,7 @@ from bot.engine import MARGIN, SPARSE_LEAD, THRESHOLD, Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
-from bot.text import MAX_QUESTION_CHARS, stem
+from bot.text import MAX_QUESTION_CHARS, asked_part, stem
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SHIPPED = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
@@ -416,6 +416,35 @@ def test_chat_around_a_question_is_not_taken_for_its_subject(engine: Engine,
     result = engine.ask(question)
     assert isinstance(result, Answer) and result.entry.id == "what-is-hsct", \
         describe(engine, question)
+
+
+@pytest.mark.parametrize(("expected", "question"), [
+    ("what-is-hsct", "My neighbour drives me to the clinic every Thursday and we chat about the "
+                     "news. What is HSCT?"),
+    ("toxicity-elderly", "I knit scarves for the charity shop and my knees ache in winter. Who "
+                         "is the treatment too toxic for?"),
+    ("study-reference", "My nephew studies chemistry in Leeds and sends me articles. Which "
+                        "journal published the review?"),
+])
+def test_a_story_before_the_question_does_not_sink_it(engine: Engine, expected: str,
+                                                      question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, describe(engine, question)
+
+
+@pytest.mark.parametrize("question", [
+    "My wife has lupus. Would HSCT help her?",
+    "I live in Sheffield. Is there a trial recruiting near me?",
+])
+def test_a_subject_named_in_the_story_still_counts(engine: Engine, question: str) -> None:
+    assert isinstance(engine.ask(question), Declined), describe(engine, question)
+
+
+def test_asked_part_keeps_the_sentences_that_ask() -> None:
+    assert asked_part("My dad is 72. He has MS. Is HSCT an option?") == "Is HSCT an option?"
+    assert asked_part("I read it twice. how does it work") == "how does it work"
+    assert asked_part("What is HSCT? Does it work?") is None  # every sentence asks
+    assert asked_part("I have MS and I read the article") is None
 
 
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:

@@ -225,29 +225,31 @@ def test_a_crisis_in_another_language_gets_the_reply_in_that_language(screen) ->
 
 
 # Languages the file has no reply in: the English reply, which names 112 and findahelpline.com.
-@pytest.mark.parametrize(("message", "kind"), [
-    ("jag vill inte leva längre", CrisisKind.SELF_HARM), ("min far andas inte", CrisisKind.EMERGENCY),
-    ("jeg vil ikke leve mere", CrisisKind.SELF_HARM), ("ring 112, hun er bevidstløs", CrisisKind.EMERGENCY),
-    ("en halua enää elää", CrisisKind.SELF_HARM), ("isä on tajuton", CrisisKind.EMERGENCY),
-    ("nechci už žít", CrisisKind.SELF_HARM), ("babička nedýchá", CrisisKind.EMERGENCY),
-    ("nu mai vreau să trăiesc", CrisisKind.SELF_HARM), ("tata nu respiră", CrisisKind.EMERGENCY),
-    ("nem akarok tovább élni", CrisisKind.SELF_HARM), ("apám eszméletlen", CrisisKind.EMERGENCY),
-    ("δεν θέλω να ζω άλλο", CrisisKind.SELF_HARM), ("ο παππούς δεν αναπνέει", CrisisKind.EMERGENCY),
-    ("я не хочу більше жити", CrisisKind.SELF_HARM), ("тато без свідомості", CrisisKind.EMERGENCY),
-    ("मैं आत्महत्या करना चाहता हूँ", CrisisKind.SELF_HARM), ("पापा बेहोश हो गए", CrisisKind.EMERGENCY),
-    ("saya ingin bunuh diri", CrisisKind.SELF_HARM), ("ayah pingsan, tolong", CrisisKind.EMERGENCY),
-    ("tôi muốn chết", CrisisKind.SELF_HARM), ("mẹ tôi bất tỉnh", CrisisKind.EMERGENCY),
-    ("我不想活了", CrisisKind.SELF_HARM), ("爸爸昏迷了", CrisisKind.EMERGENCY),
-    ("死にたい", CrisisKind.SELF_HARM), ("父が意識がない", CrisisKind.EMERGENCY),
-    ("정말 죽고 싶어", CrisisKind.SELF_HARM), ("아빠가 쓰러졌어요", CrisisKind.EMERGENCY),
-    ("אני רוצה למות", CrisisKind.SELF_HARM), ("אמא לא נושמת", CrisisKind.EMERGENCY),
-    ("به خودکشی فکر می‌کنم", CrisisKind.SELF_HARM), ("پدرم بیهوش شده", CrisisKind.EMERGENCY),
+# Each: (self-harm, emergency).
+@pytest.mark.parametrize(("self_harm", "emergency"), [
+    ("jag vill inte leva längre", "min far andas inte"),
+    ("jeg vil ikke leve mere", "ring 112, hun er bevidstløs"),
+    ("en halua enää elää", "isä on tajuton"),
+    ("nechci už žít", "babička nedýchá"),
+    ("nu mai vreau să trăiesc", "tata nu respiră"),
+    ("nem akarok tovább élni", "apám eszméletlen"),
+    ("δεν θέλω να ζω άλλο", "ο παππούς δεν αναπνέει"),
+    ("я не хочу більше жити", "тато без свідомості"),
+    ("मैं आत्महत्या करना चाहता हूँ", "पापा बेहोश हो गए"),
+    ("saya ingin bunuh diri", "ayah pingsan, tolong"),
+    ("tôi muốn chết", "mẹ tôi bất tỉnh"),
+    ("我不想活了", "爸爸昏迷了"),
+    ("死にたい", "父が意識がない"),
+    ("정말 죽고 싶어", "아빠가 쓰러졌어요"),
+    ("אני רוצה למות", "אמא לא נושמת"),
+    ("به خودکشی فکر می\u200cکنم", "پدرم بیهوش شده"),
 ])
 def test_a_crisis_in_a_language_without_its_own_reply_gets_the_english_one(
-        screen, message: str, kind: CrisisKind) -> None:
-    crisis = screen.check(message)
-    assert crisis is not None and crisis.kind is kind
-    assert "112" in crisis.reply and "findahelpline.com" in crisis.reply
+        screen, self_harm: str, emergency: str) -> None:
+    for message, kind in ((self_harm, CrisisKind.SELF_HARM), (emergency, CrisisKind.EMERGENCY)):
+        crisis = screen.check(message)
+        assert crisis is not None and crisis.kind is kind, message
+        assert "112" in crisis.reply and "findahelpline.com" in crisis.reply
 
 
 @pytest.mark.parametrize("message", [
