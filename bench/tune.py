@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTION_FILES = [ROOT / "tests" / "data" / name
                   for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv",
                                "newcomers.tsv", "askers.tsv", "strangers.tsv",
-                               "wanderers.tsv", "callers.tsv")]
+                               "wanderers.tsv", "callers.tsv", "seekers.tsv")]
 
 
 def main(argv: list[str]) -> None:

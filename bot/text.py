@@ -293,22 +293,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ASKS = re.compile(r"(?:so |and |but |ok |then )?(?:how|what|whats|what's|why|where|when|who|"
                    r"which|is|isn't|isnt|are|can|could|do|does|did|will|would|should|has|"
                    r"have)\b", re.IGNORECASE)
-_QUESTION_WORD = re.compile(r"\b(?:how|what|whats|why|where|when|who|which)\b", re.IGNORECASE)
-STORY_WORDS = 4  # at least this many words before a question word in one unpunctuated run
 
 
 def asked_part(text: str) -> str | None:
     """The sentences that ask, when others only tell ("My dad is 72 and has MS. Is HSCT an
-    option for him?"), or in one run of words what follows the story ("my mum showed me this
-    at dinner and where do they get the cells from"); None when there is no story. The story
-    says who is asking, not what about, yet its words would count against every entry."""
+    option for him?"); None when every sentence asks or none does. The story says who is
+    asking, not what about, yet its words would count against every entry. (Within one
+    sentence, "i need to know what my balance is" has no story to take off: measured on
+    CLINC150, cutting there cost more than it gained.)"""
     sentences = _SENTENCE_END.split(text.strip())
     asked = [s for s in sentences if s.endswith("?") or _ASKS.match(s)]
-    if asked and len(asked) < len(sentences):
-        return " ".join(asked)
-    if len(sentences) == 1 and not _ASKS.match(text.strip()):
-        for found in _QUESTION_WORD.finditer(text):
-            before, after = text[:found.start()].split(), text[found.start():].split()
-            if len(before) >= STORY_WORDS and len(after) >= 3:
-                return " ".join(after)
-    return None
+    if not asked or len(asked) == len(sentences):
+        return None
+    return " ".join(asked)
