@@ -66,7 +66,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\
                                     "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _APOSTROPHES = re.compile(r"['’‘`´ʼ′]")
-_CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/()\[\]\"“”«»。、]+|\s[-–—]+\s")
+# A bracketed aside ("my son (3) has swallowed...") stays in its clause.
+_CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/\[\]\"“”«»。、]+|\s[-–—]+\s")
 # Accents (Latin, Greek, Cyrillic), Hebrew points and Arabic vowel marks are optional in
 # typing and come off; the vowel signs of Indic, Thai, Japanese or Korean are the word itself.
 _ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"

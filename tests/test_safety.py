@@ -86,7 +86,7 @@ def test_the_unseen_set_is_big_and_varied_enough() -> None:
 BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60, 55, 85, 200),
                "safety_blind3.tsv": (60, 50, 80, 195), "safety_blind4.tsv": (60, 50, 75, 190),
                "safety_blind5.tsv": (55, 55, 80, 185), "safety_blind6.tsv": (50, 45, 60, 135),
-               "safety_blind7.tsv": (75, 75, 80, 230)}
+               "safety_blind7.tsv": (75, 75, 80, 230), "safety_blind8.tsv": (50, 50, 65, 165)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -186,6 +186,16 @@ def test_no_control_in_any_set_is_flagged(screen, name: str) -> None:
      CrisisKind.SELF_HARM),
     ("she threatened to shoot herself tonight", CrisisKind.SELF_HARM),
     ("my friend sent me a picture of a rope and said goodbye", CrisisKind.SELF_HARM),
+    ("secretly hoping I just don't make it through the chemo", CrisisKind.SELF_HARM),
+    ("every night I ask God to take me", CrisisKind.SELF_HARM),
+    ("I keep picturing walking into the river and never coming back", CrisisKind.SELF_HARM),
+    ("I'm frightened of myself right now", CrisisKind.SELF_HARM),
+    ("she told me she was going to jump tonight", CrisisKind.SELF_HARM),
+    ("I slap my face until it goes numb when things get bad", CrisisKind.SELF_HARM),
+    ("I'm not planning to be around next year", CrisisKind.SELF_HARM),
+    ("im just a burden", CrisisKind.SELF_HARM),
+    ("my daughter (2) got into my tizanidine", CrisisKind.EMERGENCY),
+    ("scalded my leg with the kettle and the skin is white and leathery", CrisisKind.EMERGENCY),
 ])
 def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
         screen, message: str, kind: CrisisKind) -> None:
@@ -194,6 +204,10 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
 
 
 @pytest.mark.parametrize("message", [
+    "I hope we make it to the clinic on time", "I burnt my finger on the oven tray",
+    "the pharmacist said the extra tablet was harmless, he's fine",
+    "Ma grand-mère est morte d'un AVC il y a cinq ans", "ik ga dood van de honger",
+    "I hit my head on the cupboard door, just a bump",
     "I won't let the MS kill me", "I took all my meds for today, bye",
     "is throat swelling a side effect of ATG", "what are the signs of sepsis after HSCT",
     "I used to cut myself years ago, will they ask about it",
