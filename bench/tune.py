@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTION_FILES = [ROOT / "tests" / "data" / name
                   for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv",
                                "newcomers.tsv", "askers.tsv", "strangers.tsv",
-                               "wanderers.tsv", "callers.tsv", "seekers.tsv")]
+                               "wanderers.tsv", "callers.tsv", "seekers.tsv",
+                               "enquirers.tsv")]
 
 
 def main(argv: list[str]) -> None:
