@@ -290,9 +290,6 @@ def asks(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_ASKS = re.compile(r"(?:so |and |but |ok |then )?(?:how|what|whats|what's|why|where|when|who|"
-                   r"which|is|isn't|isnt|are|can|could|do|does|did|will|would|should|has|"
-                   r"have)\b", re.IGNORECASE)
 
 
 def asked_part(text: str) -> str | None:
@@ -302,7 +299,7 @@ def asked_part(text: str) -> str | None:
     sentence, "i need to know what my balance is" has no story to take off: measured on
     CLINC150, cutting there cost more than it gained.)"""
     sentences = _SENTENCE_END.split(text.strip())
-    asked = [s for s in sentences if s.endswith("?") or _ASKS.match(s)]
+    asked = [s for s in sentences if asks(s)]
     if not asked or len(asked) == len(sentences):
         return None
     return " ".join(asked)
