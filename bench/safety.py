@@ -17,6 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
+from bot.evaluation import written_in_order
 from bot.safety import DEFAULT_SAFETY_FILE
 from bot.safety_file import load_safety
 
@@ -25,8 +26,7 @@ DATA = ROOT / "tests" / "data"
 # The labelled crisis sets: ours, the first two written blind, then safety_blind*.tsv in the
 # order they were written (safety_blind.tsv, safety_blind2.tsv, ...).
 CRISIS_SETS = ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv",
-               *sorted((p.name for p in DATA.glob("safety_blind*.tsv")),
-                       key=lambda name: (len(name), name)))
+               *written_in_order(DATA, "safety_blind*.tsv"))
 
 
 def read_tsv(path: Path) -> list[tuple[str, str]]:

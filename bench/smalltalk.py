@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.evaluation import written_in_order
 from bot.knowledge import load_knowledge
 from bot.results import Ambiguous, Answer, Result
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE
@@ -110,9 +111,7 @@ def main() -> None:
 
 
 # Sets written blind, in the order they were written.
-BLIND_SETS = ("smalltalk_unseen.tsv",
-              *sorted((p.name for p in DATA.glob("smalltalk_blind*.tsv")),
-                      key=lambda name: (len(name), name)))
+BLIND_SETS = ("smalltalk_unseen.tsv", *written_in_order(DATA, "smalltalk_blind*.tsv"))
 
 
 def blind(name: str, misses: bool = False) -> None:

@@ -18,6 +18,13 @@ from bot.results import Answer, Result
 OUT_OF_SCOPE = "-"
 
 
+def written_in_order(folder: Path, pattern: str) -> list[str]:
+    """Names of the labelled sets matching `pattern`, in the order they were written
+    (set.tsv, set2.tsv, ..., set10.tsv): later sets were written after the fixes the earlier
+    ones led to."""
+    return sorted((p.name for p in folder.glob(pattern)), key=lambda name: (len(name), name))
+
+
 @dataclass(frozen=True)
 class Labelled:
     expected: str | None  # None: out of scope

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.evaluation import written_in_order
 from bot.problems import KnowledgeError
 from bot.safety import (
     DEFAULT_SAFETY_FILE,
@@ -37,8 +38,7 @@ def _labelled(name: str) -> list[tuple[str, str]]:
 # people's own words, slang, third person, ten other languages, HSCT/MS emergencies,
 # understated, formal and buried crises, young people's shorthand). The same bar for each:
 # every crisis caught with its kind (but KNOWN_MISSES) and no control flagged.
-BLIND_FILES = sorted((p.name for p in (TESTS_DIR / "data").glob("safety_blind*.tsv")),
-                     key=lambda name: (len(name), name))
+BLIND_FILES = written_in_order(TESTS_DIR / "data", "safety_blind*.tsv")
 SETS = {name: _labelled(name)
         for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", *BLIND_FILES)}
 ROWS, FRESH, UNSEEN = (SETS[name] for name in ("safety.tsv", "safety_fresh.tsv",
