@@ -280,21 +280,21 @@ class Engine:
         key = " ".join(question[:MAX_QUESTION_CHARS].split())
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._rank(key)
+            tokens = self.tokens(key)
+            cached = self._rank(key, tokens)
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
-                cached = _better(cached, self._rank(asked, key))
+                cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
 
-    def _rank(self, question: str, told: str = "") -> list[Match]:
-        """`told`: the whole message when `question` is the part of it that asks."""
-        if not _has_letters(question):  # "65", "?!", emoji: nothing to understand
-            return []
-        tokens = self.tokens(question)
-        if not tokens:
+    def _rank(self, question: str, tokens: list[str],
+               told: Sequence[str] = ()) -> list[Match]:
+        """`tokens`: the question's (`tokens`); `told`: the whole message's, when `question`
+        is the part of it that asks."""
+        if not tokens or not _has_letters(question):  # "65", "?!", emoji: nothing to understand
             return []
         focus = OFF_TOPIC_FACTOR if self._off_topic(tokens) else 1.0
         similarity = self.index.scores(tokens)
@@ -308,8 +308,8 @@ class Engine:
         shortfall, posterior = self.index.second_opinions(tokens, top)
         doubt = np.exp(self._bayes_weight * (shortfall + CLASSIFIER_WEIGHT * posterior))
         content = self._content_weights(tokens)
-        untold = {t for t in self.tokens(told) if t not in self._weight and t not in content
-                  and t not in STOPWORDS_STEMMED and not t.isdigit()} if told else set()
+        untold = {t for t in told if t not in self._weight and t not in content
+                  and t not in STOPWORDS_STEMMED and not t.isdigit()}
         for t in untold:  # the story around the question: `CONTEXT_SHARE`
             content[t] = CONTEXT_SHARE * self._unknown_weight * UNKNOWN_FOCUS / len(untold)
         scored = []
