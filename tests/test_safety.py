@@ -86,7 +86,8 @@ def test_the_unseen_set_is_big_and_varied_enough() -> None:
 BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60, 55, 85, 200),
                "safety_blind3.tsv": (60, 50, 80, 195), "safety_blind4.tsv": (60, 50, 75, 190),
                "safety_blind5.tsv": (55, 55, 80, 185), "safety_blind6.tsv": (50, 45, 60, 135),
-               "safety_blind7.tsv": (75, 75, 80, 230), "safety_blind8.tsv": (50, 50, 65, 165)}
+               "safety_blind7.tsv": (75, 75, 80, 230), "safety_blind8.tsv": (50, 50, 65, 165),
+               "safety_blind9.tsv": (60, 60, 75, 190)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -254,6 +255,14 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
     "my aunt went to Dignitas years ago", "he's shooting himself in the foot by refusing HSCT",
     "what if he says he'll kill himself if the transplant is refused?",
     "posted a picture of my pills on instagram for my routine, bye!",
+    "I wrote letters to my kids in case I don't survive the transplant",
+    "tonight is the night of the big match!", "today is the day I get my stem cells back",
+    "how deep do I need to cut the bread dough", "how high can a cat fall and survive",
+    "my daughter keeps scratching herself because of eczema",
+    "he's pouring petrol into the lawnmower", "in the movie he's waving a knife at everyone",
+    "does life insurance cover suicide? my uncle died last year",
+    "I won't be a burden much longer, I'm moving into a care home",
+    "my dad was confused after chemo, is that normal?", "my meter says 5.6 is that ok",
 ])
 def test_near_misses_of_the_new_crisis_wordings_are_not_flagged(screen, message: str) -> None:
     assert screen.check(message) is None
