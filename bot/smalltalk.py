@@ -79,10 +79,20 @@ class _Token:
     end: int
 
 
+def _swapped(typed: str, meant: str) -> bool:
+    """Two neighbouring letters typed the wrong way round ("thnaks"): one slip of the fingers,
+    which `fuzz.ratio` counts as two edits."""
+    if len(typed) != len(meant):
+        return False
+    at = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+    return len(at) == 2 and at[1] == at[0] + 1 and typed[at[0]] == meant[at[1]] \
+        and typed[at[1]] == meant[at[0]]
+
+
 def _one_typo(piece: str, phrasing: str) -> bool:
     """Text is a phrasing but for a typo in one word of four letters or more, first letter
-    right ("thnks" is thanks; "is there" is not "hi there", "what is it" not "that is it"), or
-    as close as a long phrase can be."""
+    right ("thnks" and "thnaks" are thanks, "thinks" is not; "is there" is not "hi there",
+    "what is it" not "that is it"), or as close as a long phrase can be."""
     words, target = piece.split(), phrasing.split()
     if len(words) != len(target):
         return False
@@ -93,8 +103,8 @@ def _one_typo(piece: str, phrasing: str) -> bool:
         return False
     typed, meant = differ[0]
     floor = CUTOFF if len(words) == 1 else CUTOFF - 10  # "source" is not "sure"
-    return min(len(typed), len(meant)) >= 4 and typed[0] == meant[0] and \
-        fuzz.ratio(typed, meant) >= floor
+    return min(len(typed), len(meant)) >= 4 and typed[0] == meant[0] and (
+        fuzz.ratio(typed, meant) >= floor or _swapped(typed, meant))
 
 
 def topic_for(titles: Sequence[str]) -> str:
@@ -222,9 +232,10 @@ class SmallTalk:
 
     def _trimmed(self, tokens: list[_Token]) -> str | None:
         """The intent of a short message once filler words are off its ends ("bye bot",
-        "who are you exactly?", "hi 😊"), or off one end only when the other end's filler is
-        part of the phrasing ("just testing the bot"). Any emoji at an end is a filler: it
-        colours the message ("this bot is amazing 🔥") rather than saying something else."""
+        "who are you exactly?", "hi 😊"), as few taken off as will do: a filler may be part of
+        the phrasing ("just testing the bot", "good bot 🤓" is not "good"). Any emoji at an end
+        is a filler: it colours the message ("this bot is amazing 🔥") rather than saying
+        something else."""
         words = [t.norm for t in tokens]
         if len(words) > MAX_PEEL + 2:
             return None
@@ -237,11 +248,12 @@ class SmallTalk:
             lo += 1
         while hi - 1 > lo and filler(words[hi - 1]):
             hi -= 1
-        for start, end in dict.fromkeys(((lo, hi), (lo, len(words)), (0, hi))):
-            if (start, end) != (0, len(words)):
-                intent = self._intent(" ".join(words[start:end]))
-                if intent is not None:
-                    return intent
+        spans = sorted(((start, end) for start in range(lo + 1)
+                        for end in range(hi, len(words) + 1)), key=lambda s: s[0] - s[1])
+        for start, end in spans[1:]:  # the first is the whole message
+            intent = self._intent(" ".join(words[start:end]))
+            if intent is not None:
+                return intent
         return None
 
     def _peeled(self, text: str, tokens: list[_Token], key: str) -> Chat | None:

@@ -54,9 +54,10 @@ BLIND_SETS = {"smalltalk_unseen.tsv": UNSEEN, "smalltalk_blind.tsv": BLIND}
 # The English-only set is held to the bars that matter most (never a passage, every wrapped
 # question asked); its intents are measured by bench/smalltalk.py, not asserted.
 EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2.tsv"),
-                   "smalltalk_blind3.tsv": _rows("smalltalk_blind3.tsv")}
-# Sets whose intents are asserted: the evaluator-style set is smaller than the first two.
-INTENT_SETS = [*BLIND_SETS, "smalltalk_blind3.tsv"]
+                   "smalltalk_blind3.tsv": _rows("smalltalk_blind3.tsv"),
+                   "smalltalk_blind4.tsv": _rows("smalltalk_blind4.tsv")}
+# Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
+INTENT_SETS = [*BLIND_SETS, "smalltalk_blind3.tsv", "smalltalk_blind4.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +202,8 @@ def test_no_everyday_line_of_a_blind_set_gets_an_article_passage(
 @pytest.mark.parametrize(("name", "answerable"), [("smalltalk_unseen.tsv", 0.8),
                                                   ("smalltalk_blind.tsv", 0.3),
                                                   ("smalltalk_blind2.tsv", 0.2),
-                                                  ("smalltalk_blind3.tsv", 0.2)])
+                                                  ("smalltalk_blind3.tsv", 0.2),
+                                                  ("smalltalk_blind4.tsv", 0.12)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -263,6 +265,8 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "is there a doctor i can talk to about hsct", "your doctor is wrong",
     "terrible side effects?", "the best treatment ever", "sorry for asking but is hsct safe",
     "hi from australia is hsct available there", "i am an older patient", "is this good news?",
+    "is there anyone who had hsct i can talk to", "quiero hablar con una persona sobre el hsct",
+    "is the new treatment actually pretty good at stopping relapses",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
@@ -277,7 +281,9 @@ def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question:
     ("thank u so much", "thanks"), ("who r u", "identity"), ("👍", "ack"), ("🙏", "thanks"),
     ("👍🏽👍🏽", "ack"), ("Talk to you later", "goodbye"), ("Where do you come from?", "identity"),
     ("are you a real person?", "human"), ("what can you do", "capabilities"),
-    ("byeee", "goodbye"), ("coool", "compliment"), ("thnks", "thanks"),
+    ("byeee", "goodbye"), ("coool", "compliment"), ("thnks", "thanks"), ("tahnks", "thanks"),
+    ("godo morning", "greeting"), ("good bot 🤓", "compliment"),
+    ("clever little bot 🤓", "compliment"),
 ])
 def test_typos_elongations_and_emoji_still_count_as_small_talk(small, message, intent) -> None:
     chat = small.match(message)
@@ -297,6 +303,31 @@ def test_small_talk_around_a_question_leaves_the_question_as_the_rest(
         small, message: str, intent: str, rest: str) -> None:
     chat = small.match(message)
     assert chat is not None and (chat.intent, chat.rest) == (intent, rest)
+
+
+@pytest.mark.parametrize("message", ["thinks", "thanos", "goof morning"])
+def test_a_different_letter_is_not_the_typo_a_swapped_pair_is(small, message: str) -> None:
+    chat = small.match(message)
+    assert chat is None or chat.intent not in ("thanks", "greeting"), chat
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("you're honestly really good at this", "compliment"), ("top bot!", "compliment"),
+    ("fab little bot", "compliment"), ("you are very clever machine", "compliment"),
+    ("stupid computer", "insult"), ("useless program!", "insult"),
+    ("you are a dumb machine", "insult"), ("wrong group, my bad", "sorry"),
+    ("is there anyone at the clinic i could talk to?", "human"),
+    ("necesito hablar con un humano", "human"), ("je voudrais parler à quelqu'un", "human"),
+    ("puis-je parler à un humain ?", "human"), ("ich möchte mit einem Menschen sprechen", "human"),
+    ("kann ich mit einer echten Person reden?", "human"),
+    ("posso parlare con un operatore?", "human"), ("vorrei parlare con una persona", "human"),
+    ("quero falar com uma pessoa", "human"), ("gostaria de falar com alguém", "human"),
+    ("ik wil met een mens praten", "human"), ("kan ik iemand spreken?", "human"),
+])
+def test_more_ways_to_praise_scold_apologise_and_ask_for_a_person_are_whole_small_talk(
+        small, message: str, intent: str) -> None:
+    chat = small.match(message)
+    assert chat is not None and (chat.intent, chat.rest) == (intent, ""), chat
 
 
 def test_a_message_that_only_seems_small_talk_is_still_offered_to_the_engine(small) -> None:
