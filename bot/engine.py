@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
-from bot.measures import ANY_MEASURE, TIME_UNITS, asks_for, holds
+from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, asks_for, holds
 from bot.outcomes import DeclineReason
 from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
@@ -243,7 +243,7 @@ class Engine:
                     1.0 if t in ASPECTS_STEMMED
                     else UNKNOWN_FOCUS * (SUBJECT_FOCUS if t in subjects else 1.0))
                 for t in dict.fromkeys(tokens) if t not in STOPWORDS_STEMMED
-                and not (t.isdigit() and t not in self._weight)}  # "I'm 65" is context
+                and not (_counts(t) and t not in self._weight)}  # "I'm 65", "for ten years"
 
     def _coverage(self, content: Mapping[str, float], entry_index: int) -> float:
         """Share of the question's weighted content (`_content_weights`) the entry's words
@@ -309,7 +309,7 @@ class Engine:
         doubt = np.exp(self._bayes_weight * (shortfall + CLASSIFIER_WEIGHT * posterior))
         content = self._content_weights(tokens)
         untold = {t for t in told if t not in self._weight and t not in content
-                  and t not in STOPWORDS_STEMMED and not t.isdigit()}
+                  and t not in STOPWORDS_STEMMED and not _counts(t)}
         for t in untold:  # the story around the question: `CONTEXT_SHARE`
             content[t] = CONTEXT_SHARE * self._unknown_weight * UNKNOWN_FOCUS / len(untold)
         scored = []
@@ -340,7 +340,7 @@ class Engine:
         if not self._anchors or any(t in self._anchors for t in tokens):
             return False
         return any(t not in self._weight and t not in STOPWORDS_STEMMED
-                   and t not in ASPECTS_STEMMED and not t.isdigit() for t in tokens)
+                   and t not in ASPECTS_STEMMED and not _counts(t) for t in tokens)
 
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
@@ -416,3 +416,10 @@ def _has_letters(text: str) -> bool:
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
 _SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "against")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
+# How many and how long, in a story around the question: context, like "65" in "I'm 65".
+_COUNTING = (frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS
+             | frozenset(stem(unit + "s") for unit in TIME_UNITS) | {stem("ago")})
+
+
+def _counts(token: str) -> bool:
+    return token.isdigit() or token in _COUNTING

@@ -12,6 +12,9 @@ from bot.text import normalise
 
 ANY_MEASURE = frozenset({"number", "time"})
 TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+                "seventy eighty ninety hundred thousand").split()
 _ASKS = {
     "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
                          r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"),

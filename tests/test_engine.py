@@ -453,6 +453,15 @@ def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
     assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
 
 
+def test_a_count_in_words_is_context_like_its_digits(engine: Engine) -> None:
+    """"for twenty years", "two relapses" say how long and how many, not what about."""
+    for digits, spelt in (("20 years", "twenty years"), ("2 weeks ago", "two weeks ago")):
+        question = "My dad has had MS for {}. Is he too old for this treatment?"
+        said = engine.rank(question.format(spelt), limit=1)
+        assert said == engine.rank(question.format(digits), limit=1)
+        assert said[0].entry.id == "toxicity-elderly"
+
+
 @pytest.mark.parametrize(("expected", "question"), [
     ("main-finding", "can stem cells help MS?"),
     ("main-finding", "does HSCT work?"),
