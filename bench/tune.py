@@ -15,17 +15,13 @@ import sys
 from pathlib import Path
 
 from bot.engine import THRESHOLD, Engine
-from bot.evaluation import evaluate, read_questions
+from bot.evaluation import evaluate, question_files, read_questions
 from bot.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 # The engine's labelled question sets; tests/data also holds the safety screen's and small
 # talk's sets, which label other things and would read as thousands of in-scope misses.
-QUESTION_FILES = [ROOT / "tests" / "data" / name
-                  for name in ("questions.tsv", "holdout.tsv", "readers.tsv", "visitors.tsv",
-                               "newcomers.tsv", "askers.tsv", "strangers.tsv",
-                               "wanderers.tsv", "callers.tsv", "seekers.tsv",
-                               "enquirers.tsv")]
+QUESTION_FILES = question_files(ROOT / "tests" / "data")
 
 
 def main(argv: list[str]) -> None:

@@ -25,6 +25,13 @@ def written_in_order(folder: Path, pattern: str) -> list[str]:
     return sorted((p.name for p in folder.glob(pattern)), key=lambda name: (len(name), name))
 
 
+def question_files(folder: Path) -> list[Path]:
+    """The engine's labelled question files in `folder`: every `*.tsv` but the crisis and
+    small-talk sets beside them, which label other things."""
+    return sorted(p for p in folder.glob("*.tsv")
+                  if not p.name.startswith(("safety", "smalltalk")))
+
+
 @dataclass(frozen=True)
 class Labelled:
     expected: str | None  # None: out of scope

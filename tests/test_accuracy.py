@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import THRESHOLD, Engine
-from bot.evaluation import Labelled, Report, evaluate, read_questions, unknown_ids
+from bot.evaluation import Labelled, Report, evaluate, question_files, read_questions, unknown_ids
 from bot.knowledge import load_knowledge
 from bot.results import Answer
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
@@ -22,16 +22,24 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # down to a whole percent, so a change that helps one set by hurting another shows. Written
 # blind, visitors.tsv first scored 74.3% / 94.1%, newcomers.tsv 86.3% / 98.2% and askers.tsv
 # 83.9% / 96.1%; these are after curating the pack. seekers.tsv (long personal questions) first
-# scored 55.1% / 96.4%; enquirers.tsv is as first measured (80.0% / 94.5%), not curated.
+# scored 55.1% / 96.4%, enquirers.tsv 80.0% / 94.5%; inquirers.tsv is as first measured
+# (73.3% / 96.4%), not curated (`HELD_OUT`).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.93, 0.94),
                "newcomers.tsv": (0.96, 0.98), "askers.tsv": (0.95, 0.98),
                "strangers.tsv": (0.91, 0.96), "wanderers.tsv": (0.84, 0.92),
                "callers.tsv": (0.93, 0.92), "seekers.tsv": (0.67, 0.96),
-               "enquirers.tsv": (0.80, 0.94)}
+               "enquirers.tsv": (0.84, 0.94), "inquirers.tsv": (0.73, 0.96)}
+# Sets nobody has curated the pack against: each holds its own floor, and stays out of the
+# curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
+HELD_OUT = {"inquirers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 MIN_OUT_OF_SCOPE = 50
+
+
+def test_every_question_file_on_disk_has_its_floor() -> None:
+    assert sorted(FILE_FLOORS) == [p.name for p in question_files(TESTS_DIR / "data")]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +54,8 @@ def labelled() -> dict[Path, list[Labelled]]:
 
 @pytest.fixture(scope="module")
 def report(engine: Engine, labelled: dict[Path, list[Labelled]]) -> Report:
-    return evaluate(engine, [q for rows in labelled.values() for q in rows])
+    return evaluate(engine, [q for path, rows in labelled.items() if path.name not in HELD_OUT
+                             for q in rows])
 
 
 def figures(report: Report) -> str:
