@@ -13,7 +13,8 @@ mistake. Matching is regular expressions over a normalised form of the message:
   (context such as a transplant, for a fever) may be anywhere in the message;
 - letters repeated three or more times tried both as two and as one ("killll" -> "kill",
   "diiie" -> "die"), and once more with misspelt key words (the file's `vocabulary`)
-  corrected within one edit (two for words of twelve letters or more);
+  corrected within one edit (two for words of twelve letters or more; in words under six
+  letters only two neighbouring letters swapped, "wnat", "dei");
 - a rule's `language` picks the reply's language, English when the file has none for it; a
   message with signs of both kinds gets the self-harm reply, which names the emergency
   number first.
@@ -131,11 +132,14 @@ class SafetyScreen:
         self.rules = tuple(r for kind in PRECEDENCE for r in ordered if r.kind is kind)
         self.replies = replies
         self.figures = figures
-        self.vocabulary = tuple(sorted({w for w in vocabulary if len(w) >= SHORTEST}))
+        words = set(vocabulary)
+        self.vocabulary = tuple(sorted(w for w in words if len(w) >= SHORTEST))
         # "conversing" is not "convulsing": only long words may have two typos
         speller = Speller(self.vocabulary, shortest=SHORTEST, long_word=12)
+        swapped = _swapped(w for w in words if len(w) < SHORTEST)
         self.max_chars = max_chars
-        self._correct = lru_cache(maxsize=16384)(lambda word: speller.correct(word)[0])
+        self._correct = lru_cache(maxsize=16384)(
+            lambda word: swapped.get(word) or speller.correct(word)[0])
 
     def check(self, text: str) -> Crisis | None:
         """The crisis a message signals, or None. Self-harm is tried before emergencies."""
@@ -172,6 +176,15 @@ class SafetyScreen:
             if out and key not in seen:
                 seen.add(key)
                 yield out
+
+
+def _swapped(short_words: Iterable[str]) -> dict[str, str]:
+    """Short key words with two neighbouring letters swapped ("wnat", "dei", "klil", "pilsl"),
+    the commonest slip of thumbs on a phone; the first letter stays, and no other edit of a
+    short word is safe ("dad" is one letter from "dead")."""
+    words = set(short_words)
+    return {typo: word for word in words for i in range(1, len(word) - 1)
+            if (typo := word[:i] + word[i + 1] + word[i] + word[i + 2:]) not in words}
 
 
 # -- the file -----------------------------------------------------------------------------------

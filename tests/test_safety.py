@@ -87,7 +87,7 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind3.tsv": (60, 50, 80, 195), "safety_blind4.tsv": (60, 50, 75, 190),
                "safety_blind5.tsv": (55, 55, 80, 185), "safety_blind6.tsv": (50, 45, 60, 135),
                "safety_blind7.tsv": (75, 75, 80, 230), "safety_blind8.tsv": (50, 50, 65, 165),
-               "safety_blind9.tsv": (60, 60, 75, 190)}
+               "safety_blind9.tsv": (60, 60, 75, 190), "safety_blind10.tsv": (55, 55, 70, 175)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -263,6 +263,15 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
     "does life insurance cover suicide? my uncle died last year",
     "I won't be a burden much longer, I'm moving into a care home",
     "my dad was confused after chemo, is that normal?", "my meter says 5.6 is that ok",
+    "i lief in london and want to ask about hsct", "i wnat to know more about hsct",
+    "my dad gave all his old books away to the library because we are moving",
+    "I'm done. See you tomorrow", "the rope is in the shed, can you bring it for the tent",
+    "my skin is leathery from years in the sun",
+    "my son is not moving his legs much since the relapse",
+    "how high a bridge has to be for ships, googled it for school",
+    "the main character in my novel attempts suicide",
+    "I had a neutropenic fever on day 9 of HSCT, but I recovered fully and I'm 3 years "
+    "relapse free",
 ])
 def test_near_misses_of_the_new_crisis_wordings_are_not_flagged(screen, message: str) -> None:
     assert screen.check(message) is None
@@ -359,6 +368,9 @@ def test_risk_questions_and_past_events_in_other_languages_are_not_crises(
     "im going to kil myself", "suicde is the answer", "I can’t breathe", "cant breath!!!",
     "kms", "gonna unalive myself", "¿NO PUEDO RESPIRAR?", "nao consigo respirar",
     "i want to d*e", "gonna k1ll myself",
+    # two neighbouring letters swapped in a short key word, as thumbs do
+    "gonna klil myself tonight", "i swallowed all my plils", "cnat breathe",
+    "my cehst hurts so bad and my left arm is numb",
 ])
 def test_case_accents_typos_censoring_and_invisible_characters_do_not_hide_a_crisis(
         screen, message: str) -> None:
