@@ -539,3 +539,12 @@ def test_the_blocked_near_duplicate_search_finds_what_comparing_every_pair_finds
                 if i < j and owners[i] != owners[j]}
     assert len(expected) >= 20
     assert set(near_pairs(texts, owners)) == expected
+
+
+@pytest.mark.parametrize("path", sorted(SHIPPED_KNOWLEDGE_DIR.rglob("*.yaml")),
+                         ids=lambda p: p.name)
+def test_shipped_knowledge_reads_without_libyaml_too(path: Path) -> None:
+    """The loader uses libyaml when PyYAML has it, and libyaml accepts some text the
+    pure-Python parser rejects ("[how are you today?, ...]"): a machine without it must still
+    start."""
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
