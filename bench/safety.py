@@ -2,11 +2,12 @@
 
     python bench/safety.py [--misses]
 
-Prints, for each labelled crisis set (tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv
-and every safety_blind*.tsv): crises caught (and with the right kind) and controls flagged; for
-tests/data/smalltalk.tsv and the article questions: messages flagged (must be none); for
-CLINC150 and BANKING77-OOS (../shared/datasets, when present): messages flagged; the median and
-worst time per message, and the time for a 100 KB message.
+Prints, for each labelled crisis set (tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv,
+every safety_blind*.tsv and the near misses): crises caught (with the right kind, and how many
+only the learnt model caught) and controls flagged; for tests/data/smalltalk.tsv, the article
+questions and the FAQs' reader queries: messages flagged; for CLINC150 and BANKING77-OOS
+(../shared/datasets, when present): messages flagged, apart for the splits the learnt model
+never saw; the median and worst time per message, and the time for a 100 KB message.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 from bot.evaluation import written_in_order
-from bot.safety import DEFAULT_SAFETY_FILE
+from bot.safety import DEFAULT_SAFETY_FILE, MODEL_RULE
 from bot.safety_file import load_safety
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ DATA = ROOT / "tests" / "data"
 # The labelled crisis sets: ours, the first two written blind, then safety_blind*.tsv in the
 # order they were written (safety_blind.tsv, safety_blind2.tsv, ...).
 CRISIS_SETS = ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv",
-               *written_in_order(DATA, "safety_blind*.tsv"))
+               *written_in_order(DATA, "safety_blind*.tsv"), "safety_near_misses.tsv")
 
 
 def read_tsv(path: Path) -> list[tuple[str, str]]:
@@ -43,16 +44,19 @@ def labelled(screen, name: str, times: list[float], show: bool) -> None:
     rows = read_tsv(DATA / name)
     for kind in ("emergency", "self_harm"):
         crises = [m for label, m in rows if label == kind]
-        caught = right = 0
+        caught = right = learnt = 0
         for message in crises:
             t = time.perf_counter()
             crisis = screen.check(message)
             times.append(time.perf_counter() - t)
             caught += crisis is not None
             right += crisis is not None and crisis.kind == kind
+            learnt += crisis is not None and crisis.rule == MODEL_RULE
             if show and (crisis is None or crisis.kind != kind):
                 print(f"  MISS {kind}: {message!r} -> {crisis.kind if crisis else None}")
-        print(f"{name} {kind:9}: {caught}/{len(crises)} caught, {right} with the right kind")
+        if crises:
+            print(f"{name} {kind:9}: {caught}/{len(crises)} caught, {right} with the right "
+                  f"kind, {learnt} by the learnt model")
     controls = [m for label, m in rows if label == "control"]
     flagged = 0
     for message in controls:
@@ -91,6 +95,13 @@ def main() -> None:
     if args.misses:
         for message in q_flagged:
             print(f"  FLAGGED question: {message!r}")
+    queries = [m for f in sorted((DATA / "faq-readers").glob("*-queries.tsv"))
+               for _, m in read_tsv(f)]
+    faq_flagged = [m for m in queries if screen.check(m) is not None]
+    print(f"FAQ reader queries  : {len(faq_flagged)}/{len(queries)} flagged")
+    if args.misses:
+        for message in faq_flagged:
+            print(f"  FLAGGED query: {message!r}")
 
     external(screen, args.misses)
     ms = [1000 * t for t in times]
@@ -106,21 +117,24 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 
 def external(screen, show: bool) -> None:
     """Everyday requests written elsewhere (CLINC150, BANKING77-OOS): none is a crisis,
-    save a literal "call 911"."""
-    messages = []
+    save a literal "call 911". The learnt model trained on their training splits."""
+    splits: dict[str, list[str]] = {"unseen": [], "trained on": []}
     clinc = DATASETS / "clinc150" / "data_full.json"
     if clinc.exists():
         data = json.loads(clinc.read_text(encoding="utf-8"))
-        messages += [text for split in data.values() for text, _ in split]
+        for split, rows in data.items():
+            splits["trained on" if split.endswith("train") else "unseen"] += [t for t, _ in rows]
     for path in sorted((DATASETS / "banking77-oos").glob("**/seq.in")):
-        messages += path.read_text(encoding="utf-8").splitlines()
-    if not messages:
-        return
-    flagged = [m for m in messages if screen.check(m) is not None]
-    print(f"CLINC150 + BANKING77-OOS: {len(flagged)}/{len(messages)} flagged")
-    if show:
-        for message in flagged:
-            print(f"  FLAGGED external: {message!r}")
+        seen = path.parent.name == "train" and path.parent.parent.name == "banking77-oos"
+        splits["trained on" if seen else "unseen"] += path.read_text(encoding="utf-8").splitlines()
+    for split, messages in splits.items():
+        if not messages:
+            continue
+        flagged = [m for m in messages if screen.check(m) is not None]
+        print(f"CLINC150 + BANKING77-OOS, {split} splits: {len(flagged)}/{len(messages)} flagged")
+        if show:
+            for message in flagged:
+                print(f"  FLAGGED external: {message!r}")
 
 
 if __name__ == "__main__":

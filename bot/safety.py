@@ -18,6 +18,9 @@ mistake. Matching is regular expressions over a normalised form of the message:
 - a rule's `language` picks the reply's language, English when the file has none for it; a
   message with signs of both kinds gets the self-harm reply, which names the emergency
   number first.
+- when no pattern fires, the learnt model (`bot.safety_model`, the file's `model`) has a
+  look: a probability of crisis past `model_threshold` gets the reply of its likelier kind,
+  in English;
 - only the first and last `max_chars` characters are examined (1000 by default), which keeps a
   100 KB message as cheap as a long one; a crisis phrase hidden in the middle of a longer
   message is the accepted miss.
@@ -34,13 +37,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.spelling import Speller
+
+if TYPE_CHECKING:
+    from bot.safety_model import SafetyModel
 
 DEFAULT_SAFETY_FILE = "safety.yaml"
 DEFAULT_LANGUAGE = "en"
 MAX_CHARS = 1000
 SHORTEST = 6  # a misspelt word shorter than this is too easily "corrected" into another
+MODEL_THRESHOLD = 0.97  # P(crisis) from the learnt model (`bot.safety_model`) that counts
+MODEL_RULE = "model"  # `Crisis.rule` when the learnt model, not a pattern, caught it
 
 
 class CrisisKind(StrEnum):
@@ -89,10 +98,16 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", text.translate(_LIGATURES))
 
 
+def examined(text: str, max_chars: int = MAX_CHARS) -> str:
+    """The part of a message the screen looks at: its first and last `max_chars` characters."""
+    if len(text) > 2 * max_chars:
+        return text[:max_chars] + "\n" + text[-max_chars:]
+    return text
+
+
 def clauses(text: str, max_chars: int = MAX_CHARS) -> list[str]:
     """The examined part of a message as normalised clauses (each " word word ... ")."""
-    if len(text) > 2 * max_chars:
-        text = text[:max_chars] + "\n" + text[-max_chars:]
+    text = examined(text, max_chars)
     out = []
     folded = _CENSORED.sub("i", fold(text))
     folded = _MIXED.sub(lambda m: m.group().translate(_LEET), folded)
@@ -121,13 +136,19 @@ class Rule:
                 return not self.requires or any(r.search(whole) for r in self.requires)
         return False
 
+    def cancelled(self, clauses: Iterable[str]) -> bool:
+        """A clause matched the pattern and an `unless`: a wording judged not a crisis."""
+        return any(self.pattern.search(clause) and any(u.search(clause) for u in self.unless)
+                   for clause in clauses)
+
 
 class SafetyScreen:
     """Emergency and self-harm rules plus the replies to send, read from the safety file."""
 
     def __init__(self, rules: Iterable[Rule], replies: dict[CrisisKind, dict[str, str]], *,
                  figures: re.Pattern[str] | None = None, vocabulary: Iterable[str] = (),
-                 max_chars: int = MAX_CHARS):
+                 max_chars: int = MAX_CHARS, model: SafetyModel | None = None,
+                 model_threshold: float = MODEL_THRESHOLD):
         ordered = list(rules)
         self.rules = tuple(r for kind in PRECEDENCE for r in ordered if r.kind is kind)
         self.replies = replies
@@ -138,19 +159,33 @@ class SafetyScreen:
         speller = Speller(self.vocabulary, shortest=SHORTEST, long_word=12)
         swapped = _swapped(w for w in words if len(w) < SHORTEST)
         self.max_chars = max_chars
+        self.model = model
+        self.model_threshold = model_threshold
         self._correct = lru_cache(maxsize=16384)(
             lambda word: swapped.get(word) or speller.correct(word)[0])
 
     def check(self, text: str) -> Crisis | None:
         """The crisis a message signals, or None. Self-harm is tried before emergencies."""
-        variants = list(self._variants(clauses(text, self.max_chars)))
+        written = clauses(text, self.max_chars)
+        variants = list(self._variants(written))
         if not variants:
             return None
         for rule in self.rules:
             for parts in variants:
                 if rule.hit(parts, " | ".join(parts)):
                     return Crisis(rule.kind, self.reply(rule.kind, rule.language), rule.id)
+        if self.model is not None:
+            kind = self.model.crisis(examined(text, self.max_chars), self.model_threshold)
+            if kind is not None and not self._judged_safe(written, variants):
+                return Crisis(kind, self.reply(kind), MODEL_RULE)
         return None
+
+    def _judged_safe(self, written: list[str], variants: list[list[str]]) -> bool:
+        """The file already judged these words: a figure of speech ("dying to know") or a
+        rule's `unless` ("end it with my boyfriend"). The model does not overrule it."""
+        figures = self.figures
+        return ((figures is not None and any(figures.search(f" {c} ") for c in written))
+                or any(rule.cancelled(parts) for rule in self.rules for parts in variants))
 
     def reply(self, kind: CrisisKind, language: str = DEFAULT_LANGUAGE) -> str:
         texts = self.replies[kind]

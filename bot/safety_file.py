@@ -15,11 +15,13 @@ from bot.problems import KnowledgeError, Problem, read_yaml
 from bot.safety import (
     DEFAULT_LANGUAGE,
     MAX_CHARS,
+    MODEL_THRESHOLD,
     CrisisKind,
     Rule,
     SafetyScreen,
     fold,
 )
+from bot.safety_model import SafetyModel
 
 _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 # Nested unbounded repetition, e.g. (a+)+ or (\w*)*: the classic catastrophic backtracking.
@@ -178,6 +180,8 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
                                 "max_chars"))
         max_chars = MAX_CHARS
 
+    model, threshold = _model(data, file, problems)
+
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         problems.append(Problem(file, "must be a non-empty list", None, "rules"))
@@ -220,7 +224,31 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
     if problems:
         return None, problems
     return SafetyScreen(rules, replies, figures=figures,
-                        vocabulary=(fold(w) for w in vocabulary), max_chars=max_chars), []
+                        vocabulary=(fold(w) for w in vocabulary), max_chars=max_chars,
+                        model=model, model_threshold=threshold), []
+
+
+def _model(data: dict[str, Any], file: Path,
+           problems: list[Problem]) -> tuple[SafetyModel | None, float]:
+    """The learnt model named by `model` (a file beside the safety file) and its threshold."""
+    threshold = data.get("model_threshold", MODEL_THRESHOLD)
+    if (not isinstance(threshold, (int, float)) or isinstance(threshold, bool)
+            or not 0.5 <= threshold < 1.0):
+        problems.append(Problem(file, "must be a probability from 0.5 up to 1 (not 1)", None,
+                                "model_threshold"))
+        threshold = MODEL_THRESHOLD
+    name = data.get("model")
+    if name is None:
+        return None, float(threshold)
+    if not isinstance(name, str) or not (file.parent / name).is_file():
+        problems.append(Problem(file, f"must name a model file beside {file.name}", None,
+                                "model"))
+        return None, float(threshold)
+    try:
+        return SafetyModel.load(file.parent / name), float(threshold)
+    except (OSError, ValueError, KeyError) as exc:
+        problems.append(Problem(file, f"could not be read: {exc}", None, "model"))
+        return None, float(threshold)
 
 
 def check_safety(path: Path) -> list[Problem]:
