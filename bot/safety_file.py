@@ -8,6 +8,7 @@ editing its own emergency numbers cannot break the screen silently.
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -246,7 +247,7 @@ def _model(data: dict[str, Any], file: Path,
         return None, float(threshold)
     try:
         return SafetyModel.load(file.parent / name), float(threshold)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         problems.append(Problem(file, f"could not be read: {exc}", None, "model"))
         return None, float(threshold)
 

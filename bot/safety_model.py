@@ -42,8 +42,9 @@ CONTROL = "control"
 LABELS = (CONTROL, *(kind.value for kind in CrisisKind))
 
 
+@lru_cache(maxsize=1)
 def _vectorisers() -> tuple[HashingVectorizer, ...]:
-    # Imported here: scikit-learn takes a second to import, and only the model needs it.
+    # Imported here, once: scikit-learn takes most of a second to import.
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return (HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=FEATURES,
@@ -55,10 +56,7 @@ def _vectorisers() -> tuple[HashingVectorizer, ...]:
 def features(texts: Sequence[str]) -> sparse.csr_matrix:
     """Character n-grams within words (typos, other languages) beside word pairs."""
     folded = [fold(text) for text in texts]
-    return sparse.hstack([v.transform(folded) for v in _VECTORISERS()]).tocsr()
-
-
-_VECTORISERS = lru_cache(maxsize=1)(_vectorisers)
+    return sparse.hstack([v.transform(folded) for v in _vectorisers()]).tocsr()
 
 
 @dataclass(frozen=True)

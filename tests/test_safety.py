@@ -412,6 +412,12 @@ def test_a_broken_safety_file_is_reported_with_file_rule_and_field(
         load_safety(path)
 
 
+def test_a_damaged_model_file_is_reported_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "model.npz").write_bytes(b"not a model")
+    problems = check_safety(_write(tmp_path, MINIMAL + "model: model.npz\n"))
+    assert [(p.field, "could not be read" in p.message) for p in problems] == [("model", True)]
+
+
 def test_unreadable_or_invalid_yaml_is_reported(tmp_path: Path) -> None:
     assert "not valid YAML" in check_safety(_write(tmp_path, "replies: [unclosed"))[0].message
     assert "cannot be read" in check_safety(tmp_path / "missing.yaml")[0].message
