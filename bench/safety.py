@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bot.evaluation import written_in_order
+from bot.evaluation import read_labelled, written_in_order
 from bot.safety import DEFAULT_SAFETY_FILE, MODEL_RULE
 from bot.safety_file import load_safety
 
@@ -30,18 +30,9 @@ CRISIS_SETS = ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv",
                *written_in_order(DATA, "safety_blind*.tsv"), "safety_near_misses.tsv")
 
 
-def read_tsv(path: Path) -> list[tuple[str, str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, _, message = line.partition("\t")
-            rows.append((label.strip(), message.strip()))
-    return rows
-
-
 def labelled(screen, name: str, times: list[float], show: bool) -> None:
     """Crises caught (and with the right kind) and controls flagged in one labelled set."""
-    rows = read_tsv(DATA / name)
+    rows = read_labelled(DATA / name)
     for kind in ("emergency", "self_harm"):
         crises = [m for label, m in rows if label == kind]
         caught = right = learnt = 0
@@ -83,20 +74,20 @@ def main() -> None:
     for name in CRISIS_SETS:
         labelled(screen, name, times, args.misses)
 
-    chat = read_tsv(DATA / "smalltalk.tsv") if (DATA / "smalltalk.tsv").exists() else []
+    chat = read_labelled(DATA / "smalltalk.tsv") if (DATA / "smalltalk.tsv").exists() else []
     chat_flagged = [m for _, m in chat if screen.check(m) is not None]
     print(f"smalltalk.tsv       : {len(chat_flagged)}/{len(chat)} flagged")
     if args.misses:
         for message in chat_flagged:
             print(f"  FLAGGED chat: {message!r}")
-    questions = [m for f in ("questions.tsv", "holdout.tsv") for _, m in read_tsv(DATA / f)]
+    questions = [m for f in ("questions.tsv", "holdout.tsv") for _, m in read_labelled(DATA / f)]
     q_flagged = [m for m in questions if screen.check(m) is not None]
     print(f"article questions   : {len(q_flagged)}/{len(questions)} flagged")
     if args.misses:
         for message in q_flagged:
             print(f"  FLAGGED question: {message!r}")
     queries = [m for f in sorted((DATA / "faq-readers").glob("*-queries.tsv"))
-               for _, m in read_tsv(f)]
+               for _, m in read_labelled(f)]
     faq_flagged = [m for m in queries if screen.check(m) is not None]
     print(f"FAQ reader queries  : {len(faq_flagged)}/{len(queries)} flagged")
     if args.misses:

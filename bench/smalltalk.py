@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.evaluation import written_in_order
+from bot.evaluation import read_labelled, written_in_order
 from bot.knowledge import load_knowledge
 from bot.results import Ambiguous, Answer, Result
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE
@@ -33,15 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 CORE = {"greeting": "greeting", "thanks": "thanks", "goodbye": "goodbye",
         "identity": "identity", "human": "identity", "capabilities": "capabilities"}
-
-
-def read_tsv(path: Path) -> list[tuple[str, str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, _, message = line.partition("\t")
-            rows.append((label.strip(), message.strip()))
-    return rows
 
 
 def main() -> None:
@@ -56,7 +47,7 @@ def main() -> None:
     print(f"load: {1000 * (time.perf_counter() - start):.1f} ms")
     engine = Engine.from_knowledge(load_knowledge(ROOT / "knowledge"))
 
-    rows = read_tsv(DATA / "smalltalk.tsv")
+    rows = read_labelled(DATA / "smalltalk.tsv")
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     passages = []
@@ -87,7 +78,7 @@ def main() -> None:
             print(f"  PASSAGE: {message!r}")
 
     questions = [m for f in ("questions.tsv", "holdout.tsv") for label, m in
-                 read_tsv(DATA / f) if label != "-"]
+                 read_labelled(DATA / f) if label != "-"]
     whole = [(m, c.intent) for m in questions if (c := small.match(m)) is not None and not c.rest]
     peeled = [m for m in questions if (c := small.match(m)) is not None and c.rest]
     print(f"article questions taken whole as small talk: {len(whole)}/{len(questions)}")
@@ -132,7 +123,7 @@ def blind(name: str, misses: bool = False) -> None:
     passages = [e.answer for e in engine.entries]
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for label, message in read_tsv(DATA / name):
+    for label, message in read_labelled(DATA / name):
         asked.clear()
         turn = conversation.reply(message, ChatKind.PRIVATE)
         # as the conversation reads it: a Telegram @username is not part of the message

@@ -32,6 +32,17 @@ def question_files(folder: Path) -> list[Path]:
                   if not p.name.startswith(("safety", "smalltalk")))
 
 
+def read_labelled(path: Path) -> list[tuple[str, str]]:
+    """(label, message) rows of a labelled set of another kind (`label<TAB>message`, `#`
+    comments): crises and controls, small-talk intents."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, message = line.partition("\t")
+            rows.append((label.strip(), message.strip()))
+    return rows
+
+
 @dataclass(frozen=True)
 class Labelled:
     expected: str | None  # None: out of scope

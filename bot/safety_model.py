@@ -114,16 +114,6 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_labelled(path: Path) -> list[tuple[str, str]]:
-    """(label, message) rows of a labelled safety set (`label<TAB>message`, `#` comments)."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, _, message = line.partition("\t")
-            rows.append((label, message))
-    return rows
-
-
 def train(labelled: Iterable[tuple[str, str]], everyday: Iterable[str],
           trained_on: dict[str, str]) -> SafetyModel:
     """Fit the regression. Each label weighs the same in total, however many examples; within
@@ -137,10 +127,10 @@ def train(labelled: Iterable[tuple[str, str]], everyday: Iterable[str],
     targets = [label for label, _ in rows]
     counts = {label: targets[:len(labelled)].count(label) for label in LABELS}
     share = len(rows) / len(LABELS)  # each label's total weight
-    weights = [share / counts[label] / (2 if label == CONTROL else 1) for label, _ in labelled]
-    weights += [share / len(everyday) / 2] * len(everyday)
+    sample = [share / counts[label] / (2 if label == CONTROL else 1) for label, _ in labelled]
+    sample += [share / len(everyday) / 2] * len(everyday)
     fit = LogisticRegression(C=C, max_iter=3000).fit(
-        features([text for _, text in rows]), targets, sample_weight=np.array(weights))
+        features([text for _, text in rows]), targets, sample_weight=np.array(sample))
     order = [list(fit.classes_).index(label) for label in LABELS]
     weights = sparse.csr_matrix(fit.coef_[order].astype(np.float32))
     weights.eliminate_zeros()
@@ -172,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                              "everyday text too")
     parser.add_argument("--out", type=Path, default=root / "knowledge" / DEFAULT_MODEL_FILE)
     args = parser.parse_args(argv)
+    from bot.evaluation import read_labelled
+
     files = sorted(args.sets.glob("safety*.tsv"))
     labelled = [row for path in files for row in read_labelled(path) if row[0] in LABELS]
     labelled += [(CONTROL, text) for text in _labelled_everyday(args.sets)]
@@ -188,7 +180,7 @@ def _labelled_everyday(sets: Path) -> list[str]:
     happening. The FAQs' reader queries stay unseen."""
     import csv
 
-    from bot.evaluation import question_files, read_questions
+    from bot.evaluation import question_files, read_labelled, read_questions
 
     texts = [q.question for path in question_files(sets) for q in read_questions(path)]
     texts += [text for path in sorted(sets.glob("smalltalk*.tsv"))

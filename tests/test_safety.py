@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import written_in_order
+from bot.evaluation import read_labelled, written_in_order
 from bot.problems import KnowledgeError
 from bot.safety import (
     DEFAULT_SAFETY_FILE,
@@ -231,18 +231,9 @@ def test_the_shipped_model_learnt_from_the_current_labelled_sets(screen) -> None
 
 def test_everyday_chat_and_article_questions_are_never_flagged(screen) -> None:
     messages = [m for name in ("smalltalk.tsv", "questions.tsv", "holdout.tsv")
-                for _, m in _labelled_loose(name)]
+                for _, m in read_labelled(TESTS_DIR / "data" / name)]
     assert len(messages) > 500
     assert [m for m in messages if screen.check(m) is not None] == []
-
-
-def _labelled_loose(name: str) -> list[tuple[str, str]]:
-    rows = []
-    for line in (TESTS_DIR / "data" / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, _, message = line.partition("\t")
-            rows.append((label, message))
-    return rows
 
 
 # -- what the reader gets -------------------------------------------------------------------
