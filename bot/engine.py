@@ -417,8 +417,7 @@ ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
 _SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "against")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
 # How many and how long, in a story around the question: context, like "65" in "I'm 65".
-_COUNTING = (frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS
-             | frozenset(stem(unit + "s") for unit in TIME_UNITS) | {stem("ago")})
+_COUNTING = frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS | {stem("ago")}  # "weeks": "week"
 
 
 def _counts(token: str) -> bool:

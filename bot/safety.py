@@ -39,7 +39,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.spelling import Speller
+from bot.spelling import Speller, swaps
 
 if TYPE_CHECKING:
     from bot.safety_model import SafetyModel
@@ -214,12 +214,10 @@ class SafetyScreen:
 
 
 def _swapped(short_words: Iterable[str]) -> dict[str, str]:
-    """Short key words with two neighbouring letters swapped ("wnat", "dei", "klil", "pilsl"),
-    the commonest slip of thumbs on a phone; the first letter stays, and no other edit of a
-    short word is safe ("dad" is one letter from "dead")."""
+    """Short key words as typed with two neighbouring letters swapped ("wnat", "dei", "klil",
+    "pilsl"); no other edit of a short word is safe ("dad" is one letter from "dead")."""
     words = set(short_words)
-    return {typo: word for word in words for i in range(1, len(word) - 1)
-            if (typo := word[:i] + word[i + 1] + word[i] + word[i + 2:]) not in words}
+    return {typo: word for word in words for typo in swaps(word) if typo not in words}
 
 
 # -- the file -----------------------------------------------------------------------------------

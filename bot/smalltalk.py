@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.spelling import swaps
+
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
 MAX_CHARS = 1000
@@ -79,16 +81,6 @@ class _Token:
     end: int
 
 
-def _swapped(typed: str, meant: str) -> bool:
-    """Two neighbouring letters typed the wrong way round ("thnaks"): one slip of the fingers,
-    which `fuzz.ratio` counts as two edits."""
-    if len(typed) != len(meant):
-        return False
-    at = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
-    return len(at) == 2 and at[1] == at[0] + 1 and typed[at[0]] == meant[at[1]] \
-        and typed[at[1]] == meant[at[0]]
-
-
 def _one_typo(piece: str, phrasing: str) -> bool:
     """Text is a phrasing but for a typo in one word of four letters or more, first letter
     right ("thnks" and "thnaks" are thanks, "thinks" is not; "is there" is not "hi there",
@@ -103,8 +95,9 @@ def _one_typo(piece: str, phrasing: str) -> bool:
         return False
     typed, meant = differ[0]
     floor = CUTOFF if len(words) == 1 else CUTOFF - 10  # "source" is not "sure"
+    # "thnaks" is one slip of the thumbs, which `fuzz.ratio` counts as two edits
     return min(len(typed), len(meant)) >= 4 and typed[0] == meant[0] and (
-        fuzz.ratio(typed, meant) >= floor or _swapped(typed, meant))
+        fuzz.ratio(typed, meant) >= floor or meant in swaps(typed))
 
 
 def topic_for(titles: Sequence[str]) -> str:

@@ -6,7 +6,7 @@ vocabulary; both use one corrector with their own caution about which words to t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -18,6 +18,12 @@ SPLIT_MIN = 3  # shortest word a run-together pair ("stemcell") may be split int
 # when short. Only these, and never a missing first letter: the same rule on every word would
 # turn "cold" into "could", "cat" into "cant" and "ill" into "will".
 CLIPPED = ("what", "which", "when", "where", "does", "should", "would")
+
+
+def swaps(word: str) -> Iterator[str]:
+    """The word with two neighbouring letters swapped, its first letter kept ("hcst" for
+    "hsct", "wnat" for "want"): the commonest slip of thumbs on a phone."""
+    return (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1))
 
 
 class Speller:
@@ -66,9 +72,7 @@ class Speller:
         if len(word) < self.shortest:
             if not self.swaps:
                 return [word]
-            fixes = (word[:i] + word[i + 1] + word[i] + word[i + 2:]
-                     for i in range(1, len(word) - 1))
-            return [next((w for w in fixes if w in self._in_vocabulary), word)]
+            return [next((w for w in swaps(word) if w in self._in_vocabulary), word)]
         if self.splits:
             for cut in range(SPLIT_MIN, len(word) - SPLIT_MIN + 1):
                 head, tail = word[:cut], word[cut:]
