@@ -103,6 +103,9 @@ class SafetyModel:
 
     @classmethod
     def load(cls, path: Path) -> SafetyModel:
+        """The model in `path`, ready: scikit-learn's import (most of a second) is paid now,
+        while the bot starts, not by the first reader the model looks at."""
+        _vectorisers()
         with np.load(path) as data:
             meta = json.loads(str(data["meta"]))
             weights = sparse.csr_matrix((data["values"], (data["rows"], data["cols"])),
