@@ -20,7 +20,7 @@ mistake. Matching is regular expressions over a normalised form of the message:
   number first.
 - when no pattern fires, the learnt model (`bot.safety_model`, the file's `model`) has a
   look: a probability of crisis past `model_threshold` gets the reply of its likelier kind,
-  in English;
+  in the language whose common words (the file's `language_words`) the message uses most;
 - only the first and last `max_chars` characters are examined (1000 by default), which keeps a
   100 KB message as cheap as a long one; a crisis phrase hidden in the middle of a longer
   message is the accepted miss.
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -50,6 +50,9 @@ MAX_CHARS = 1000
 SHORTEST = 6  # a misspelt word shorter than this is too easily "corrected" into another
 MODEL_THRESHOLD = 0.97  # P(crisis) from the learnt model (`bot.safety_model`) that counts
 MODEL_RULE = "model"  # `Crisis.rule` when the learnt model, not a pattern, caught it
+# A message in another language than English uses at least this many of its common words
+# (`language_words`), and more of them than of English's: "no" alone is not Spanish.
+LANGUAGE_EVIDENCE = 1
 
 
 class CrisisKind(StrEnum):
@@ -148,7 +151,8 @@ class SafetyScreen:
     def __init__(self, rules: Iterable[Rule], replies: dict[CrisisKind, dict[str, str]], *,
                  figures: re.Pattern[str] | None = None, vocabulary: Iterable[str] = (),
                  max_chars: int = MAX_CHARS, model: SafetyModel | None = None,
-                 model_threshold: float = MODEL_THRESHOLD):
+                 model_threshold: float = MODEL_THRESHOLD,
+                 language_words: Mapping[str, Iterable[str]] | None = None):
         ordered = list(rules)
         self.rules = tuple(r for kind in PRECEDENCE for r in ordered if r.kind is kind)
         self.replies = replies
@@ -161,6 +165,8 @@ class SafetyScreen:
         self.max_chars = max_chars
         self.model = model
         self.model_threshold = model_threshold
+        self.language_words = {lang: frozenset(map(fold, found))
+                               for lang, found in (language_words or {}).items()}
         self._correct = lru_cache(maxsize=16384)(
             lambda word: swapped.get(word) or speller.correct(word)[0])
 
@@ -177,7 +183,7 @@ class SafetyScreen:
         if self.model is not None:
             kind = self.model.crisis(examined(text, self.max_chars), self.model_threshold)
             if kind is not None and not self._judged_safe(written, variants):
-                return Crisis(kind, self.reply(kind), MODEL_RULE)
+                return Crisis(kind, self.reply(kind, self.language(written)), MODEL_RULE)
         return None
 
     def _judged_safe(self, written: list[str], variants: list[list[str]]) -> bool:
@@ -186,6 +192,27 @@ class SafetyScreen:
         figures = self.figures
         return ((figures is not None and any(figures.search(f" {c} ") for c in written))
                 or any(rule.cancelled(parts) for rule in self.rules for parts in variants))
+
+    def language(self, written: Iterable[str]) -> str:
+        """The language whose common words (`language_words`) the clauses use most, a word
+        shared by several languages counting as a share of one; English unless another leads
+        it and has a word's worth (`LANGUAGE_EVIDENCE`). A tie goes to the one language with a
+        reply of its own, else to English, whose reply names helplines everywhere."""
+        used = {word for clause in written for word in clause.split()}
+        score = dict.fromkeys(self.language_words, 0.0)
+        for word in used:
+            speakers = [lang for lang, common in self.language_words.items() if word in common]
+            for lang in speakers:
+                score[lang] += 1.0 / len(speakers)
+        english = score.pop(DEFAULT_LANGUAGE, 0.0)
+        top = max(score.values(), default=0.0)
+        if top < LANGUAGE_EVIDENCE or top <= english:
+            return DEFAULT_LANGUAGE
+        tied = [lang for lang, points in score.items() if points == top]
+        answered = [lang for lang in tied if any(lang in texts for texts in self.replies.values())]
+        if len(tied) == 1 or len(answered) == 1:
+            return (answered or tied)[0]
+        return DEFAULT_LANGUAGE
 
     def reply(self, kind: CrisisKind, language: str = DEFAULT_LANGUAGE) -> str:
         texts = self.replies[kind]

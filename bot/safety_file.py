@@ -182,6 +182,7 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
         max_chars = MAX_CHARS
 
     model, threshold = _model(data, file, problems)
+    language_words = _language_words(data.get("language_words"), file, problems)
 
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
@@ -226,7 +227,30 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
         return None, problems
     return SafetyScreen(rules, replies, figures=figures,
                         vocabulary=(fold(w) for w in vocabulary), max_chars=max_chars,
-                        model=model, model_threshold=threshold), []
+                        model=model, model_threshold=threshold,
+                        language_words=language_words), []
+
+
+def _language_words(raw: Any, file: Path, problems: list[Problem]) -> dict[str, list[str]]:
+    """`language_words`: a language code -> the common words that mark a message as in it."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(file, "must map a language code to a list of its common words",
+                                None, "language_words"))
+        return {}
+    out: dict[str, list[str]] = {}
+    for lang, found in raw.items():
+        if not LANGUAGE.match(str(lang)):
+            problems.append(Problem(file, f"{lang!r} is not a language code like en or es", None,
+                                    f"language_words.{lang}"))
+        elif (not isinstance(found, list) or not found
+              or not all(isinstance(w, str) and w.strip() for w in found)):
+            problems.append(Problem(file, "must be a non-empty list of words", None,
+                                    f"language_words.{lang}"))
+        else:
+            out[str(lang)] = found
+    return out
 
 
 def _model(data: dict[str, Any], file: Path,

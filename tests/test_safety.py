@@ -89,7 +89,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind5.tsv": (55, 55, 80, 185), "safety_blind6.tsv": (50, 45, 60, 135),
                "safety_blind7.tsv": (75, 75, 80, 230), "safety_blind8.tsv": (50, 50, 65, 165),
                "safety_blind9.tsv": (60, 60, 75, 190), "safety_blind10.tsv": (55, 55, 70, 175),
-               "safety_blind11.tsv": (55, 55, 90, 195), "safety_blind12.tsv": (50, 50, 110, 200)}
+               "safety_blind11.tsv": (55, 55, 90, 195), "safety_blind12.tsv": (50, 50, 110, 200),
+               "safety_blind13.tsv": (55, 55, 110, 210)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -222,6 +223,35 @@ def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe(screen) ->
     message = "i'm going to end it with my boyfriend tonight, wish me luck"
     assert screen.model.crisis(message, screen.model_threshold) is not None
     assert screen.check(message) is None
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("estoy tan cansada de todo que quiero dormir para siempre", "es"),
+    ("queria dormir para sempre e não acordar", "pt"),
+    ("ich will nicht mehr hier sein", "de"),
+    ("i keep thinking how peaceful it would be to not exist", "en"),
+])
+def test_a_crisis_only_the_model_catches_is_answered_in_the_writers_language(
+        screen, message: str, language: str) -> None:
+    model_only = SafetyScreen((), screen.replies, model=screen.model,
+                              model_threshold=screen.model_threshold,
+                              language_words=screen.language_words)
+    crisis = model_only.check(message)
+    assert crisis is not None and crisis.rule == MODEL_RULE
+    assert crisis.reply == screen.reply(crisis.kind, language) != (
+        screen.reply(crisis.kind, "xx") if language != "en" else "")
+
+
+@pytest.mark.parametrize(("message", "language"), [
+    ("me voy a matar", "es"),  # "me" is English too, "voy" only Spanish
+    ("mi madre no respira", "en"),  # Spanish or Italian: English names helplines for both
+    ("my mum says la vie est belle but i am not ok", "en"),  # more English than French
+    ("jag orkar inte mer", "en"),  # Swedish, which has no reply of its own
+])
+def test_the_language_of_a_message_is_guessed_from_its_common_words(
+        screen, message: str, language: str) -> None:
+    assert screen.reply(CrisisKind.SELF_HARM, screen.language(clauses(message))) == \
+        screen.reply(CrisisKind.SELF_HARM, language)
 
 
 def test_the_shipped_model_learnt_from_the_current_labelled_sets(screen) -> None:
@@ -392,6 +422,8 @@ def test_a_minimal_safety_file_works_as_written(tmp_path: Path) -> None:
      "die", None),
     (MINIMAL + "model_threshold: 1.5\n", None, "model_threshold"),
     (MINIMAL + "model: missing.npz\n", None, "model"),
+    (MINIMAL + "language_words: {spanish: [que, el]}\n", None, "language_words.spanish"),
+    (MINIMAL + "language_words: {es: que}\n", None, "language_words.es"),
 ])
 def test_a_broken_safety_file_is_reported_with_file_rule_and_field(
         tmp_path: Path, broken: str, entry: str, field: str | None) -> None:
