@@ -160,7 +160,8 @@ def _seed_baselines(pack: Sequence[Entry], questions: Sequence[Labelled]) -> Non
 def _seed_line(name: str, result: Report) -> None:
     print(f"  {name:<15} in scope answered correctly {result.answered:>3}/{result.in_scope:<3} "
           f"({result.in_scope_accuracy:.1%}); out of scope declined "
-          f"{result.rejected:>3}/{result.out_of_scope:<3} ({result.out_of_scope_rejection:.1%})")
+          f"{result.rejected:>3}/{result.out_of_scope:<3} ({result.out_of_scope_rejection:.1%}); "
+          f"answered or one tap away {result.reach:.1%}")
 
 
 def bench_clinc(quick: bool) -> None:

@@ -145,6 +145,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     print(f"overall:      {report.overall:.1%}  (threshold {engine.threshold})")
     print(f"ranked first: {report.ranked_first}/{report.in_scope} in scope "
           f"({report.ranking_accuracy:.1%}, whatever the threshold)")
+    print(f"one tap away: {report.offered} more in scope offered as a button instead "
+          f"(answered or offered: {report.reach:.1%})")
     print(f"wrong answer: {report.wrong}/{report.in_scope + report.out_of_scope} questions "
           f"answered with a passage that does not answer them ({report.wrong_rate:.1%})")
     if report.misses:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.results import Answer, Result
+from bot.results import Ambiguous, Answer, Declined, Result
 
 OUT_OF_SCOPE = "-"
 
@@ -59,6 +59,9 @@ class Report:
     # In scope with the right entry ranked first, whatever the threshold: what the ranking
     # alone gets right, before the decision to answer.
     ranked_first: int = 0
+    # In scope and not answered, but the right entry is among the questions offered instead (a
+    # "Did you mean" choice, or a suggestion under "I can't answer that"): one tap away.
+    offered: int = 0
     # Questions answered with a passage that does not answer them: the costly mistake.
     wrong: int = 0
     misses: list[tuple[Labelled, Result]] = field(default_factory=list)
@@ -74,6 +77,11 @@ class Report:
     @property
     def ranking_accuracy(self) -> float:
         return self.ranked_first / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def reach(self) -> float:
+        """In scope answered right or one tap away: what a reader gets to, declines included."""
+        return (self.answered + self.offered) / self.in_scope if self.in_scope else 1.0
 
     @property
     def wrong_rate(self) -> float:
@@ -94,6 +102,7 @@ class Report:
             "overall": round(self.overall, 4),
             "ranked_first": self.ranked_first,
             "ranking_accuracy": round(self.ranking_accuracy, 4),
+            "offered": self.offered, "reach": round(self.reach, 4),
             "answered_wrong": self.wrong, "wrong_rate": round(self.wrong_rate, 4),
             "misses": [
                 {"line": q.line, "question": q.question, "expected": q.expected,
@@ -148,10 +157,20 @@ def evaluate(engine: Engine, questions: Iterable[Labelled]) -> Report:
             report.answered += ok
             ranked = engine.rank(item.question, limit=1)
             report.ranked_first += bool(ranked) and ranked[0].entry.id == item.expected
+            report.offered += not ok and item.expected in _offered(result)
         report.wrong += answered is not None and answered != item.expected
         if not ok:
             report.misses.append((item, result))
     return report
+
+
+def _offered(result: Result) -> set[str]:
+    """Entries a reply offers as buttons instead of answering."""
+    if isinstance(result, Ambiguous):
+        return {m.entry.id for m in result.candidates}
+    if isinstance(result, Declined):
+        return {e.id for e in result.suggestions}
+    return set()
 
 
 def unknown_ids(engine: Engine, questions: Iterable[Labelled]) -> list[Labelled]:

@@ -186,6 +186,8 @@ def test_eval_prints_accuracy_rejection_and_misses(bot) -> None:
     assert re.search(r"^out of scope: +\d+/\d+ declined \(\d+\.\d%\)$", done.stdout, re.M)
     assert re.search(r"^overall: +\d+\.\d%", done.stdout, re.M)
     assert re.search(r"^ranked first: +\d+/\d+ in scope \(\d+\.\d%", done.stdout, re.M)
+    assert re.search(r"^one tap away: +\d+ more .+\(answered or offered: \d+\.\d%\)$",
+                     done.stdout, re.M)
     assert re.search(r"^wrong answer: +\d+/\d+ questions", done.stdout, re.M)
     if "misses:" in done.stdout:
         assert re.search(r"^  line \d+: '.+'\n    expected \S+", done.stdout, re.M)
