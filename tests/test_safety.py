@@ -26,15 +26,6 @@ from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 SAFETY_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SAFETY_FILE
 
 
-def _labelled(name: str) -> list[tuple[str, str]]:
-    rows = []
-    for line in (TESTS_DIR / "data" / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, message = line.split("\t")
-            rows.append((label, message))
-    return rows
-
-
 # Our labelled set, then those written without reading the patterns, in the order they were
 # written (safety_fresh.tsv, safety_unseen.tsv, safety_blind*.tsv: distressed
 # people's own words, slang, third person, ten other languages, HSCT/MS emergencies,
@@ -42,7 +33,7 @@ def _labelled(name: str) -> list[tuple[str, str]]:
 # every crisis caught with its kind (but KNOWN_MISSES) and no control flagged. The hand-written
 # near misses (safety_near_misses.tsv) are all controls.
 BLIND_FILES = written_in_order(TESTS_DIR / "data", "safety_blind*.tsv")
-SETS = {name: _labelled(name)
+SETS = {name: read_labelled(TESTS_DIR / "data" / name)
         for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", *BLIND_FILES,
                      "safety_near_misses.tsv")}
 ROWS, FRESH, UNSEEN = (SETS[name] for name in ("safety.tsv", "safety_fresh.tsv",
@@ -218,11 +209,15 @@ def test_the_learnt_model_catches_wordings_no_pattern_has(screen, message: str,
     assert crisis.reply == screen.reply(kind)
 
 
-def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe(screen) -> None:
-    """"end it with my boyfriend" is an `unless` of the suicide rule: a curator's judgement."""
+def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe() -> None:
+    """"end it with my boyfriend" is an `unless` of the suicide rule: a curator's judgement.
+    The model is made eager enough to flag it, however it was last trained."""
     message = "i'm going to end it with my boyfriend tonight, wish me luck"
-    assert screen.model.crisis(message, screen.model_threshold) is not None
-    assert screen.check(message) is None
+    eager = load_safety(SAFETY_FILE)
+    (row,) = eager.model.probabilities([message])
+    eager.model_threshold = max(0.5, 0.99 * (1.0 - row[eager.model.labels.index("control")]))
+    assert eager.model.crisis(message, eager.model_threshold) is not None
+    assert eager.check(message) is None
 
 
 @pytest.mark.parametrize(("message", "language"), [
