@@ -3,7 +3,7 @@
     python bench/safety.py [--misses]
 
 Prints, for each labelled crisis set (tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv,
-every safety_blind*.tsv and the near misses): crises caught (with the right kind, and how many
+every safety_blind*.tsv, the 30-language set and the near misses): crises caught (with the right kind, and how many
 only the learnt model caught) and controls flagged; for tests/data/smalltalk.tsv, the article
 questions and the FAQs' reader queries: messages flagged; for CLINC150 and BANKING77-OOS
 (../shared/datasets, when present): messages flagged, apart for the splits the learnt model
@@ -27,7 +27,8 @@ DATA = ROOT / "tests" / "data"
 # The labelled crisis sets: ours, the first two written blind, then safety_blind*.tsv in the
 # order they were written (safety_blind.tsv, safety_blind2.tsv, ...).
 CRISIS_SETS = ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv",
-               *written_in_order(DATA, "safety_blind*.tsv"), "safety_near_misses.tsv")
+               *written_in_order(DATA, "safety_blind*.tsv"), "safety_languages.tsv",
+               "safety_near_misses.tsv")
 
 
 def labelled(screen, name: str, times: list[float], show: bool) -> None:

@@ -29,13 +29,14 @@ SAFETY_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SAFETY_FILE
 # Our labelled set, then those written without reading the patterns, in the order they were
 # written (safety_fresh.tsv, safety_unseen.tsv, safety_blind*.tsv: distressed
 # people's own words, slang, third person, ten other languages, HSCT/MS emergencies,
-# understated, formal and buried crises, young people's shorthand). The same bar for each:
+# understated, formal and buried crises, young people's shorthand), and crises with hard controls
+# in 30 more languages (safety_languages.tsv). The same bar for each:
 # every crisis caught with its kind (but KNOWN_MISSES) and no control flagged. The hand-written
 # near misses (safety_near_misses.tsv) are all controls.
 BLIND_FILES = written_in_order(TESTS_DIR / "data", "safety_blind*.tsv")
 SETS = {name: read_labelled(TESTS_DIR / "data" / name)
         for name in ("safety.tsv", "safety_fresh.tsv", "safety_unseen.tsv", *BLIND_FILES,
-                     "safety_near_misses.tsv")}
+                     "safety_languages.tsv", "safety_near_misses.tsv")}
 ROWS, FRESH, UNSEEN = (SETS[name] for name in ("safety.tsv", "safety_fresh.tsv",
                                                 "safety_unseen.tsv"))
 # Crises the screen knowingly misses, each with the reason: the test fails if one is caught
