@@ -3,11 +3,12 @@
     python bench/safety.py [--misses]
 
 Prints, for each labelled crisis set (tests/data/safety.tsv, safety_fresh.tsv, safety_unseen.tsv,
-every safety_blind*.tsv, the 30-language set and the near misses): crises caught (with the right kind, and how many
-only the learnt model caught) and controls flagged; for tests/data/smalltalk.tsv, the article
-questions and the FAQs' reader queries: messages flagged; for CLINC150 and BANKING77-OOS
-(../shared/datasets, when present): messages flagged, apart for the splits the learnt model
-never saw; the median and worst time per message, and the time for a 100 KB message.
+every safety_blind*.tsv, the 30-language set and the near misses): crises caught (with the
+right kind, and how many only the learnt model caught) and controls flagged; for
+tests/data/smalltalk.tsv, the article questions and the FAQs' reader queries: messages
+flagged; for CLINC150 and BANKING77-OOS (../shared/datasets, when present): messages flagged,
+apart for the splits the learnt model never saw; the median and worst time per message, and
+the time for a 100 KB message.
 """
 
 from __future__ import annotations

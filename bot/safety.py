@@ -50,9 +50,10 @@ MAX_CHARS = 1000
 SHORTEST = 6  # a misspelt word shorter than this is too easily "corrected" into another
 MODEL_THRESHOLD = 0.97  # P(crisis) from the learnt model (`bot.safety_model`) that counts
 MODEL_RULE = "model"  # `Crisis.rule` when the learnt model, not a pattern, caught it
-# A message in another language than English uses at least this many of its common words
-# (`language_words`), and more of them than of English's: "no" alone is not Spanish.
-LANGUAGE_EVIDENCE = 1
+# A message is taken to be in another language than English when that language's common words
+# in it (`language_words`, a word several languages share counting as a share of one) are worth
+# at least this much, and more than English's: "me" alone is not Spanish, "voy" is.
+LANGUAGE_EVIDENCE = 1.0
 
 
 class CrisisKind(StrEnum):
