@@ -16,11 +16,13 @@ mistake. Matching is regular expressions over a normalised form of the message:
   corrected within one edit (two for words of twelve letters or more; in words under six
   letters only two neighbouring letters swapped, "wnat", "dei");
 - a rule's `language` picks the reply's language, English when the file has none for it; a
+  rule without one (most English rules, some shared by many languages) answers in the
+  language whose common words (the file's `language_words`) the message uses most; a
   message with signs of both kinds gets the self-harm reply, which names the emergency
   number first.
 - when no pattern fires, the learnt model (`bot.safety_model`, the file's `model`) has a
   look: a probability of crisis past `model_threshold` gets the reply of its likelier kind,
-  in the language whose common words (the file's `language_words`) the message uses most;
+  in the message's language as for a rule without one;
 - only the first and last `max_chars` characters are examined (1000 by default), which keeps a
   100 KB message as cheap as a long one; a crisis phrase hidden in the middle of a longer
   message is the accepted miss.
@@ -129,7 +131,7 @@ def clauses(text: str, max_chars: int = MAX_CHARS) -> list[str]:
 class Rule:
     id: str
     kind: CrisisKind
-    language: str
+    language: str | None  # None: the message's own (`SafetyScreen.language`)
     pattern: re.Pattern[str]
     requires: tuple[re.Pattern[str], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
@@ -180,7 +182,8 @@ class SafetyScreen:
         for rule in self.rules:
             for parts in variants:
                 if rule.hit(parts, " | ".join(parts)):
-                    return Crisis(rule.kind, self.reply(rule.kind, rule.language), rule.id)
+                    language = rule.language or self.language(written)
+                    return Crisis(rule.kind, self.reply(rule.kind, language), rule.id)
         if self.model is not None:
             kind = self.model.crisis(examined(text, self.max_chars), self.model_threshold)
             if kind is not None and not self._judged_safe(written, variants):
@@ -195,10 +198,11 @@ class SafetyScreen:
                 or any(rule.cancelled(parts) for rule in self.rules for parts in variants))
 
     def language(self, written: Iterable[str]) -> str:
-        """The language whose common words (`language_words`) the clauses use most, a word
-        shared by several languages counting as a share of one; English unless another leads
-        it and has a word's worth (`LANGUAGE_EVIDENCE`). A tie goes to the one language with a
-        reply of its own, else to English, whose reply names helplines everywhere."""
+        """For a catch no rule's `language` names: the language whose common words
+        (`language_words`) the clauses use most, a word shared by several languages counting as
+        a share of one; English unless another leads it and has a word's worth
+        (`LANGUAGE_EVIDENCE`). A tie goes to the one language with a reply of its own, else to
+        English, whose reply names helplines everywhere."""
         used = {word for clause in written for word in clause.split()}
         score = dict.fromkeys(self.language_words, 0.0)
         for word in used:

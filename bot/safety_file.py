@@ -207,8 +207,8 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
         kind = raw.get("kind")
         if kind not in {k.value for k in CrisisKind}:
             problems.append(Problem(file, "must be emergency or self_harm", label, "kind"))
-        language = str(raw.get("language", DEFAULT_LANGUAGE))
-        if not LANGUAGE.match(language):
+        language = None if raw.get("language") is None else str(raw["language"])
+        if language is not None and not LANGUAGE.match(language):
             problems.append(Problem(file, "must be a language code like en or es", label,
                                     "language"))
         unknown = set(raw) - {"id", "kind", "language", "patterns", "requires", "unless"}

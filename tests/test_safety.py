@@ -239,6 +239,19 @@ def test_a_crisis_only_the_model_catches_is_answered_in_the_writers_language(
 
 
 @pytest.mark.parametrize(("message", "language"), [
+    ("appelez une ambulance vite", "fr"),  # a rule for every language, without its own
+    ("Прощайте все, простите меня", "ru"),
+    ("i cant breathe", "en"),
+])
+def test_a_rule_without_a_language_answers_in_the_messages_own(
+        screen, message: str, language: str) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None
+    assert next(r for r in screen.rules if r.id == crisis.rule).language is None
+    assert crisis.reply == screen.reply(crisis.kind, language)
+
+
+@pytest.mark.parametrize(("message", "language"), [
     ("me voy a matar", "es"),  # "me" is English too, "voy" only Spanish
     ("mi madre no respira", "en"),  # Spanish or Italian: English names helplines for both
     ("my mum says la vie est belle but i am not ok", "en"),  # more English than French
