@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.results import Ambiguous, Answer, Declined, Result
+from bot.results import Answer, Result
 
 OUT_OF_SCOPE = "-"
 
@@ -157,20 +157,12 @@ def evaluate(engine: Engine, questions: Iterable[Labelled]) -> Report:
             report.answered += ok
             ranked = engine.rank(item.question, limit=1)
             report.ranked_first += bool(ranked) and ranked[0].entry.id == item.expected
-            report.offered += not ok and item.expected in _offered(result)
+            report.offered += (not ok and not isinstance(result, Answer)
+                               and item.expected in {e.id for e in result.offered})
         report.wrong += answered is not None and answered != item.expected
         if not ok:
             report.misses.append((item, result))
     return report
-
-
-def _offered(result: Result) -> set[str]:
-    """Entries a reply offers as buttons instead of answering."""
-    if isinstance(result, Ambiguous):
-        return {m.entry.id for m in result.candidates}
-    if isinstance(result, Declined):
-        return {e.id for e in result.suggestions}
-    return set()
 
 
 def unknown_ids(engine: Engine, questions: Iterable[Labelled]) -> list[Labelled]:

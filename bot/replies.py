@@ -128,11 +128,11 @@ def answer_reply(answer: Answer, feedback_key: str | None = None,
 
 
 def ambiguous_reply(result: Ambiguous) -> Reply:
-    options = "\n".join(f"• {c.entry.question}" for c in result.candidates)
+    options = "\n".join(f"• {e.question}" for e in result.offered)
     return Reply(
         "🤔 Did you mean…",
         f"Did you mean…\n{options}",
-        tuple((ask_button(c.entry),) for c in result.candidates),
+        tuple((ask_button(e),) for e in result.offered),
     )
 
 
@@ -152,9 +152,7 @@ _DECLINE_INTROS = {
 def declined_reply(result: Declined) -> Reply:
     """Why the question was declined (three different situations), and what it can answer."""
     intro = _DECLINE_INTROS[result.reason]
-    suggestions = result.suggestions
-    if result.reason is DeclineReason.NOT_UNDERSTOOD:
-        suggestions = suggestions[:1]
+    suggestions = result.offered
     hint = "Send /topics to see everything I can answer."
     options = "\n".join(f"• {e.question}" for e in suggestions)
     return Reply(

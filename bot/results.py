@@ -51,6 +51,11 @@ class Ambiguous:
     def score(self) -> float:
         return self.candidates[0].score
 
+    @property
+    def offered(self) -> tuple[Entry, ...]:
+        """The questions the reply offers as buttons."""
+        return tuple(m.entry for m in self.candidates)
+
 
 @dataclass(frozen=True)
 class Declined:
@@ -65,6 +70,14 @@ class Declined:
     @property
     def score(self) -> float:
         return self.closest.score if self.closest else 0.0
+
+    @property
+    def offered(self) -> tuple[Entry, ...]:
+        """The questions the reply offers as buttons: one when the message was not understood
+        (gibberish, a bare number: nearness means little), else every suggestion."""
+        if self.reason is DeclineReason.NOT_UNDERSTOOD:
+            return self.suggestions[:1]
+        return self.suggestions
 
 
 Result = Answer | Ambiguous | Declined

@@ -133,5 +133,5 @@ def test_ranking_accuracy_ignores_the_threshold_and_wrong_answers_need_an_answer
     assert usual.wrong == sum(1 for q, r in usual.misses if isinstance(r, Answer))
     assert silent.answered == silent.wrong == 0
     assert silent.offered == sum(1 for q, r in silent.misses if isinstance(r, Declined)
-                                 and q.expected in {e.id for e in r.suggestions})
+                                 and q.expected in {e.id for e in r.offered})
     assert usual.reach >= usual.in_scope_accuracy and silent.offered > 0
