@@ -14,7 +14,6 @@ the time for a 100 KB message.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from bot.evaluation import read_labelled, written_in_order
 from bot.safety import DEFAULT_SAFETY_FILE, MODEL_RULE
 from bot.safety_file import load_safety
+from bot.safety_model import everyday_splits
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -111,15 +111,7 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 def external(screen, show: bool) -> None:
     """Everyday requests written elsewhere (CLINC150, BANKING77-OOS): none is a crisis,
     save a literal "call 911". The learnt model trained on their training splits."""
-    splits: dict[str, list[str]] = {"unseen": [], "trained on": []}
-    clinc = DATASETS / "clinc150" / "data_full.json"
-    if clinc.exists():
-        data = json.loads(clinc.read_text(encoding="utf-8"))
-        for split, rows in data.items():
-            splits["trained on" if split.endswith("train") else "unseen"] += [t for t, _ in rows]
-    for path in sorted((DATASETS / "banking77-oos").glob("**/seq.in")):
-        seen = path.parent.name == "train" and path.parent.parent.name == "banking77-oos"
-        splits["trained on" if seen else "unseen"] += path.read_text(encoding="utf-8").splitlines()
+    splits = everyday_splits(DATASETS)
     for split, messages in splits.items():
         if not messages:
             continue

@@ -140,17 +140,27 @@ def train(labelled: Iterable[tuple[str, str]], everyday: Iterable[str],
     return SafetyModel(weights, fit.intercept_[order].astype(np.float64), LABELS, trained_on)
 
 
-def _everyday(datasets: Path) -> list[str]:
-    """The training splits of CLINC150 and BANKING77-OOS, when present (their test splits
-    stay unseen for `bench/safety.py`)."""
-    texts: list[str] = []
+# CLINC150's and BANKING77-OOS's splits the model learns from; the rest stay unseen, for
+# `bench/safety.py` to measure it on.
+CLINC_TRAINED_ON = ("train", "oos_train")
+TRAINED_ON, UNSEEN = "trained on", "unseen"
+
+
+def everyday_splits(datasets: Path) -> dict[str, list[str]]:
+    """CLINC150's and BANKING77-OOS's messages, when present, by whether the model trains on
+    them (`TRAINED_ON`) or not (`UNSEEN`)."""
+    splits: dict[str, list[str]] = {UNSEEN: [], TRAINED_ON: []}
     clinc = datasets / "clinc150" / "data_full.json"
     if clinc.exists():
         data: dict[str, Any] = json.loads(clinc.read_text(encoding="utf-8"))
-        texts += [text for split in ("train", "oos_train") for text, _ in data.get(split, [])]
-    for path in sorted((datasets / "banking77-oos").glob("train/**/seq.in")):
-        texts += path.read_text(encoding="utf-8").splitlines()
-    return texts
+        for split in (*CLINC_TRAINED_ON, *(s for s in data if s not in CLINC_TRAINED_ON)):
+            side = TRAINED_ON if split in CLINC_TRAINED_ON else UNSEEN
+            splits[side] += [text for text, _ in data[split]]
+    banking = datasets / "banking77-oos"
+    for path in sorted(banking.glob("**/seq.in")):
+        side = TRAINED_ON if path.parent == banking / "train" else UNSEEN
+        splits[side] += path.read_text(encoding="utf-8").splitlines()
+    return splits
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -170,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     files = sorted(args.sets.glob("safety*.tsv"))
     labelled = [row for path in files for row in read_labelled(path) if row[0] in LABELS]
     labelled += [(CONTROL, text) for text in _labelled_everyday(args.sets)]
-    everyday = _everyday(args.datasets) + _knowledge_text(args.knowledge)
+    everyday = everyday_splits(args.datasets)[TRAINED_ON] + _knowledge_text(args.knowledge)
     model = train(labelled, everyday, {path.name: digest(path) for path in files})
     model.save(args.out)
     print(f"{args.out}: {len(labelled)} labelled messages from {len(files)} sets, "
