@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 # Nested unbounded repetition, e.g. (a+)+ or (\w*)*: the classic catastrophic backtracking.
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*]")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# Compiling the rules' patterns is almost all of loading the file (`re` keeps only 512): kept
+# for the process, a reload of an unchanged file compiles nothing and an edit only what changed.
+_compile = lru_cache(maxsize=4096)(re.compile)
 
 
 def _regex(source: str, fragments: dict[str, str], file: Path, problems: list[Problem],
@@ -52,7 +56,7 @@ def _regex(source: str, fragments: dict[str, str], file: Path, problems: list[Pr
 def _compiles(source: str, filled: str, file: Path, problems: list[Problem],
               entry: str | None, field: str) -> bool:
     try:
-        re.compile(filled)
+        _compile(filled)
     except re.error as exc:
         problems.append(Problem(file, f"is not a valid regular expression ({source!r}): {exc}",
                                 entry, field))
@@ -75,7 +79,7 @@ def _patterns(raw: Any, fragments: dict[str, str], file: Path, problems: list[Pr
     if len(good) != len(found):
         return None
     try:  # compiled once as a whole; one by one only to name a broken pattern
-        return re.compile("|".join(f"(?:{p})" for p in good))
+        return _compile("|".join(f"(?:{p})" for p in good))
     except re.error:
         for i, (source, filled) in enumerate(zip(raw, good, strict=True), start=1):
             _compiles(source, filled, file, problems, entry, f"{field}[{i}]")
@@ -83,9 +87,9 @@ def _patterns(raw: Any, fragments: dict[str, str], file: Path, problems: list[Pr
 
 
 def _pattern_list(raw: Any, fragments: dict[str, str], file: Path, problems: list[Problem],
-                  entry: str, field: str, shared: dict[str, re.Pattern[str]],
-                  ) -> tuple[re.Pattern[str], ...]:
-    """Optional patterns kept apart: rules share many (`{question}`), compiled once each."""
+                  entry: str, field: str) -> tuple[re.Pattern[str], ...]:
+    """Optional patterns kept apart: rules share many (`{question}`), compiled once each
+    (`_compile`)."""
     if raw is None:
         return ()
     if isinstance(raw, str):
@@ -98,11 +102,8 @@ def _pattern_list(raw: Any, fragments: dict[str, str], file: Path, problems: lis
         filled = _regex(source, fragments, file, problems, entry, f"{field}[{i}]")
         if filled is None:
             continue
-        if filled not in shared:
-            if not _compiles(source, filled, file, problems, entry, f"{field}[{i}]"):
-                continue
-            shared[filled] = re.compile(filled)
-        out.append(shared[filled])
+        if _compiles(source, filled, file, problems, entry, f"{field}[{i}]"):
+            out.append(_compile(filled))
     return tuple(out)
 
 
@@ -189,7 +190,6 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
         problems.append(Problem(file, "must be a non-empty list", None, "rules"))
         raw_rules = []
     rules: list[Rule] = []
-    shared: dict[str, re.Pattern[str]] = {}
     seen: set[str] = set()
     for index, raw in enumerate(raw_rules, start=1):
         label = f"#{index}"
@@ -218,9 +218,8 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
         pattern = _patterns(raw.get("patterns"), fragments, file, problems, label,
                             "patterns", required=True)
         requires = _pattern_list(raw.get("requires"), fragments, file, problems, label,
-                                 "requires", shared)
-        unless = _pattern_list(raw.get("unless"), fragments, file, problems, label, "unless",
-                               shared)
+                                 "requires")
+        unless = _pattern_list(raw.get("unless"), fragments, file, problems, label, "unless")
         if pattern is not None and kind in {k.value for k in CrisisKind}:
             rules.append(Rule(label, CrisisKind(kind), language, pattern, requires, unless))
     if problems:

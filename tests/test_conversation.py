@@ -221,3 +221,27 @@ def test_a_reload_serves_an_edited_pack_and_keeps_serving_through_a_broken_edit(
     assert not reloader.check_now()  # a broken small-talk file: the previous version serves
     assert conversation.reply("hello", PRIVATE).outcome is Outcome.SMALLTALK
     assert "smalltalk.yaml" in caplog.text
+
+
+def test_a_reload_serves_an_edited_safety_rule(tmp_path) -> None:
+    """The screen's compiled patterns outlive a reload; an edited rule must not."""
+    import shutil
+
+    from bot.reload import Reloader
+    from bot.service import build_parts, swap_parts
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(TINY_KNOWLEDGE_DIR / "tiny", folder / "tiny")
+    for name in ("safety.yaml", "safety_model.npz"):
+        shutil.copy(SHIPPED_KNOWLEDGE_DIR / name, folder / name)
+    conversation = open_conversation(folder)
+    reloader = Reloader(folder, build_parts(folder), swap_parts(conversation))
+    message = "the zorblax alarm is going off in the ward"
+    assert conversation.reply(message, PRIVATE).outcome is not Outcome.SAFETY
+    safety = folder / "safety.yaml"
+    safety.write_text(safety.read_text(encoding="utf-8").replace("\nrules:\n", (
+        "\nrules:\n  - id: zorblax\n    kind: emergency\n    patterns: ['\\bzorblax alarm\\b']\n"
+    ), 1), encoding="utf-8")
+    assert reloader.check_now()
+    assert conversation.reply(message, PRIVATE).outcome is Outcome.SAFETY
+    assert conversation.reply("what is vitamin d", PRIVATE).outcome is not Outcome.SAFETY
