@@ -94,6 +94,12 @@ _NON_WORD = re.compile(f"[^\\w{_MARKS}]+|_+")
 _REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
 _CENSORED = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "d*e", "k*ll": the missing letter an i
 _LEET = str.maketrans("01345", "oieas")
+# Emoji that stand for the means or the end ("💊💊💊🥃 tonight", "👻🪦"), said as words, as
+# patterns never see symbols; in English, the language of the patterns that read them.
+_EMOJI_WORDS = str.maketrans({
+    "💊": " pills ", "🥃": " alcohol ", "🍷": " alcohol ", "🍺": " alcohol ", "🍾": " alcohol ",
+    "🔪": " knife ", "🗡": " knife ", "🪒": " razor ", "🩸": " blood ", "🪢": " rope ",
+    "🔫": " gun ", "🪦": " grave ", "⚰": " coffin ", "💀": " skull ", "🌉": " bridge "})
 _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a number first)
 
 
@@ -115,7 +121,7 @@ def clauses(text: str, max_chars: int = MAX_CHARS) -> list[str]:
     """The examined part of a message as normalised clauses (each " word word ... ")."""
     text = examined(text, max_chars)
     out = []
-    folded = _CENSORED.sub("i", fold(text))
+    folded = _CENSORED.sub("i", fold(text).translate(_EMOJI_WORDS))
     folded = _MIXED.sub(lambda m: m.group().translate(_LEET), folded)
     for part in _CLAUSE.split(folded):
         words = _NON_WORD.sub(" ", part).split()
