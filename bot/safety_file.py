@@ -29,6 +29,10 @@ _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 # Nested unbounded repetition, e.g. (a+)+ or (\w*)*: the classic catastrophic backtracking.
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*]")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# Letters beyond ASCII, which messages lose accents on before matching (`fold`): a pattern's are
+# folded the same way, so "й" or "å" written in a rule can match at all. ASCII is left alone:
+# casefolding would turn the escapes \S, \W, \D, \B into their opposites.
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Compiling the rules' patterns is almost all of loading the file (`re` keeps only 512): kept
 # for the process, a reload of an unchanged file compiles nothing and an edit only what changed.
 _compile = lru_cache(maxsize=4096)(re.compile)
@@ -45,7 +49,8 @@ def _regex(source: str, fragments: dict[str, str], file: Path, problems: list[Pr
         problems.append(Problem(file, f"uses undefined word group {{{unknown[0]}}} "
                                       f"(define it under `words`)", entry, field))
         return None
-    filled = _FRAGMENT.sub(lambda m: fragments[m.group(1)], source)
+    filled = _BEYOND_ASCII.sub(lambda m: fold(m.group()),
+                               _FRAGMENT.sub(lambda m: fragments[m.group(1)], source))
     if _NESTED.search(filled):
         problems.append(Problem(file, f"nests repetition ({source!r}), which can take "
                                       f"exponential time: write it without (x+)+", entry, field))

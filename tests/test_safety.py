@@ -412,6 +412,18 @@ def test_a_minimal_safety_file_works_as_written(tmp_path: Path) -> None:
     assert screen.check("hello") is None
 
 
+def test_a_pattern_matches_as_written_whatever_accents_and_letters_it_uses(tmp_path: Path) -> None:
+    """Messages lose their accents before matching ("й" becomes "и"); a curator's pattern
+    written with them must still match, in either spelling."""
+    screen = load_safety(_write(tmp_path, MINIMAL.replace(
+        "'\\bwant to die\\b'",
+        "'\\bпрощайте все\\b', '\\bne müşkül\\b', '\\bså trött på allt\\b'")))
+    for message in ("Прощайте все", "прощаите все", "ne müşkül", "ne muskul",
+                    "Jag är så trött på allt", "sa trott pa allt"):
+        assert screen.check(message) is not None, message
+    assert screen.check("прощайте, до завтра") is None
+
+
 @pytest.mark.parametrize("broken, entry, field", [
     (MINIMAL.replace("'\\bwant to die\\b'", "'want (to die'"), "die", "patterns[1]"),
     (MINIMAL.replace("'\\bwant to die\\b'", "'(a+)+b'"), "die", "patterns[1]"),
