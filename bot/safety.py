@@ -159,6 +159,7 @@ class SafetyScreen:
 
     def __init__(self, rules: Iterable[Rule], replies: dict[CrisisKind, dict[str, str]], *,
                  figures: re.Pattern[str] | None = None, vocabulary: Iterable[str] = (),
+                 real_words: Iterable[str] = (),
                  max_chars: int = MAX_CHARS, model: SafetyModel | None = None,
                  model_threshold: float = MODEL_THRESHOLD,
                  language_words: Mapping[str, Iterable[str]] | None = None):
@@ -169,7 +170,7 @@ class SafetyScreen:
         words = set(vocabulary)
         self.vocabulary = tuple(sorted(w for w in words if len(w) >= SHORTEST))
         # "conversing" is not "convulsing": only long words may have two typos
-        speller = Speller(self.vocabulary, shortest=SHORTEST, long_word=12)
+        speller = Speller(self.vocabulary, known=real_words, shortest=SHORTEST, long_word=12)
         swapped = _swapped(w for w in words if len(w) < SHORTEST)
         self.max_chars = max_chars
         self.model = model

@@ -177,10 +177,8 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
     fragments = _words(data.get("words"), file, problems)
     figures = _patterns(data.get("figures_of_speech"), fragments, file, problems, None,
                         "figures_of_speech", required=False)
-    vocabulary = data.get("vocabulary") or []
-    if not isinstance(vocabulary, list) or not all(isinstance(w, str) for w in vocabulary):
-        problems.append(Problem(file, "must be a list of words", None, "vocabulary"))
-        vocabulary = []
+    vocabulary, real_words = (_word_list(data, name, file, problems)
+                              for name in ("vocabulary", "real_words"))
     max_chars = data.get("max_chars", MAX_CHARS)
     if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 100:
         problems.append(Problem(file, "must be a whole number of at least 100", None,
@@ -230,9 +228,19 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
     if problems:
         return None, problems
     return SafetyScreen(rules, replies, figures=figures,
-                        vocabulary=(fold(w) for w in vocabulary), max_chars=max_chars,
+                        vocabulary=(fold(w) for w in vocabulary),
+                        real_words=(fold(w) for w in real_words), max_chars=max_chars,
                         model=model, model_threshold=threshold,
                         language_words=language_words), []
+
+
+def _word_list(data: dict[str, Any], name: str, file: Path,
+               problems: list[Problem]) -> list[str]:
+    words = data.get(name) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        problems.append(Problem(file, "must be a list of words", None, name))
+        return []
+    return words
 
 
 def _language_words(raw: Any, file: Path, problems: list[Problem]) -> dict[str, list[str]]:

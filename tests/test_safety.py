@@ -440,6 +440,7 @@ def test_a_pattern_matches_as_written_whatever_accents_and_letters_it_uses(tmp_p
     (MINIMAL + "model: missing.npz\n", None, "model"),
     (MINIMAL + "language_words: {spanish: [que, el]}\n", None, "language_words.spanish"),
     (MINIMAL + "language_words: {es: que}\n", None, "language_words.es"),
+    (MINIMAL + "real_words: putting\n", None, "real_words"),
 ])
 def test_a_broken_safety_file_is_reported_with_file_rule_and_field(
         tmp_path: Path, broken: str, entry: str, field: str | None) -> None:
