@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bot.conversation import Conversation
 from bot.knowledge import load_knowledge
 from bot.outcomes import ChatKind, DeclineReason, Outcome
+from bot.reload import Reloader
 from bot.results import Answer, Declined
-from bot.service import build_engine, open_conversation
+from bot.service import Parts, build_engine, build_parts, open_conversation, swap_parts
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR, TINY_KNOWLEDGE_DIR, FakeLog
 
 PRIVATE = ChatKind.PRIVATE
@@ -201,17 +205,20 @@ def test_no_everyday_chat_message_is_answered_with_a_passage(shipped: Conversati
     assert answered == []
 
 
+def reloading(folder: Path, *shipped: str) -> tuple[Conversation, Reloader[Parts]]:
+    """A conversation over a copy of the tiny pack (and of the named shipped files beside it),
+    with the reloader a running bot would have."""
+    shutil.copytree(TINY_KNOWLEDGE_DIR / "tiny", folder / "tiny")
+    for name in shipped:
+        shutil.copy(SHIPPED_KNOWLEDGE_DIR / name, folder / name)
+    conversation = open_conversation(folder)
+    return conversation, Reloader(folder, build_parts(folder), swap_parts(conversation))
+
+
 def test_a_reload_serves_an_edited_pack_and_keeps_serving_through_a_broken_edit(
         tmp_path, caplog) -> None:
-    import shutil
-
-    from bot.reload import Reloader
-    from bot.service import build_parts, swap_parts
-
     folder = tmp_path / "knowledge"
-    shutil.copytree(TINY_KNOWLEDGE_DIR / "tiny", folder / "tiny")
-    conversation = open_conversation(folder)
-    reloader = Reloader(folder, build_parts(folder), swap_parts(conversation))
+    conversation, reloader = reloading(folder)
     pack = folder / "tiny" / "pack.yaml"
     pack.write_text(pack.read_text(encoding="utf-8").replace(
         "What is vitamin D?", "What exactly is this vitamin D thing?"), encoding="utf-8")
@@ -225,17 +232,8 @@ def test_a_reload_serves_an_edited_pack_and_keeps_serving_through_a_broken_edit(
 
 def test_a_reload_serves_an_edited_safety_rule(tmp_path) -> None:
     """The screen's compiled patterns outlive a reload; an edited rule must not."""
-    import shutil
-
-    from bot.reload import Reloader
-    from bot.service import build_parts, swap_parts
-
     folder = tmp_path / "knowledge"
-    shutil.copytree(TINY_KNOWLEDGE_DIR / "tiny", folder / "tiny")
-    for name in ("safety.yaml", "safety_model.npz"):
-        shutil.copy(SHIPPED_KNOWLEDGE_DIR / name, folder / name)
-    conversation = open_conversation(folder)
-    reloader = Reloader(folder, build_parts(folder), swap_parts(conversation))
+    conversation, reloader = reloading(folder, "safety.yaml", "safety_model.npz")
     message = "the zorblax alarm is going off in the ward"
     assert conversation.reply(message, PRIVATE).outcome is not Outcome.SAFETY
     safety = folder / "safety.yaml"
