@@ -16,9 +16,7 @@ from rapidfuzz import fuzz, process
 from bot.engine import Engine
 from bot.grouping import MIN_COVERAGE, NEAR_THRESHOLD, Folder, Group, Ranker, group_questions
 from bot.knowledge import PACK_FILE, Entry, Knowledge
-from bot.outcomes import ChatKind, Outcome
-from bot.results import Answer
-from bot.storage import (
+from bot.log_queries import (
     Window,
     chat_kind_counts,
     declined_questions,
@@ -28,6 +26,8 @@ from bot.storage import (
     top_entries,
     unhelpful_answers,
 )
+from bot.outcomes import ChatKind, Outcome
+from bot.results import Answer
 from bot.text import normalise
 
 TOP = 10  # rows shown per table in the human report

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.actions import Vote, parse, vote
+from bot.log_queries import reading
 from bot.outcomes import ChatKind, Outcome, TurnRecord
 from bot.settings import Settings
-from bot.storage import MIGRATIONS, SCHEMA_VERSION, QuestionLog, StorageError, migrate, reading
+from bot.storage import MIGRATIONS, SCHEMA_VERSION, QuestionLog, StorageError, migrate
 
 PRIVATE, GROUP, INLINE, TERMINAL = ChatKind
 DAY = 86400
