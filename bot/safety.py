@@ -51,8 +51,8 @@ DEFAULT_LANGUAGE = "en"
 MAX_CHARS = 1000
 SHORTEST = 6  # a misspelt word shorter than this is too easily "corrected" into another
 # P(crisis) from the learnt model (`bot.safety_model`) that counts, when the safety file does not
-# say (its `model_threshold`, which says why 0.975).
-MODEL_THRESHOLD = 0.975
+# say (its `model_threshold`, which says why 0.95).
+MODEL_THRESHOLD = 0.95
 MODEL_RULE = "model"  # `Crisis.rule` when the learnt model, not a pattern, caught it
 # A message is taken to be in another language than English when that language's common words
 # in it (`language_words`, a word several languages share counting as a share of one) are worth
