@@ -15,9 +15,10 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.engine import MARGIN, Engine
+from bot.engine import Engine
 from bot.knowledge import Entry, Source
 from bot.results import Answer, decide
+from bot.tuning import MARGIN
 
 # The baselines run offline: the Hugging Face libraries read these once, at their import
 # (bm25s may import the hub client before MiniLM is loaded), so they are set here.

@@ -14,9 +14,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.engine import THRESHOLD, Engine
+from bot.engine import Engine
 from bot.evaluation import evaluate, question_files, read_questions
 from bot.knowledge import load_knowledge
+from bot.tuning import THRESHOLD
 
 ROOT = Path(__file__).resolve().parent.parent
 # The engine's labelled question sets; tests/data also holds the safety screen's and small

@@ -7,9 +7,10 @@ from itertools import product
 import numpy as np
 import pytest
 
-from bot.engine import CLASSIFIED_THRESHOLD, THRESHOLD, Engine
+from bot.engine import Engine
 from bot.knowledge import Entry, Source, load_knowledge
 from bot.results import Answer, Declined
+from bot.tuning import CLASSIFIED_THRESHOLD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 SOURCE = Source("Card help", "An example bank", "https://example.org/help")

@@ -11,11 +11,12 @@ import time
 
 import pytest
 
-from bot.engine import MARGIN, SPARSE_LEAD, THRESHOLD, Engine
+from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import MAX_QUESTION_CHARS, asked_part, stem
+from bot.tuning import MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SHIPPED = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
