@@ -157,11 +157,23 @@ class SmallTalk:
             raw = m.group()
             if not raw[0].isalnum() and not _is_symbol(raw):
                 continue  # punctuation
-            norm = _REPEAT3.sub(r"\1\1", _fold(raw))
-            norm = self.shorthand.get(norm, norm)
+            norm = self._expand(_fold(raw))
             if norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
                 out.append(_Token(norm, m.start(), m.end()))
         return out
+
+    def _expand(self, word: str) -> str:
+        """A folded word squeezed and its shorthand read. A letter typed three times or more
+        may have its own entry ("kkkkk" laughs where "kk" is ok); a doubled letter falls back
+        to the single one when only that is shorthand ("thxxx", "plss", "cyaa")."""
+        long = _REPEAT3.sub(r"\1\1\1", word)
+        if long in self.shorthand:
+            return self.shorthand[long]
+        norm = _REPEAT3.sub(r"\1\1", word)
+        if norm in self.shorthand:
+            return self.shorthand[norm]
+        single = _single(norm)
+        return self.shorthand.get(single, norm) if len(norm) > 3 else norm
 
     def normalise(self, text: str) -> str:
         """The comparable form of a message or phrasing."""
