@@ -193,36 +193,38 @@ def _labelled_everyday(sets: Path) -> list[str]:
     """The labelled everyday chat, readers' questions on the seed article and the questions of
     the FAQs kept for tests: greetings to everyone, symptoms and risks asked about, not
     happening. The FAQs' reader queries stay unseen."""
-    import csv
-
     from bot.evaluation import question_files, read_labelled, read_questions
 
     texts = [q.question for path in question_files(sets) for q in read_questions(path)]
     texts += [text for path in sorted(sets.glob("smalltalk*.tsv"))
               for _, text in read_labelled(path)]
-    for path in sorted(sets.glob("**/*.csv")):
-        with path.open(encoding="utf-8", newline="") as rows:
-            texts += [row["question"] for row in csv.DictReader(rows) if row.get("question")]
-    return texts
+    return texts + [row["question"] for row in _faq_rows(sets) if row.get("question")]
 
 
 def _health_prose(sets: Path, knowledge: Path) -> list[str]:
     """Sentences of the shipped packs' articles and of the test FAQs' answers: fever,
     infection, overdoses and death told as health writing tells them, happening to nobody.
     Without them the model reads a health question's words as a crisis more often."""
-    import csv
-
     from bot.knowledge import load_knowledge
 
     texts = [pack.source_text for pack in load_knowledge(knowledge).packs]
-    for path in sorted(sets.glob("**/*.csv")):
-        with path.open(encoding="utf-8", newline="") as rows:
-            texts += [row["answer"] for row in csv.DictReader(rows) if row.get("answer")]
+    texts += [row["answer"] for row in _faq_rows(sets) if row.get("answer")]
     return [sentence.strip() for text in texts for sentence in _SENTENCE_END.split(text)
             if len(sentence.split()) >= 4]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _faq_rows(sets: Path) -> list[dict[str, str]]:
+    """The rows of the FAQs kept for tests (question, answer, ...)."""
+    import csv
+
+    rows: list[dict[str, str]] = []
+    for path in sorted(sets.glob("**/*.csv")):
+        with path.open(encoding="utf-8", newline="") as found:
+            rows += csv.DictReader(found)
+    return rows
 
 
 def _knowledge_text(knowledge: Path) -> list[str]:
