@@ -36,6 +36,8 @@ from bot.safety import CrisisKind, fold
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer
 
+    from bot.knowledge import Knowledge
+
 DEFAULT_MODEL_FILE = "safety_model.npz"
 FEATURES = 2 ** 17  # per analyser; collisions are rare at this size, the file stays small
 C = 15.0  # inverse regularisation, chosen on sets written after the ones trained on
@@ -177,12 +179,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=root / "knowledge" / DEFAULT_MODEL_FILE)
     args = parser.parse_args(argv)
     from bot.evaluation import read_labelled
+    from bot.knowledge import load_knowledge
+    from bot.smalltalk import DEFAULT_SMALLTALK_FILE
 
     files = sorted(args.sets.glob("safety*.tsv"))
     labelled = [row for path in files for row in read_labelled(path) if row[0] in LABELS]
     labelled += [(CONTROL, text) for text in _labelled_everyday(args.sets)]
-    everyday = (everyday_splits(args.datasets)[TRAINED_ON] + _knowledge_text(args.knowledge)
-                + _health_prose(args.sets, args.knowledge))
+    knowledge = load_knowledge(args.knowledge)
+    everyday = (everyday_splits(args.datasets)[TRAINED_ON]
+                + _knowledge_text(knowledge, args.knowledge / DEFAULT_SMALLTALK_FILE)
+                + _health_prose(knowledge, args.sets))
     model = train(labelled, everyday, {path.name: digest(path) for path in files})
     model.save(args.out)
     print(f"{args.out}: {len(labelled)} labelled messages from {len(files)} sets, "
@@ -201,13 +207,11 @@ def _labelled_everyday(sets: Path) -> list[str]:
     return texts + [row["question"] for row in _faq_rows(sets) if row.get("question")]
 
 
-def _health_prose(sets: Path, knowledge: Path) -> list[str]:
+def _health_prose(knowledge: Knowledge, sets: Path) -> list[str]:
     """Sentences of the shipped packs' articles and of the test FAQs' answers: fever,
     infection, overdoses and death told as health writing tells them, happening to nobody.
     Without them the model reads a health question's words as a crisis more often."""
-    from bot.knowledge import load_knowledge
-
-    texts = [pack.source_text for pack in load_knowledge(knowledge).packs]
+    texts = [pack.source_text for pack in knowledge.packs]
     texts += [row["answer"] for row in _faq_rows(sets) if row.get("answer")]
     return [sentence.strip() for text in texts for sentence in _SENTENCE_END.split(text)
             if len(sentence.split()) >= 4]
@@ -227,14 +231,11 @@ def _faq_rows(sets: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _knowledge_text(knowledge: Path) -> list[str]:
+def _knowledge_text(knowledge: Knowledge, small: Path) -> list[str]:
     """Questions of the shipped packs and small-talk phrasings: what readers say every day."""
-    from bot.knowledge import load_knowledge
-    from bot.smalltalk import DEFAULT_SMALLTALK_FILE
     from bot.smalltalk_file import load_smalltalk
 
-    texts = [q for entry in load_knowledge(knowledge).entries for q in entry.questions]
-    small = knowledge / DEFAULT_SMALLTALK_FILE
+    texts = [q for entry in knowledge.entries for q in entry.questions]
     if small.exists():
         texts += [p for intent in load_smalltalk(small).intents.values() for p in intent.phrasings]
     return texts
