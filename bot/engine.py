@@ -114,11 +114,22 @@ class Engine:
             (*entry.questions, entry.answer) for entry in self.entries)))
         split = dict(zip(texts, words_of(texts), strict=True))
         known.update(chain.from_iterable(split.values()))  # one C loop: 100,000 texts add up
+        # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
+        canonical_of = dict(zip(split, map(self._canonical, split.values()), strict=True))
+        used = set(chain.from_iterable(canonical_of.values()))
+        # Misspellings are put right only toward words the knowledge uses, itself or through a
+        # synonym of its own: a lexicon word for a term it never mentions ("catching" for
+        # contagious) would turn a reader's real word ("watching") into an unknown one.
+        vocabulary = Counter(known)
         for canonical, variants in (synonyms or {}).items():
+            in_use = stem("_".join(words(canonical))) in used
             for phrase in (canonical, *variants):
                 known.update(words(phrase))
+                if in_use:
+                    vocabulary.update(words(phrase))
         known.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
-        self.speller = Speller((w for w, _ in known.most_common()), known=known,
+        vocabulary.update(STOPWORDS)
+        self.speller = Speller((w for w, _ in vocabulary.most_common()), known=known,
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
                                splits=True, clipped=True)
         phrasings_each = median(len(e.questions) for e in self.entries)
@@ -130,8 +141,6 @@ class Engine:
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
-        # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
-        canonical_of = dict(zip(split, map(self._canonical, split.values()), strict=True))
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
             questions = [canonical_of[question] for question in entry.questions]
