@@ -40,7 +40,27 @@ MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many wor
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
                                     "\ufe0e\ufe0f"), None)
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
-_TOKEN = re.compile(r"[^\W_]+(?:['’‘`´ʼ][^\W_]+)*|[^\w\s]", re.UNICODE)
+
+
+def _mark_class() -> str:
+    """A regex class of the combining marks (Unicode categories Mn, Mc, Me) of the scripts
+    written with them (Latin accents to Thai): a vowel sign or tone mark is part of its word, so
+    "ฮ่าๆ" (Thai laughter) and "नमस्ते" are one word each, not split where the mark falls."""
+    spans: list[str] = []
+    start = None
+    for code in [*range(0x3100), *range(0xFE20, 0xFE31)]:
+        mark = unicodedata.category(chr(code)).startswith("M")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            spans.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return "".join(spans)
+
+
+_MARKS = _mark_class()
+_WORD = rf"[^\W_](?:[^\W_]|[{_MARKS}])*"
+_TOKEN = re.compile(rf"{_WORD}(?:['’‘`´ʼ]{_WORD})*|[^\w\s]", re.UNICODE)
 _REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
@@ -289,6 +309,8 @@ class SmallTalk:
         """The longest small talk at one end of tokens[lo:hi], leaving at least one word."""
         for size in range(min(MAX_PEEL, self._longest, hi - lo - 1), 0, -1):
             part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
+            if not from_start and text[part[0].start - 1:part[0].start] == "@":
+                continue  # "...fatigue? @bot": the bot addressed, not asked whether it is one
             intent = self._intent(" ".join(t.norm for t in part), peel=True, shapes=False)
             if intent is None:
                 continue
