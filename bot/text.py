@@ -66,7 +66,8 @@ _CONTRACTIONS.update({"wat": "what", "wot": "what", "u": "you", "ur": "your", "r
                       "abt": "about", "coz": "because", "cos": "because", "cuz": "because",
                       "bc": "because", "b4": "before", "tho": "though", "thru": "through",
                       "plz": "please", "pls": "please", "thx": "thanks", "ty": "thank you",
-                      "dunno": "do not know"})
+                      "dunno": "do not know", "ppl": "people", "shud": "should",
+                      "shld": "should", "wud": "would"})
 # Readers often drop the apostrophe; only forms that are not also ordinary words.
 _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items())
                       if k.replace("'", "") not in {"its", "well", "were", "id", "ill",

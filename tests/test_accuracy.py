@@ -26,8 +26,10 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # blind, visitors.tsv first scored 74.3% / 94.1%, newcomers.tsv 86.3% / 98.2%, askers.tsv
 # 83.9% / 96.1%, seekers.tsv (long personal questions) 55.1% / 96.4%, enquirers.tsv 80.0% /
 # 94.5%, inquirers.tsv 73.3% / 96.4% and wayfarers.tsv 70.7% / 95.0%; these are after curating
-# the pack. passersby.tsv (78.8% / 98.3%) and drifters.tsv (83.6% / 98.3%) are as first measured,
-# not curated (`HELD_OUT`).
+# the pack; roamers.tsv (readers who found the article by a search or a newsletter) first
+# scored 84.8% / 96.7% and was curated after that first measure (91.5% / 96.7%). passersby.tsv
+# (78.8% / 98.3%) and drifters.tsv (83.6% / 98.3%) are as first measured, not curated
+# (`HELD_OUT`).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -35,7 +37,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "callers.tsv": (0.95, 0.92), "seekers.tsv": (0.69, 0.98),
                "enquirers.tsv": (0.85, 0.96), "inquirers.tsv": (0.79, 0.96),
                "wayfarers.tsv": (0.77, 0.95), "passersby.tsv": (0.78, 0.98),
-               "drifters.tsv": (0.83, 0.98)}
+               "drifters.tsv": (0.83, 0.98), "roamers.tsv": (0.91, 0.96)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv"}
