@@ -17,7 +17,12 @@ NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
                 "seventy eighty ninety hundred thousand").split()
 _ASKS = {
     "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
-                         r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"),
+                         r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"
+                         # "what is the (exact) age limit?" asks for the limit itself, where
+                         # "is there an age limit?" may be answered by who it is not for
+                         r"|\bwhat(?: is| s|s)? (?:the |an |a )?(?:exact |precise |actual |upper |"
+                         r"lower |max |maximum |minimum )?(?:\w+ )?(?:limit|cut ?off|cutoff)s?\b"
+                         r"|\bexact (?:age|number|figure|limit|cut ?off|cutoff)s?\b"),
     "time": re.compile(r"\bhow (long|soon|quickly|fast)\b|\bwhen (will|can|could|do|does|"
                        r"should|would|is|are)\b|\bwhat age\b|\bhow old\b"),
 }
