@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.spelling import Speller, swaps
+from bot.text import APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
 
 if TYPE_CHECKING:
     from bot.safety_model import SafetyModel
@@ -80,20 +81,14 @@ class Crisis:
 
 # -- normalisation ------------------------------------------------------------------------------
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f"
-                                    "\u2060\u2061\u2062\u2063\u2064\ufeff"), None)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
-_APOSTROPHES = re.compile(r"['’‘`´ʼ′]")
 # A bracketed aside ("my son (3) has swallowed...") stays in its clause.
 _CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/\[\]\"“”«»。、]+|\s[-–—]+\s")
 # Accents (Latin, Greek, Cyrillic), Hebrew points and Arabic vowel marks are optional in
 # typing and come off; the vowel signs of Indic, Thai, Japanese or Korean are the word itself.
 _ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
                       "\u064b-\u065f\u0670\u06d6-\u06ed]")
-_MARKS = "".join(sorted({re.escape(chr(c)) for c in range(0x0300, 0x10000)
-                         if unicodedata.category(chr(c)).startswith("M")}))
-_NON_WORD = re.compile(f"[^\\w{_MARKS}]+|_+")
-_REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
+_NON_WORD = re.compile(f"[^\\w{COMBINING_MARKS}]+|_+")
 _CENSORED = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "d*e", "k*ll": the missing letter an i
 _LEET = str.maketrans("01345", "oieas")
 # Emoji that stand for the means or the end ("💊💊💊🥃 tonight", "👻🪦"), said as words, as
@@ -107,9 +102,9 @@ _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a numbe
 
 def fold(text: str) -> str:
     """Casefolded, accents and invisible characters off, apostrophes dropped."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).casefold()
     text = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
-    return _APOSTROPHES.sub("", text.translate(_LIGATURES))
+    return APOSTROPHES.sub("", text.translate(_LIGATURES))
 
 
 def examined(text: str, max_chars: int = MAX_CHARS) -> str:
@@ -241,7 +236,7 @@ class SafetyScreen:
                 continue
             out = []
             for part in parts:
-                part = _REPEAT3.sub(squeeze, part)
+                part = STRETCHED.sub(squeeze, part)
                 if correct:
                     part = " ".join(self._correct(w) for w in part.split())
                 if self.figures is not None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.spelling import swaps
+from bot.text import APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
 
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
@@ -37,31 +38,8 @@ PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
-                                    "\ufe0e\ufe0f"), None)
-_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
-
-
-def _mark_class() -> str:
-    """A regex class of the combining marks (Unicode categories Mn, Mc, Me) of the scripts
-    written with them (Latin accents to Thai): a vowel sign or tone mark is part of its word, so
-    "ฮ่าๆ" (Thai laughter) and "नमस्ते" are one word each, not split where the mark falls."""
-    spans: list[str] = []
-    start = None
-    for code in [*range(0x3100), *range(0xFE20, 0xFE31)]:
-        mark = unicodedata.category(chr(code)).startswith("M")
-        if mark and start is None:
-            start = code
-        elif not mark and start is not None:
-            spans.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
-    return "".join(spans)
-
-
-_MARKS = _mark_class()
-_WORD = rf"[^\W_](?:[^\W_]|[{_MARKS}])*"
+_WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
 _TOKEN = re.compile(rf"{_WORD}(?:['’‘`´ʼ]{_WORD})*|[^\w\s]", re.UNICODE)
-_REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
@@ -128,9 +106,9 @@ def topic_for(titles: Sequence[str]) -> str:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).casefold()
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return _SKIN_TONES.sub("", _APOSTROPHES.sub("", text))
+    return _SKIN_TONES.sub("", APOSTROPHES.sub("", text))
 
 
 def _is_symbol(token: str) -> bool:
@@ -186,10 +164,10 @@ class SmallTalk:
         """A folded word squeezed and its shorthand read. A letter typed three times or more
         may have its own entry ("kkkkk" laughs where "kk" is ok); a doubled letter falls back
         to the single one when only that is shorthand ("thxxx", "plss", "cyaa")."""
-        long = _REPEAT3.sub(r"\1\1\1", word)
+        long = STRETCHED.sub(r"\1\1\1", word)
         if long in self.shorthand:
             return self.shorthand[long]
-        norm = _REPEAT3.sub(r"\1\1", word)
+        norm = STRETCHED.sub(r"\1\1", word)
         if norm in self.shorthand:
             return self.shorthand[norm]
         single = _single(norm)

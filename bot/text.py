@@ -137,6 +137,34 @@ does doesnt did will would should shall was were has have may might
 MIN_QUESTION_WORDS = 3  # "and you?" is small talk; "how long is recovery" is a question
 
 MAX_QUESTION_CHARS = 1000  # longer messages are cut here, before any normalising
+# -- characters every reader of messages treats alike (engine, safety screen, small talk) --
+
+# Format characters a phone or a copy-paste leaves unseen in text (soft hyphen, zero-width
+# joiners, direction marks, emoji variation selectors): they would split or hide a word.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f"
+                                   "\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f"), None)
+APOSTROPHES = re.compile(r"['’‘`´ʼ′]")  # every mark a keyboard makes for "don't"
+STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # a letter typed 3+ times: "sooo", "thxxx", "hiii"
+
+
+def _combining_marks() -> str:
+    """A regex class body of the combining marks (Unicode categories Mn, Mc, Me) of the scripts
+    written with them (Latin accents to Thai): a vowel sign or tone mark is part of its word, so
+    "ฮ่าๆ" (Thai laughter) and "नमस्ते" are one word each, not split where the mark falls."""
+    spans: list[str] = []
+    start = None
+    for code in range(0x10001):
+        mark = code < 0x10000 and unicodedata.category(chr(code)).startswith("M")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            spans.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return "".join(spans)
+
+
+COMBINING_MARKS = _combining_marks()
+
 MAX_WORD_CHARS = 30  # longer "words" are not spelling-corrected or split: no word is this long
 
 
