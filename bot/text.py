@@ -60,7 +60,12 @@ _CONTRACTIONS = {"what's": "what is", "whats": "what is", "it's": "it is", "that
                  "let's": "let us", "wouldn't": "would not", "shouldn't": "should not",
                  "couldn't": "could not", "wasn't": "was not", "haven't": "have not",
                  "hasn't": "has not", "weren't": "were not", "they're": "they are",
-                 "we're": "we are", "you've": "you have", "we've": "we have"}
+                 "we're": "we are", "you've": "you have", "we've": "we have",
+                 "he'd": "he would", "she'd": "she would", "you'd": "you would",
+                 "we'd": "we would", "they'd": "they would", "it'd": "it would",
+                 "they've": "they have", "he'll": "he will", "she'll": "she will",
+                 "you'll": "you will", "we'll": "we will", "they'll": "they will",
+                 "it'll": "it will"}
 # Texting shorthand readers type in chats.
 _CONTRACTIONS.update({"wat": "what", "wot": "what", "u": "you", "ur": "your", "r": "are",
                       "abt": "about", "coz": "because", "cos": "because", "cuz": "because",
@@ -71,7 +76,7 @@ _CONTRACTIONS.update({"wat": "what", "wot": "what", "u": "you", "ur": "your", "r
 # Readers often drop the apostrophe; only forms that are not also ordinary words.
 _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items())
                       if k.replace("'", "") not in {"its", "well", "were", "id", "ill",
-                                                    "hell", "shell", "wed", "lets"}})
+                                                    "hell", "shell", "wed", "lets", "shed"}})
 
 # snowballstemmer hands back PyStemmer's compiled Snowball (a dependency) when it is there.
 _stemmer = snowballstemmer.stemmer("english")

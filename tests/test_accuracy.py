@@ -27,9 +27,12 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # 83.9% / 96.1%, seekers.tsv (long personal questions) 55.1% / 96.4%, enquirers.tsv 80.0% /
 # 94.5%, inquirers.tsv 73.3% / 96.4% and wayfarers.tsv 70.7% / 95.0%; these are after curating
 # the pack; roamers.tsv (readers who found the article by a search or a newsletter) first
-# scored 84.8% / 96.7% and was curated after that first measure (91.5% / 96.7%). passersby.tsv
-# (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%) and sojourners.tsv (written as an outside
-# evaluator's held-out set: 80.6% / 93.3%) are as first measured, not curated (`HELD_OUT`).
+# scored 84.8% / 96.7% and was curated after that first measure (91.5% / 96.7%); pilgrims.tsv
+# (carers, readers with little health vocabulary, non-native speakers, very short messages,
+# sceptics) first scored 69.1% / 100% and was curated after that first measure (81.8% / 100%).
+# passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%) and sojourners.tsv (written as an
+# outside evaluator's held-out set: 80.6% / 93.3%) are as first measured, not curated
+# (`HELD_OUT`).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -38,7 +41,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "enquirers.tsv": (0.85, 0.96), "inquirers.tsv": (0.79, 0.96),
                "wayfarers.tsv": (0.77, 0.95), "passersby.tsv": (0.78, 0.98),
                "drifters.tsv": (0.83, 0.98), "roamers.tsv": (0.91, 0.96),
-               "sojourners.tsv": (0.81, 0.93)}
+               "sojourners.tsv": (0.81, 0.93), "pilgrims.tsv": (0.81, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv"}
