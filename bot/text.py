@@ -142,6 +142,7 @@ does doesnt did will would should shall was were has have may might
 MIN_QUESTION_WORDS = 3  # "and you?" is small talk; "how long is recovery" is a question
 
 MAX_QUESTION_CHARS = 1000  # longer messages are cut here, before any normalising
+
 # -- characters every reader of messages treats alike (engine, safety screen, small talk) --
 
 # Format characters a phone or a copy-paste leaves unseen in text (soft hyphen, zero-width
