@@ -109,27 +109,28 @@ class Engine:
         # benchmarks whose entries are intent labels rather than passages.
         self._measures = [holds(e.answer) if answer_types else ANY_MEASURE
                           for e in self.entries]
-        known: Counter[str] = Counter()
         texts = list(dict.fromkeys(chain.from_iterable(
             (*entry.questions, entry.answer) for entry in self.entries)))
         split = dict(zip(texts, words_of(texts), strict=True))
-        known.update(chain.from_iterable(split.values()))  # one C loop: 100,000 texts add up
+        # one C loop: 100,000 texts add up
+        vocabulary: Counter[str] = Counter(chain.from_iterable(split.values()))
         # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
         canonical_of = dict(zip(split, map(self._canonical, split.values()), strict=True))
         used = set(chain.from_iterable(canonical_of.values()))
         # Misspellings are put right only toward words the knowledge uses, itself or through a
         # synonym of its own: a lexicon word for a term it never mentions ("catching" for
-        # contagious) would turn a reader's real word ("watching") into an unknown one.
-        vocabulary = Counter(known)
+        # contagious) would turn a reader's real word ("watching") into an unknown one. Such
+        # words are still known, so never corrected themselves.
+        elsewhere: list[str] = []
         for canonical, variants in (synonyms or {}).items():
-            in_use = stem("_".join(words(canonical))) in used
-            for phrase in (canonical, *variants):
-                known.update(words(phrase))
-                if in_use:
-                    vocabulary.update(words(phrase))
-        known.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
-        vocabulary.update(STOPWORDS)
-        self.speller = Speller((w for w, _ in vocabulary.most_common()), known=known,
+            phrase_words = [w for phrase in (canonical, *variants) for w in words(phrase)]
+            if stem("_".join(words(canonical))) in used:
+                vocabulary.update(phrase_words)
+            else:
+                elsewhere.extend(phrase_words)
+        vocabulary.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
+        self.speller = Speller((w for w, _ in vocabulary.most_common()),
+                               known=chain(vocabulary, elsewhere),
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
                                splits=True, clipped=True)
         phrasings_each = median(len(e.questions) for e in self.entries)
