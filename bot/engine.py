@@ -128,9 +128,10 @@ class Engine:
                 vocabulary.update(phrase_words)
             else:
                 elsewhere.extend(phrase_words)
-        vocabulary.update(STOPWORDS)  # misspelt function words ("shoudnt") are corrected too
+        vocabulary.update(sorted(STOPWORDS))  # misspelt function words ("shoudnt") too; sorted,
+        # so a tie between two corrections is broken the same way whatever the hash seed
         self.speller = Speller((w for w, _ in vocabulary.most_common()),
-                               known=chain(vocabulary, elsewhere),
+                               known=chain(vocabulary, elsewhere, _MEASURE_WORDS),
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
                                splits=True, clipped=True)
         phrasings_each = median(len(e.questions) for e in self.entries)
@@ -378,6 +379,9 @@ _SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "against")
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
 # How many and how long, in a story around the question: context, like "65" in "I'm 65".
 _COUNTING = frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS | {stem("ago")}  # "weeks": "week"
+# Never spelling-corrected, though the knowledge may not use them: "three weeks" is not "there
+# wees", "in hours" not "in our"; the engine reads them as how many or how long (`_counts`).
+_MEASURE_WORDS = (*NUMBER_WORDS, *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS))
 
 
 def _counts(token: str) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.spelling import swaps
-from bot.text import APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
+from bot.text import APOSTROPHE_MARKS, APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
 
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
@@ -39,7 +39,7 @@ MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
-_TOKEN = re.compile(rf"{_WORD}(?:['’‘`´ʼ]{_WORD})*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 

@@ -149,7 +149,8 @@ MAX_QUESTION_CHARS = 1000  # longer messages are cut here, before any normalisin
 # joiners, direction marks, emoji variation selectors): they would split or hide a word.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f"
                                    "\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f"), None)
-APOSTROPHES = re.compile(r"['’‘`´ʼ′]")  # every mark a keyboard makes for "don't"
+APOSTROPHE_MARKS = "'’‘`´ʼ′"  # every mark a keyboard makes for "don't"
+APOSTROPHES = re.compile(f"[{APOSTROPHE_MARKS}]")
 STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # a letter typed 3+ times: "sooo", "thxxx", "hiii"
 
 

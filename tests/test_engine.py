@@ -7,6 +7,10 @@ really type: typos, reordered and missing words, abbreviations and British spell
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -328,6 +332,25 @@ def test_results_are_deterministic(engine: Engine, knowledge: Knowledge) -> None
     assert first == again == other
     assert [engine.related(e) for e in engine.entries] == [
         fresh.related(e) for e in fresh.entries]
+
+
+def test_a_misspelling_is_corrected_the_same_way_after_a_restart() -> None:
+    # Each Python process orders a set by its own hash seed: a tie between two corrections
+    # ("arother": another or brother?) must not be broken by that order.
+    script = ("import json; from bot.engine import Engine; from bot.knowledge import "
+              "load_knowledge; e = Engine.from_knowledge(load_knowledge("
+              f"{str(SHIPPED_KNOWLEDGE_DIR)!r})); print(json.dumps([e.tokens(w) for w in "
+              "('arother', 'aaong', 'evera', 'dodnt')]))")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")]
+    assert len({*runs}) == 1 and json.loads(runs[0])
+
+
+def test_how_long_in_hours_or_three_weeks_keeps_its_measure_words(engine: Engine) -> None:
+    # Not "corrected" into words of the article ("in our", "there weeks"): they say how long.
+    assert engine.tokens("how long does the infusion take in hours")[-1] == stem("hours")
+    assert stem("three") in engine.tokens("I was diagnosed three weeks ago")
 
 
 def test_an_engine_needs_entries() -> None:
