@@ -58,10 +58,12 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind3.tsv": _rows("smalltalk_blind3.tsv"),
                    "smalltalk_blind4.tsv": _rows("smalltalk_blind4.tsv"),
                    "smalltalk_blind5.tsv": _rows("smalltalk_blind5.tsv"),
-                   "smalltalk_blind6.tsv": _rows("smalltalk_blind6.tsv")}
+                   "smalltalk_blind6.tsv": _rows("smalltalk_blind6.tsv"),
+                   "smalltalk_blind7.tsv": _rows("smalltalk_blind7.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
-               "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv"]
+               "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
+               "smalltalk_blind7.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +214,8 @@ _END = "?!.;？！。 "  # a question's end, in the blind sets' scripts
                                                   ("smalltalk_blind3.tsv", 0.2),
                                                   ("smalltalk_blind4.tsv", 0.12),
                                                   ("smalltalk_blind5.tsv", 0.15),
-                                                  ("smalltalk_blind6.tsv", 0.15)])
+                                                  ("smalltalk_blind6.tsv", 0.15),
+                                                  ("smalltalk_blind7.tsv", 0.15)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -292,6 +295,27 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("понятно", "ack"), ("tamam", "ack"), ("du bist echt klug", "compliment"),
     ("jesteś bardzo pomocny", "compliment"), ("55555", "laugh"), ("ฮ่าๆ", "laugh"),
     ("חחחח", "laugh"),
+    # kinds the seventh blind set missed, in other words than its lines
+    ("get me a doctor", "human"), ("i need to speak with a nurse please", "human"),
+    ("put me through to the hospital reception", "human"),
+    ("quiero hablar con el médico", "human"), ("je voudrais parler au médecin", "human"),
+    ("ich möchte mit dem Arzt sprechen", "human"), ("bist du ein echter mensch", "human"),
+    ("eres una persona de verdad", "human"), ("is this chat gpt or something", "identity"),
+    ("was kannst du denn so", "capabilities"), ("kamu bisa apa saja", "capabilities"),
+    ("apa yang boleh awak buat", "capabilities"),
+    ("can you talk about my meds or only the article", "capabilities"),
+    ("sorry my cat walked on the keyboard", "sorry"),
+    ("oops i pressed the wrong button", "sorry"),
+    ("how are you on this lovely afternoon", "how_are_you"), ("доброго ранку", "greeting"),
+    ("selamat siang semua", "greeting"), ("magandang umaga po", "greeting"),
+    ("cảm ơn bạn rất nhiều", "thanks"), ("stupid machine", "insult"),
+    ("you useless machine", "insult"), ("sei un idiota", "insult"),
+    ("du bist ein idiot", "insult"), ("kamu bodoh sekali", "insult"),
+    ("i really love this bot a lot", "compliment"),
+    ("way better than my neurologist", "compliment"), ("sei bravissima", "compliment"),
+    ("eres un crack", "compliment"), ("funktioniert das überhaupt", "test"),
+    ("ça marche ?", "test"), ("apakah ini berfungsi", "test"),
+    ("are you still alive", "test"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -316,6 +340,13 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "checking if you are eligible for hsct", "i apologise for asking but how long is recovery",
     "who exactly did the study", "what languages is the article in",
     "how have patients been after hsct", "do you know about other stem cell trials",
+    "can i talk to my doctor about hsct", "i need a doctor who does hsct",
+    "i want to speak to the doctor who did the study", "do i need a nurse at home after hsct",
+    "can i talk to the clinic about costs", "is hsct better than my current drugs",
+    "can you answer questions about hsct side effects or only about the study results",
+    "funciona el trasplante de células madre", "was kannst du über hsct sagen",
+    "my son has ms and typed this", "are stem cells still alive after freezing",
+    "apakah hsct bisa menyembuhkan ms", "is chat gpt right about hsct",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
