@@ -18,9 +18,8 @@ from bot.tuning import THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 # Over all the curated files together; 0.90 before the two hardest blind sets (inquirers.tsv,
-# wayfarers.tsv, first 73.3% and 70.7%) were curated in: with them it is 89.3%; 0.88 while
-# voyagers.tsv (first 77.0%) waits to be curated in.
-MIN_IN_SCOPE_ACCURACY = 0.88
+# wayfarers.tsv, first 73.3% and 70.7%) were curated in: with them it is 89.3%.
+MIN_IN_SCOPE_ACCURACY = 0.89
 MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # Each file's own floor (in scope, out of scope declined): what the shipped pack reaches, rounded
 # down to a whole percent, so a change that helps one set by hurting another shows. Written
@@ -31,7 +30,8 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # scored 84.8% / 96.7% and was curated after that first measure (91.5% / 96.7%); pilgrims.tsv
 # (carers, readers with little health vocabulary, non-native speakers, very short messages,
 # sceptics) first scored 69.1% / 100% and was curated after that first measure (81.8% / 100%).
-# voyagers.tsv (members of a patient group where the link was shared) first scored 77.0% / 95.0%.
+# voyagers.tsv (members of a patient group where the link was shared) first scored 77.0% / 95.0%
+# and was curated after that first measure (87.3% / 95.0%).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%) and nomads.tsv (the same: 78.8% / 95.0%) are
 # as first measured, not curated (`HELD_OUT`).
@@ -44,7 +44,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "wayfarers.tsv": (0.77, 0.95), "passersby.tsv": (0.78, 0.98),
                "drifters.tsv": (0.83, 0.98), "roamers.tsv": (0.91, 0.96),
                "sojourners.tsv": (0.81, 0.93), "pilgrims.tsv": (0.81, 1.0),
-               "voyagers.tsv": (0.76, 0.95), "nomads.tsv": (0.78, 0.95)}
+               "voyagers.tsv": (0.87, 0.95), "nomads.tsv": (0.78, 0.95)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv"}
