@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from bot.knowledge import Entry
 from bot.outcomes import DeclineReason, Outcome
+from bot.text import words
+from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def decide(question: str, ranked: Sequence[Match], threshold: float,
     A runner-up within `margin` that also clears the threshold is a second answer; one within
     `lead`, whatever its score, means the first is not sure enough to be given alone.
     """
-    if not ranked or ranked[0].score < threshold:
+    if not ranked or not _sure(question, ranked, threshold):
         return Declined(question, (), ranked[0] if ranked else None)
     top = ranked[0].score
     close = [m for m in ranked[1:3]
@@ -98,5 +100,16 @@ def decide(question: str, ranked: Sequence[Match], threshold: float,
     if close:
         return Ambiguous(question, (ranked[0], *close))
     return Answer(question, ranked[0], tuple(ranked[1:4]))
+
+
+def _sure(question: str, ranked: Sequence[Match], threshold: float) -> bool:
+    """Over the threshold, or in a long message far ahead of the next entry: the story around
+    a question is words no entry has, and they lower every entry's score alike."""
+    top = ranked[0].score
+    if top >= threshold:
+        return True
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    return (top >= LONG_SHARE * threshold and top >= LONG_LEAD * runner_up
+            and len(words(question)) >= LONG_MESSAGE)
 
 

@@ -31,23 +31,26 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # (carers, readers with little health vocabulary, non-native speakers, very short messages,
 # sceptics) first scored 69.1% / 100% and was curated after that first measure (81.8% / 100%).
 # voyagers.tsv (members of a patient group where the link was shared) first scored 77.0% / 95.0%
-# and was curated after that first measure (87.3% / 95.0%).
-# passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
-# outside evaluator's held-out set: 80.6% / 93.3%) and nomads.tsv (the same: 78.8% / 95.0%) are
-# as first measured, not curated (`HELD_OUT`).
+# and was curated after that first measure (87.3% / 95.0%); rovers.tsv (long personal messages)
+# first scored 57.6% / 96.7% and the long-message decision (`bot.tuning.LONG_MESSAGE`) was
+# chosen on it and the files before it (70.9% / 96.7%). passersby.tsv (78.8% / 98.3%),
+# drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an outside evaluator's held-out set:
+# 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and ramblers.tsv (terse keyword queries:
+# 81.2% / 96.7%) are as first measured, not curated (`HELD_OUT`).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
                "strangers.tsv": (0.93, 0.98), "wanderers.tsv": (0.87, 0.92),
-               "callers.tsv": (0.95, 0.92), "seekers.tsv": (0.69, 0.98),
-               "enquirers.tsv": (0.85, 0.96), "inquirers.tsv": (0.79, 0.96),
-               "wayfarers.tsv": (0.77, 0.95), "passersby.tsv": (0.78, 0.98),
-               "drifters.tsv": (0.83, 0.98), "roamers.tsv": (0.91, 0.96),
-               "sojourners.tsv": (0.81, 0.93), "pilgrims.tsv": (0.81, 1.0),
-               "voyagers.tsv": (0.87, 0.95), "nomads.tsv": (0.78, 0.95)}
+               "callers.tsv": (0.96, 0.92), "seekers.tsv": (0.81, 0.98),
+               "enquirers.tsv": (0.90, 0.96), "inquirers.tsv": (0.85, 0.96),
+               "wayfarers.tsv": (0.84, 0.95), "passersby.tsv": (0.78, 0.98),
+               "drifters.tsv": (0.83, 0.98), "roamers.tsv": (0.94, 0.96),
+               "sojourners.tsv": (0.81, 0.93), "pilgrims.tsv": (0.84, 1.0),
+               "voyagers.tsv": (0.87, 0.95), "nomads.tsv": (0.78, 0.95),
+               "rovers.tsv": (0.70, 0.96), "ramblers.tsv": (0.83, 0.96)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
-HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv"}
+HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every
@@ -141,7 +144,7 @@ def test_ranking_accuracy_ignores_the_threshold_and_wrong_answers_need_an_answer
     questions = [q for rows in labelled.values() for q in rows]
     shipped = Engine.from_knowledge(load_knowledge(SHIPPED_KNOWLEDGE_DIR))
     usual = evaluate(shipped, questions)
-    shipped.threshold = 101.0  # above every score: nothing is answered
+    shipped.threshold = float("inf")  # above every score, a long message's lower bar too
     silent = evaluate(shipped, questions)
     assert silent.ranked_first == usual.ranked_first >= usual.answered
     assert usual.wrong == sum(1 for q, r in usual.misses if isinstance(r, Answer))

@@ -20,7 +20,7 @@ from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import MAX_QUESTION_CHARS, asked_part, stem
-from bot.tuning import MARGIN, SPARSE_LEAD, THRESHOLD
+from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SHIPPED = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
@@ -251,6 +251,32 @@ def test_decide_answers_declines_or_asks_by_threshold_and_margin() -> None:
     assert [m.entry for m in unsure.candidates] == [a, b]
     sure = decide("q", [Match(a, 50), Match(b, 42)], THRESHOLD, MARGIN, lead=8.0)
     assert isinstance(sure, Answer)
+
+
+def test_a_long_message_far_ahead_of_the_next_entry_is_answered_under_the_threshold() -> None:
+    a, b = (Entry(i, "p", ("q",) * 6, "A.", SOURCE) for i in ("a", "b"))
+    story = ("I was diagnosed four years ago and my neurologist mentioned it last week, "
+             "so what does the treatment actually involve?")
+    assert len(story.split()) >= LONG_MESSAGE
+    top = LONG_SHARE * THRESHOLD + 0.5
+    clear = [Match(a, top), Match(b, top / LONG_LEAD - 0.5)]
+    assert isinstance(decide(story, clear, THRESHOLD, MARGIN), Answer)
+    # a short question with the same scores, a long one without the lead or under the
+    # share: declined, as over the threshold alone
+    assert isinstance(decide("what does it involve", clear, THRESHOLD, MARGIN), Declined)
+    close = [Match(a, top), Match(b, top / LONG_LEAD + 0.5)]
+    assert isinstance(decide(story, close, THRESHOLD, MARGIN), Declined)
+    low = [Match(a, LONG_SHARE * THRESHOLD - 0.5), Match(b, 1.0)]
+    assert isinstance(decide(story, low, THRESHOLD, MARGIN), Declined)
+
+
+def test_a_reader_telling_their_story_first_gets_the_answer(engine: Engine) -> None:
+    question = ("My sister is 29 and was diagnosed with relapsing MS two years ago. She keeps "
+                "having attacks despite her medication. Is she the sort of patient this "
+                "treatment seems to help?")
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "active-ms", \
+        describe(engine, question)
 
 
 # -- odd input -----------------------------------------------------------------------------------
