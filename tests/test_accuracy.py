@@ -33,7 +33,8 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # voyagers.tsv (members of a patient group where the link was shared) first scored 77.0% / 95.0%
 # and was curated after that first measure (87.3% / 95.0%); rovers.tsv (long personal messages)
 # first scored 57.6% / 96.7% and the long-message decision (`bot.tuning.LONG_MESSAGE`) was
-# chosen on it and the files before it (70.9% / 96.7%). passersby.tsv (78.8% / 98.3%),
+# chosen on it and the files before it (70.9% / 96.7%), then the pack was curated against
+# it (83.6% / 96.7%). passersby.tsv (78.8% / 98.3%),
 # drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an outside evaluator's held-out set:
 # 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and ramblers.tsv (terse keyword queries:
 # 81.2% / 96.7%) are as first measured, not curated (`HELD_OUT`).
@@ -42,12 +43,12 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
                "strangers.tsv": (0.93, 0.98), "wanderers.tsv": (0.87, 0.92),
                "callers.tsv": (0.96, 0.92), "seekers.tsv": (0.81, 0.98),
-               "enquirers.tsv": (0.90, 0.96), "inquirers.tsv": (0.85, 0.96),
+               "enquirers.tsv": (0.91, 0.96), "inquirers.tsv": (0.85, 0.96),
                "wayfarers.tsv": (0.84, 0.95), "passersby.tsv": (0.78, 0.98),
                "drifters.tsv": (0.83, 0.98), "roamers.tsv": (0.94, 0.96),
                "sojourners.tsv": (0.81, 0.93), "pilgrims.tsv": (0.84, 1.0),
                "voyagers.tsv": (0.87, 0.95), "nomads.tsv": (0.78, 0.95),
-               "rovers.tsv": (0.70, 0.96), "ramblers.tsv": (0.83, 0.96)}
+               "rovers.tsv": (0.83, 0.96), "ramblers.tsv": (0.83, 0.96)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv"}
