@@ -43,6 +43,21 @@ _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNIC
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
+# The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): a vocative,
+# never the question whether it is a bot, which a whole message "bot?" still is.
+_VOCATIVES = frozenset({"bot", "the bot", "le bot", "el bot", "o bot", "il bot", "der bot",
+                        "dear bot", "my bot", "бот"})
+
+
+# Only question marks, or a greeting with several ("hello???"): checking the bot answers.
+_IMPATIENT = re.compile(r"[?？¿]{1,5}|(?:hello+|hi+|hey+|hallo+|hola+|ola+|allo+|алло|ало|привет)"
+                        r"\s*(?:bot\s*)?[?？]{2,}", re.IGNORECASE)
+
+
+# The bot's @username at either end of a message: the reader addressing it, not a word said.
+_MENTION = re.compile(r"^\s*@\w+[,:]?\s+|\s+@\w+[.!]?\s*$")
+
+
 def _single(norm: str) -> str:
     """Doubled letters said once: the fallback form for "hii", "byee", "yess", "thankss"."""
     return _DOUBLE.sub(r"\1", norm)
@@ -210,6 +225,13 @@ class SmallTalk:
     def match(self, text: str) -> Chat | None:
         """The small talk in a message, or None when there is none."""
         text = text[:MAX_CHARS]
+        if "test" in self.intents and _IMPATIENT.fullmatch(text.strip()):
+            return self._chat("test", "??", "")  # "??": is the bot there at all
+        addressed = _MENTION.sub("", text)  # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot"
+        if addressed != text and addressed.strip():
+            chat = self.match(addressed)
+            if chat is not None and not chat.rest:
+                return chat
         tokens = self._tokens(text)
         if not tokens:
             return None
@@ -269,7 +291,10 @@ class SmallTalk:
                 break
             peeled.append(step[0])
             lo = self._skip_connectors(tokens, step[1], hi)
-            rest_intent = self._intent(" ".join(t.norm for t in tokens[lo:hi]), peel=True)
+            rest_norm = " ".join(t.norm for t in tokens[lo:hi])
+            if rest_norm in _VOCATIVES:  # "ta, bot": the bot addressed, not asked what it is
+                return self._chat(min(peeled, key=self._rank.__getitem__), key, "")
+            rest_intent = self._intent(rest_norm, peel=True)
             if rest_intent is not None:  # all small talk: the kind listed first in the file
                 return self._chat(min(rest_intent, *peeled, key=self._rank.__getitem__), key, "")
         step = self._peel(text, tokens, lo, hi, from_start=False)
@@ -289,7 +314,10 @@ class SmallTalk:
             part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
             if not from_start and text[part[0].start - 1:part[0].start] == "@":
                 continue  # "...fatigue? @bot": the bot addressed, not asked whether it is one
-            intent = self._intent(" ".join(t.norm for t in part), peel=True, shapes=False)
+            part_norm = " ".join(t.norm for t in part)
+            if part_norm in _VOCATIVES:  # "apologies, bot, my mistake": a name, not a question
+                continue
+            intent = self._intent(part_norm, peel=True, shapes=False)
             if intent is None:
                 continue
             between = (text[part[-1].end:tokens[lo + size].start] if from_start
