@@ -332,6 +332,13 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("so smart 🙄", "insult"), ("comment vas tu", "how_are_you"),
     ("how are you coping with all these messages", "how_are_you"),
     ("ok that makes sense", "ack"), ("haha this bot", "laugh"), ("ты кто такой вообще", "identity"),
+    # asking the date or the time: the bot has no clock, only the article
+    ("what year is it", "clock"), ("what time is it?", "clock"),
+    ("what's the date today", "clock"), ("what day is it", "clock"),
+    ("hello, what time is it?", "clock"), ("can you tell me the time", "clock"),
+    ("¿qué hora es?", "clock"), ("quelle heure est-il", "clock"),
+    ("wie spät ist es", "clock"), ("который час?", "clock"),
+    ("thanks heaps", "thanks"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -363,6 +370,10 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "funciona el trasplante de células madre", "was kannst du über hsct sagen",
     "my son has ms and typed this", "are stem cells still alive after freezing",
     "apakah hsct bisa menyembuhkan ms", "is chat gpt right about hsct",
+    "what year was the study published", "when was the research done",
+    "what year did hsct start", "what day is the clinic open",
+    "what time of day is the chemo given", "what is the date of the trial results",
+    "what time is it best to take the drugs",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
