@@ -18,8 +18,10 @@ from bot.tuning import THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 # Over all the curated files together; 0.90 before the two hardest blind sets (inquirers.tsv,
-# wayfarers.tsv, first 73.3% and 70.7%) were curated in: with them it is 89.3%.
-MIN_IN_SCOPE_ACCURACY = 0.89
+# wayfarers.tsv, first 73.3% and 70.7%) were curated in (89.3% with them), and again since long
+# messages far ahead of the next entry are answered and voyagers.tsv and rovers.tsv were
+# curated in (90.9%).
+MIN_IN_SCOPE_ACCURACY = 0.90
 MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # Each file's own floor (in scope, out of scope declined): what the shipped pack reaches, rounded
 # down to a whole percent, so a change that helps one set by hurting another shows. Written
