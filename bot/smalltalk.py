@@ -43,12 +43,6 @@ _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNIC
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
-# The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): a vocative,
-# never the question whether it is a bot, which a whole message "bot?" still is.
-_VOCATIVES = frozenset({"bot", "the bot", "le bot", "el bot", "o bot", "il bot", "der bot",
-                        "dear bot", "my bot", "бот"})
-
-
 # Only question marks, or a greeting with several ("hello???"): checking the bot answers.
 _IMPATIENT = re.compile(r"[?？¿]{1,5}|(?:hello+|hi+|hey+|hallo+|hola+|ola+|allo+|алло|ало|привет)"
                         r"\s*(?:bot\s*)?[?？]{2,}", re.IGNORECASE)
@@ -136,13 +130,16 @@ class SmallTalk:
     def __init__(self, intents: Iterable[Intent], *, own_case_reply: str = "",
                  own_case: re.Pattern[str] | None = None, topic: str = DEFAULT_TOPIC,
                  shorthand: dict[str, str] | None = None, connectors: Iterable[str] = (),
-                 fillers: Iterable[str] = ()):
+                 fillers: Iterable[str] = (), vocatives: Iterable[str] = ()):
         self.intents = {i.id: i for i in intents}
         self.topic = topic
         self.own_case_reply = own_case_reply
         self.own_case_pattern = own_case
         self.shorthand = dict(shorthand or {})
         self.fillers = frozenset(self.normalise(f) for f in fillers)
+        # The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): never
+        # the question whether it is a bot, which a whole message "bot?" still is.
+        self.vocatives = frozenset(self.normalise(v) for v in vocatives)
         self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
@@ -292,7 +289,7 @@ class SmallTalk:
             peeled.append(step[0])
             lo = self._skip_connectors(tokens, step[1], hi)
             rest_norm = " ".join(t.norm for t in tokens[lo:hi])
-            if rest_norm in _VOCATIVES:  # "ta, bot": the bot addressed, not asked what it is
+            if rest_norm in self.vocatives:  # "ta, bot": the bot addressed, not asked what it is
                 return self._chat(min(peeled, key=self._rank.__getitem__), key, "")
             rest_intent = self._intent(rest_norm, peel=True)
             if rest_intent is not None:  # all small talk: the kind listed first in the file
@@ -315,7 +312,7 @@ class SmallTalk:
             if not from_start and text[part[0].start - 1:part[0].start] == "@":
                 continue  # "...fatigue? @bot": the bot addressed, not asked whether it is one
             part_norm = " ".join(t.norm for t in part)
-            if part_norm in _VOCATIVES:  # "apologies, bot, my mistake": a name, not a question
+            if part_norm in self.vocatives:  # "apologies, bot, my mistake": a name, not a question
                 continue
             intent = self._intent(part_norm, peel=True, shapes=False)
             if intent is None:

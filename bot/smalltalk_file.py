@@ -71,14 +71,8 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
             isinstance(k, str) and isinstance(v, str) for k, v in shorthand.items()):
         problems.append(Problem(file, "must map a short form to its words", None, "shorthand"))
         shorthand = {}
-    connectors = data.get("connectors") or []
-    if not isinstance(connectors, list) or not all(isinstance(c, str) for c in connectors):
-        problems.append(Problem(file, "must be a list of words", None, "connectors"))
-        connectors = []
-    fillers = data.get("fillers") or []
-    if not isinstance(fillers, list) or not all(isinstance(c, str) for c in fillers):
-        problems.append(Problem(file, "must be a list of words", None, "fillers"))
-        fillers = []
+    connectors, fillers, vocatives = (_words(data, key, file, problems)
+                                      for key in ("connectors", "fillers", "vocatives"))
     folded = {_fold(k): _fold(v) for k, v in shorthand.items()}
     folded = {k: " ".join(folded.get(w, w) for w in v.split()) for k, v in folded.items()}
     blank = SmallTalk((), shorthand=folded)  # normalises phrasings as messages will be
@@ -164,7 +158,17 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
     if problems:
         return None, problems
     return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
-                     shorthand=folded, connectors=connectors, fillers=fillers), []
+                     shorthand=folded, connectors=connectors, fillers=fillers,
+                     vocatives=vocatives), []
+
+
+def _words(data: dict[str, Any], key: str, file: Path, problems: list[Problem]) -> list[str]:
+    """A top-level list of words (`connectors`, `fillers`, `vocatives`); [] when malformed."""
+    found = data.get(key) or []
+    if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
+        problems.append(Problem(file, "must be a list of words", None, key))
+        return []
+    return found
 
 
 def check_smalltalk(path: Path) -> list[Problem]:
