@@ -34,11 +34,14 @@ class Speller:
     this length a word may have two typos. `splits`: a run-together pair of vocabulary words
     ("stemcell") comes apart, and a vocabulary word typed as two ("chicken pox", "anti
     virals") is joined. `clipped`: a question word missing a letter is put back (`CLIPPED`).
+    `function_words`: a split into one of these and a word of substance is refused, as that
+    is how real words end up in pieces ("progress ive", "out come", "see med"); a slip between
+    two function words ("whatis") or two words of substance ("stemcell") still comes apart.
     """
 
     def __init__(self, vocabulary: Iterable[str], *, known: Iterable[str] = (),
                  shortest: int, long_word: int, swaps: bool = False, splits: bool = False,
-                 clipped: bool = False):
+                 clipped: bool = False, function_words: Iterable[str] = ()):
         self.vocabulary = [w for w in dict.fromkeys(vocabulary) if len(w) >= 3 and w.isalpha()]
         self._in_vocabulary = frozenset(self.vocabulary)
         self._known = self._in_vocabulary.union(known)  # never corrected
@@ -46,6 +49,7 @@ class Speller:
         self.long_word = long_word
         self.swaps = swaps
         self.splits = splits
+        self._function = frozenset(function_words)
         self._clipped = {w[:i] + w[i + 1:]: w for w in (CLIPPED if clipped else ())
                          for i in range(1, len(w))}
 
@@ -76,7 +80,8 @@ class Speller:
         if self.splits:
             for cut in range(SPLIT_MIN, len(word) - SPLIT_MIN + 1):
                 head, tail = word[:cut], word[cut:]
-                if head in self._in_vocabulary and tail in self._in_vocabulary:
+                if (head in self._in_vocabulary and tail in self._in_vocabulary
+                        and (head in self._function) == (tail in self._function)):
                     return [head, tail]
         limit = 2 if len(word) >= self.long_word else 1  # "remitting" is not "resetting"
         hit = process.extractOne(word, self.vocabulary, scorer=OSA.distance,

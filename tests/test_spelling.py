@@ -19,6 +19,16 @@ def test_a_run_together_pair_comes_apart() -> None:
     assert engine_like().correct("stemcell") == ["stem", "cell"]
 
 
+def test_a_real_word_is_not_split_into_a_function_word_and_another() -> None:
+    """"progressive" must stay a word, not become "progress" and "I've"."""
+    speller = Speller([*WORDS, "progress", "ive", "out", "come", "what", "are"], shortest=5,
+                      long_word=10, splits=True, function_words=["ive", "out", "what", "are"])
+    assert speller.correct("progressive") == ["progressive"]
+    assert speller.correct("outcome") == ["outcome"]
+    assert speller.correct("whatare") == ["what", "are"]  # two function words run together
+    assert speller.correct("stemcell") == ["stem", "cell"]
+
+
 def test_a_word_typed_as_two_is_joined_unless_both_halves_are_words() -> None:
     speller = engine_like()
     assert speller.correct_all(["is", "it", "chicken", "pox"]) == ["is", "it", "chickenpox"]
