@@ -133,7 +133,8 @@ class Engine:
         self.speller = Speller((w for w, _ in vocabulary.most_common()),
                                known=chain(vocabulary, elsewhere, _MEASURE_WORDS),
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
-                               splits=True, clipped=True, function_words=STOPWORDS)
+                               splits=True, clipped=True, function_words=STOPWORDS,
+                               stem=stem)
         phrasings_each = median(len(e.questions) for e in self.entries)
         sparse = phrasings_each < MIN_QUESTIONS  # a FAQ as published
         passage_weight = SPARSE_PASSAGE_WEIGHT if sparse else PASSAGE_WEIGHT

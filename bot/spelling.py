@@ -6,7 +6,7 @@ vocabulary; both use one corrector with their own caution about which words to t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -37,11 +37,14 @@ class Speller:
     `function_words`: a split into one of these and a word of substance is refused, as that
     is how real words end up in pieces ("progress ive", "out come", "see med"); a slip between
     two function words ("whatis") or two words of substance ("stemcell") still comes apart.
+    `stem`: a word with the stem of a vocabulary word is taken as another form of it, not
+    as a typo of some other word: "talking" becomes "talk", not "walking".
     """
 
     def __init__(self, vocabulary: Iterable[str], *, known: Iterable[str] = (),
                  shortest: int, long_word: int, swaps: bool = False, splits: bool = False,
-                 clipped: bool = False, function_words: Iterable[str] = ()):
+                 clipped: bool = False, function_words: Iterable[str] = (),
+                 stem: Callable[[str], str] | None = None):
         self.vocabulary = [w for w in dict.fromkeys(vocabulary) if len(w) >= 3 and w.isalpha()]
         self._in_vocabulary = frozenset(self.vocabulary)
         self._known = self._in_vocabulary.union(known)  # never corrected
@@ -50,6 +53,11 @@ class Speller:
         self.swaps = swaps
         self.splits = splits
         self._function = frozenset(function_words)
+        self._stem = stem
+        self._by_stem: dict[str, list[str]] = {}
+        if stem is not None:
+            for w in self.vocabulary:
+                self._by_stem.setdefault(stem(w), []).append(w)
         self._clipped = {w[:i] + w[i + 1:]: w for w in (CLIPPED if clipped else ())
                          for i in range(1, len(w))}
 
@@ -83,6 +91,9 @@ class Speller:
                 if (head in self._in_vocabulary and tail in self._in_vocabulary
                         and (head in self._function) == (tail in self._function)):
                     return [head, tail]
+        forms = self._by_stem.get(self._stem(word)) if self._stem else None
+        if forms:  # commonest first, so a tie goes to the commoner form
+            return [min(forms, key=lambda form: OSA.distance(word, form))]
         limit = 2 if len(word) >= self.long_word else 1  # "remitting" is not "resetting"
         hit = process.extractOne(word, self.vocabulary, scorer=OSA.distance,
                                  score_cutoff=limit)

@@ -1,6 +1,7 @@
 """The one spelling corrector the engine and the safety screen share."""
 
 from bot.spelling import Speller
+from bot.text import stem
 
 WORDS = ["stem", "cell", "transplant", "trial", "multiple", "sclerosis", "harvest", "hsct",
          "chickenpox", "everyone"]
@@ -27,6 +28,14 @@ def test_a_real_word_is_not_split_into_a_function_word_and_another() -> None:
     assert speller.correct("outcome") == ["outcome"]
     assert speller.correct("whatare") == ["what", "are"]  # two function words run together
     assert speller.correct("stemcell") == ["stem", "cell"]
+
+
+def test_another_form_of_a_known_word_is_read_as_that_word_not_as_a_typo() -> None:
+    speller = Speller([*WORDS, "walking", "talk", "worried", "sorry"], shortest=5,
+                      long_word=10, stem=stem)
+    assert speller.correct("talking") == ["talk"]  # not "walking", one letter away
+    assert speller.correct("worry") == ["worried"]  # not "sorry"
+    assert speller.correct("walkin") == ["walking"]  # a typo is still a typo
 
 
 def test_a_word_typed_as_two_is_joined_unless_both_halves_are_words() -> None:
