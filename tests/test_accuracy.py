@@ -20,7 +20,7 @@ from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 # Over all the curated files together; 0.90 before the two hardest blind sets (inquirers.tsv,
 # wayfarers.tsv, first 73.3% and 70.7%) were curated in (89.3% with them), and again since long
 # messages far ahead of the next entry are answered and voyagers.tsv and rovers.tsv were
-# curated in (90.9%).
+# curated in (90.9%), and tourists.tsv after them (91.0%).
 MIN_IN_SCOPE_ACCURACY = 0.90
 MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # Each file's own floor (in scope, out of scope declined): what the shipped pack reaches, rounded
@@ -36,11 +36,13 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # and was curated after that first measure (87.3% / 95.0%); rovers.tsv (long personal messages)
 # first scored 57.6% / 96.7% and the long-message decision (`bot.tuning.LONG_MESSAGE`) was
 # chosen on it and the files before it (70.9% / 96.7%), then the pack was curated against
-# it (83.6% / 96.7%). passersby.tsv (78.8% / 98.3%),
-# drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an outside evaluator's held-out set:
-# 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and ramblers.tsv (terse keyword queries:
-# 81.2% / 96.7%) and trekkers.tsv (an evaluator's mix written after all that: 86.1% / 95.0%)
-# are as first measured, not curated (`HELD_OUT`).
+# it (83.6% / 96.7%). tourists.tsv (readers after following a link: follow-ups, readers quoting
+# the article, voice-to-text, formal older readers, non-native English, the procedure misnamed,
+# sceptics) first scored 78.2% / 91.7% and was curated after that first measure (90.9% / 100%).
+# passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
+# outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
+# ramblers.tsv (terse keyword queries: 81.2% / 96.7%) and trekkers.tsv (an evaluator's mix
+# written after all that: 86.1% / 95.0%) are as first measured, not curated (`HELD_OUT`).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -52,7 +54,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "sojourners.tsv": (0.81, 0.93), "pilgrims.tsv": (0.84, 1.0),
                "voyagers.tsv": (0.87, 0.95), "nomads.tsv": (0.78, 0.95),
                "rovers.tsv": (0.83, 0.96), "ramblers.tsv": (0.83, 0.96),
-               "trekkers.tsv": (0.86, 0.95)}
+               "trekkers.tsv": (0.86, 0.95), "tourists.tsv": (0.90, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",
