@@ -275,9 +275,6 @@ class SmallTalk:
             chat = self.match(addressed)
             if chat is not None and not chat.rest:
                 return chat
-        letter = self._letter(text)
-        if letter is not None:
-            return letter
         tokens = self._tokens(text)
         if not tokens:
             return None
@@ -285,6 +282,9 @@ class SmallTalk:
         whole = self._intent(key, fuzzy=False) or self._shaped(key)
         if whole is not None:
             return self._chat(whole, key, "")
+        letter = self._letter(text)  # after the whole: "hyvä botti" praises, "hyvä" opens too
+        if letter is not None:
+            return letter
         peeled = self._peeled(text, tokens, key)
         if peeled is not None and not peeled.rest:
             return peeled

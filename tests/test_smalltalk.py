@@ -387,6 +387,9 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("To whom it may concern, good afternoon.", "greeting"),
     ("Dear HSCT team, who is behind this service?", "identity"),
     ("Tisztelt Csapat! Köszönöm szépen. Üdvözlettel, Anna", "thanks"),
+    ("Liebe Grüße, Anna", "goodbye"),
+    # a letter's opening word that is also praise ("hyvä" good, "kedves" kind) is praise whole
+    ("hyvä botti", "compliment"), ("kedves vagy", "compliment"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
