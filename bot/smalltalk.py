@@ -6,9 +6,11 @@ The intents, their phrasings and replies, and the own-case patterns are data a c
 
 Matching is fuzzy over phrasings normalised once at load: the whole message first, then small
 talk peeled off its start or end ("Hi! what is HSCT?" -> greeting, rest "what is HSCT?"), so the
-conversation can still ask the engine the rest; an article answer wins over small talk. Only
-the first `MAX_CHARS` characters are examined: small talk is short, and a long message with a
-greeting in front still has its greeting there.
+conversation can still ask the engine the rest; an article answer wins over small talk. A
+letter's opening and closing ("Dear HSCT team, ... Kind regards, Helen") are taken off first,
+and small talk said piece after piece with no punctuation, as voice typing writes it ("alright
+understood"), is small talk whole. Only the first `MAX_CHARS` characters are examined: small
+talk is short, and a long message with a greeting in front still has its greeting there.
 
 Replies may say `{topic}`: the noun phrase given to `load_smalltalk(topic=...)` (see
 `topic_for`), "the article I was given" by default. When an intent has several replies, the
@@ -27,7 +29,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.spelling import swaps
-from bot.text import APOSTROPHE_MARKS, APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
+from bot.text import (
+    APOSTROPHE_MARKS,
+    APOSTROPHES,
+    COMBINING_MARKS,
+    INVISIBLE,
+    QUESTION_OPENERS,
+    STRETCHED,
+)
 
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
@@ -37,6 +46,7 @@ SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok"
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
+MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
 _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
@@ -79,6 +89,36 @@ class Intent:
     peel: str = "punctuated"  # "always", "start": taken off with no punctuation between
     pattern: re.Pattern[str] | None = None  # shapes of a whole short message, beside phrasings
     hint: re.Pattern[str] | None = None  # searched in a short message the engine may answer
+
+
+@dataclass(frozen=True)
+class Letter:
+    """How a message written as a letter opens ("Dear HSCT team,") or closes ("Yours sincerely,
+    Peter"): the words, and the intent a message that is only that is."""
+
+    intent: str
+    words: tuple[str, ...]
+
+
+# A name after a letter's opening word ("Dear HSCT team", "Dear Sir/Madam") or its closing
+# ("Best regards, R. Jones"): a few words, no sentence punctuation.
+_NAME = r"[^\W\d_][\w.'’/&-]*"
+
+
+def _said(words: Sequence[str]) -> str:
+    """Words as alternatives of a regular expression, the longest first, spaces any space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+def _opening(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{_said(words)})\b(?P<name>(?:\s+{_NAME}){{0,4}}?)"
+                      r"\s*(?:(?P<sep>[,:;!\n]+)|$)", re.IGNORECASE)
+
+
+def _closing(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[,.;:!?\n]))\s*(?:{_said(words)})\b\s*[,.!]*"
+                      rf"(?:\s+{_NAME}){{0,3}}\s*[.!]*\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -130,8 +170,14 @@ class SmallTalk:
     def __init__(self, intents: Iterable[Intent], *, own_case_reply: str = "",
                  own_case: re.Pattern[str] | None = None, topic: str = DEFAULT_TOPIC,
                  shorthand: dict[str, str] | None = None, connectors: Iterable[str] = (),
-                 fillers: Iterable[str] = (), vocatives: Iterable[str] = ()):
+                 fillers: Iterable[str] = (), vocatives: Iterable[str] = (),
+                 opening: Letter | None = None, closing: Letter | None = None):
         self.intents = {i.id: i for i in intents}
+        # A letter's opening and closing frame what it says ("Dear HSCT team, ... Kind regards,
+        # Helen"): taken off, the rest is read; alone, they are a greeting or a goodbye.
+        self.opening, self.closing = opening, closing
+        self._opening = _opening(opening.words) if opening and opening.words else None
+        self._closing = _closing(closing.words) if closing and closing.words else None
         self.topic = topic
         self.own_case_reply = own_case_reply
         self.own_case_pattern = own_case
@@ -236,13 +282,72 @@ class SmallTalk:
         whole = self._intent(key, fuzzy=False) or self._shaped(key)
         if whole is not None:
             return self._chat(whole, key, "")
+        letter = self._letter(text)  # after the whole: "hyvä botti" praises, "hyvä" opens too
+        if letter is not None:
+            return letter
         peeled = self._peeled(text, tokens, key)
         if peeled is not None and not peeled.rest:
             return peeled
-        whole = self._intent(key) or self._trimmed(tokens)  # "thank u so mch", "bye bot"
+        # "thank u so mch", "bye bot", "alright understood", "ok i will go to bed now night"
+        whole = self._intent(key) or self._trimmed(tokens) or self._run(text, tokens)
         if whole is not None:
             return self._chat(whole, key, "")
         return peeled or self._hinted(text, key)
+
+    def _letter(self, text: str) -> Chat | None:
+        """A message written as a letter: its opening ("Dear HSCT team,") and closing ("Best
+        regards, Margaret") taken off and the rest read as any message. Only an opening or a
+        closing is the letter's intent (a salutation is never a question for the engine: "Dear
+        HSCT team" names the topic but asks nothing); a rest that is no small talk is the rest
+        the engine is asked."""
+        body, framed = text, None
+        if self._closing is not None and self.closing is not None:
+            m = self._closing.search(body)  # first: "Liebe Grüße, Anna" is not "Dear Grüße"
+            if m is not None:
+                body, framed = body[:m.start()], self.closing.intent
+        if self._opening is not None and self.opening is not None:
+            m = self._opening.match(body)
+            # no comma after the name: the whole message, and no question in it ("Dear HSCT
+            # team" is a salutation, "dear god is hsct safe" a question)
+            if m is not None and (m["sep"] or not QUESTION_OPENERS.intersection(
+                    _fold(m["name"]).split())):
+                body, framed = body[m.end():], self.opening.intent
+        if framed is None or framed not in self.intents:
+            return None
+        body = body.lstrip(_EDGE + ".!?").rstrip(_EDGE)  # keeps a "?" the reader typed
+        key = self.normalise(text)
+        if not self._tokens(body):
+            return self._chat(framed, key, "")
+        chat = self.match(body)
+        return chat if chat is not None else self._chat(framed, key, body)
+
+    def _run(self, text: str, tokens: list[_Token]) -> str | None:
+        """Small talk said one piece after another with no punctuation, as voice typing writes
+        it ("alright understood", "hahaha you are funny", "ok i will go to bed now night
+        night"): every word of the message in a piece that is small talk whole (or a connector,
+        filler or the bot's name between). The kind listed first answers, as for punctuated
+        small talk ("good night and god bless")."""
+        words = [t.norm for t in tokens]
+        if not 2 <= len(words) <= MAX_RUN or _PUNCTUATED.search(text.strip().rstrip("?!.…")):
+            return None  # punctuated pieces are peeled (`_peeled`)
+        skip = self.fillers | self.vocatives | {" ".join(c) for c in self.connectors}
+        # best[i]: the intents of a reading of words[:i] (None: none found)
+        best: list[list[str] | None] = [[]] + [None] * len(words)
+        for end in range(1, len(words) + 1):
+            for start in range(max(0, end - self._longest), end):
+                before = best[start]
+                if before is None:
+                    continue
+                piece = " ".join(words[start:end])
+                if piece in skip:  # "gn everyone, night bot": the bot named, not asked about
+                    best[end] = before
+                    break
+                intent = self._intent(piece, fuzzy=False) or self._shaped(piece)
+                if intent is not None:
+                    best[end] = [*before, intent]
+                    break
+        found = best[-1]
+        return min(found, key=self._rank.__getitem__) if found else None
 
     def _hinted(self, text: str, key: str) -> Chat | None:
         """A short message that only seems to be small talk ("can you tell me the ai's name"):

@@ -14,6 +14,7 @@ from bot.problems import KnowledgeError, Problem, read_yaml
 from bot.smalltalk import (
     DEFAULT_TOPIC,
     Intent,
+    Letter,
     SmallTalk,
     _fold,
 )
@@ -155,11 +156,37 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
             own_reply = own_text.strip()
         own_pattern = _compile(_texts(own.get("patterns"), file, problems, "own_case",
                                       "patterns"), file, problems, "own_case")
+    opening, closing = (_letter(data, key, file, problems, {i.id for i in intents})
+                        for key in ("opening", "closing"))
     if problems:
         return None, problems
     return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
                      shorthand=folded, connectors=connectors, fillers=fillers,
-                     vocatives=vocatives), []
+                     vocatives=vocatives, opening=opening, closing=closing), []
+
+
+def _letter(data: dict[str, Any], key: str, file: Path, problems: list[Problem],
+            intents: set[str]) -> Letter | None:
+    """`letters: opening:` or `closing:`, the intent and words of a letter's frame."""
+    letters = data.get("letters")
+    if letters is None:
+        return None
+    if not isinstance(letters, dict) or set(letters) - {"opening", "closing"}:
+        problems.append(Problem(file, "must be a mapping with opening and closing", None,
+                                "letters"))
+        return None
+    raw = letters.get(key)
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"intent", "words"}:
+        problems.append(Problem(file, "must be a mapping with intent and words", "letters", key))
+        return None
+    if raw["intent"] not in intents:
+        problems.append(Problem(file, f"names no intent of this file ({raw['intent']!r})",
+                                "letters", f"{key}.intent"))
+        return None
+    words = _texts(raw["words"], file, problems, "letters", f"{key}.words")
+    return Letter(raw["intent"], tuple(words)) if words else None
 
 
 def _words(data: dict[str, Any], key: str, file: Path, problems: list[Problem]) -> list[str]:
