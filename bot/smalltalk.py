@@ -53,9 +53,10 @@ _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNIC
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
-# Only question marks, or a greeting with several ("hello???"): checking the bot answers.
-_IMPATIENT = re.compile(r"[?？¿]{1,5}|(?:hello+|hi+|hey+|hallo+|hola+|ola+|allo+|алло|ало|привет)"
-                        r"\s*(?:bot\s*)?[?？]{2,}", re.IGNORECASE)
+# Only question marks ("??"), or a greeting followed by several ("hello???", "hola bot??"):
+# checking the bot answers at all.
+_ONLY_MARKS = re.compile(r"[?？¿]{1,5}")
+_IMPATIENT_MARKS = re.compile(r"\s*[?？]{2,}$")
 
 
 # The bot's @username at either end of a message: the reader addressing it, not a word said.
@@ -268,7 +269,7 @@ class SmallTalk:
     def match(self, text: str) -> Chat | None:
         """The small talk in a message, or None when there is none."""
         text = text[:MAX_CHARS]
-        if "test" in self.intents and _IMPATIENT.fullmatch(text.strip()):
+        if "test" in self.intents and self._impatient(text.strip()):
             return self._chat("test", "??", "")  # "??": is the bot there at all
         addressed = _MENTION.sub("", text)  # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot"
         if addressed != text and addressed.strip():
@@ -436,6 +437,17 @@ class SmallTalk:
             if tuple(words[:len(connector)]) == connector and len(connector) < len(words):
                 return lo + len(connector)
         return lo
+
+    def _impatient(self, text: str) -> bool:
+        """Only question marks, or a greeting (in any language the file greets in) followed
+        by several."""
+        if _ONLY_MARKS.fullmatch(text):
+            return True
+        greeting = _IMPATIENT_MARKS.sub("", text)
+        if greeting == text or not greeting:
+            return False
+        chat = self.match(greeting)
+        return chat is not None and chat.intent == "greeting" and not chat.rest
 
     def _chat(self, intent_id: str, key: str, rest: str) -> Chat:
         intent = self.intents[intent_id]

@@ -330,6 +330,7 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("this bot is really helpful", "compliment"), ("bot", "human"),
     ("sorry for the spam everyone", "sorry"), ("that message wasnt for you", "sorry"),
     ("good night all", "goodbye"), ("?", "test"), ("hey???", "test"),
+    ("bonjour???", "test"), ("good morning bot??", "test"),  # any greeting the file knows
     ("testing one two three", "test"), ("алло", "test"),
     ("what can you do for our group", "capabilities"), ("do you work inline", "capabilities"),
     ("is there any moderator here", "human"), ("i need to talk to a doctor not a bot", "human"),
