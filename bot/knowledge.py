@@ -93,9 +93,18 @@ class Knowledge:
 
     @property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
-        """Every pack's, over the lexicon's: a word a pack maps is the pack's to map."""
-        mapped = {v for pack in self.packs for c, vs in pack.synonyms.items() for v in (c, *vs)}
-        lexicon = {c: tuple(v for v in vs if v not in mapped) for c, vs in self.lexicon.items()}
+        """Every pack's, over the lexicon's: a word a pack maps is the pack's to map, and so
+        is the rest of its lexicon group when the packs map the group's own term to a term of
+        theirs: a pack reading "side effect" as "toxic" reads "adverse reactions" so too. A
+        pack taking only some of its words ("shot" for a photograph) leaves the rest be."""
+        mapped = {v: c for pack in self.packs for c, vs in pack.synonyms.items()
+                  for v in (c, *vs)}
+        lexicon: dict[str, tuple[str, ...]] = {}
+        for canonical, variants in self.lexicon.items():
+            group = (canonical, *variants)
+            term = mapped.get(canonical, canonical)
+            rest = tuple(v for v in group if v not in mapped and v != term)
+            lexicon[term] = lexicon.get(term, ()) + rest
         merged: dict[str, tuple[str, ...]] = {}
         for table in (lexicon, *(pack.synonyms for pack in self.packs)):
             for canonical, variants in table.items():

@@ -59,6 +59,17 @@ def test_a_packs_own_synonym_keeps_its_meaning(tmp_path: Path) -> None:
     assert engine.tokens("jabs") == [stem("vaccine")]
 
 
+def test_a_pack_that_renames_a_lexicon_term_takes_its_everyday_words_along(
+        tmp_path: Path) -> None:
+    # The pack calls side effects "reactions": a reader's "adverse effects" (the lexicon's
+    # word for side effect) means the pack's term, not a term no entry uses.
+    pack = dict(PACK, synonyms={"reaction": ["side effect", "side effects"]})
+    write_pack(tmp_path, pack, name="flu", source=SOURCE)
+    engine = _engine(tmp_path)
+    assert engine.tokens("adverse effects") == engine.tokens("side effects") == [
+        stem("reaction")]
+
+
 def test_a_broken_lexicon_stops_startup_naming_the_file_and_the_word(tmp_path: Path) -> None:
     write_pack(tmp_path, PACK, name="flu", source=SOURCE)
     (tmp_path / LEXICON_FILE).write_text("vaccine: {jab: 1}\n", encoding="utf-8")
