@@ -9,8 +9,10 @@ talk peeled off its start or end ("Hi! what is HSCT?" -> greeting, rest "what is
 conversation can still ask the engine the rest; an article answer wins over small talk. A
 letter's opening and closing ("Dear HSCT team, ... Kind regards, Helen") are taken off first,
 and small talk said piece after piece with no punctuation, as voice typing writes it ("alright
-understood"), is small talk whole. Only the first `MAX_CHARS` characters are examined: small
-talk is short, and a long message with a greeting in front still has its greeting there.
+understood"), is small talk whole, as is a message of a few sentences that are each small talk
+("Can you explain what this service offers? I'm not good with technology."). Only the first
+`MAX_CHARS` characters are examined: small talk is short, and a long message with a greeting in
+front still has its greeting there.
 
 Replies may say `{topic}`: the noun phrase given to `load_smalltalk(topic=...)` (see
 `topic_for`), "the article I was given" by default. When an intent has several replies, the
@@ -47,15 +49,17 @@ PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
 MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
+MAX_SENTENCES = 4  # sentences of a message each read as a whole message
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
 _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
 _DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
-# Only question marks ("??"), or a greeting followed by several ("hello???", "hola bot??"):
-# checking the bot answers at all.
-_ONLY_MARKS = re.compile(r"[?？¿]{1,5}")
+# Only question marks ("??"), one lone mark of punctuation (".", "!"), or a greeting followed
+# by several question marks ("hello???", "hola bot??"): checking the bot answers at all. An
+# ellipsis ("...") says nothing in particular and is left to the engine.
+_ONLY_MARKS = re.compile(r"[?？¿]{1,5}|[.。!！¡,，]")
 _IMPATIENT_MARKS = re.compile(r"\s*[?？]{2,}$")
 
 
@@ -69,6 +73,8 @@ def _single(norm: str) -> str:
 _SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
 _PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
 _EDGE = " \t\n,;:-–—…~*"
+# where one sentence ends and the next begins: ".", "?" or "!" and a space, or a new line
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…。？！])\s+|\s*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -290,7 +296,8 @@ class SmallTalk:
         if peeled is not None and not peeled.rest:
             return peeled
         # "thank u so mch", "bye bot", "alright understood", "ok i will go to bed now night"
-        whole = self._intent(key) or self._trimmed(tokens) or self._run(text, tokens)
+        whole = (self._intent(key) or self._trimmed(tokens) or self._run(text, tokens)
+                 or self._sentences(text))
         if whole is not None:
             return self._chat(whole, key, "")
         return peeled or self._hinted(text, key)
@@ -349,6 +356,24 @@ class SmallTalk:
                     break
         found = best[-1]
         return min(found, key=self._rank.__getitem__) if found else None
+
+    def _sentences(self, text: str) -> str | None:
+        """A message of a few sentences, each small talk read as a whole message would be
+        ("Can you explain what this service offers? I'm not very good with technology."):
+        pieces are peeled by phrasings only, so a sentence that is small talk by a pattern was
+        left as a question nobody asked. Every sentence must be small talk with nothing left,
+        so a question among them still goes to the engine; the kind listed first answers."""
+        parts = [p for p in (p.strip(_EDGE) for p in _SENTENCE_BREAK.split(text.strip()))
+                 if self._tokens(p)]
+        if not 2 <= len(parts) <= MAX_SENTENCES:
+            return None
+        found = []
+        for part in parts:
+            chat = self.match(part)
+            if chat is None or chat.rest:
+                return None
+            found.append(chat.intent)
+        return min(found, key=self._rank.__getitem__)
 
     def _hinted(self, text: str, key: str) -> Chat | None:
         """A short message that only seems to be small talk ("can you tell me the ai's name"):

@@ -61,11 +61,13 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind6.tsv": _rows("smalltalk_blind6.tsv"),
                    "smalltalk_blind7.tsv": _rows("smalltalk_blind7.tsv"),
                    "smalltalk_blind8.tsv": _rows("smalltalk_blind8.tsv"),
-                   "smalltalk_blind9.tsv": _rows("smalltalk_blind9.tsv")}
+                   "smalltalk_blind9.tsv": _rows("smalltalk_blind9.tsv"),
+                   "smalltalk_blind10.tsv": _rows("smalltalk_blind10.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
-               "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv"]
+               "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
+               "smalltalk_blind10.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +225,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind6.tsv", 0.15),
                                                   ("smalltalk_blind7.tsv", 0.15),
                                                   ("smalltalk_blind8.tsv", 0.12),
-                                                  ("smalltalk_blind9.tsv", 0.15)])
+                                                  ("smalltalk_blind9.tsv", 0.15),
+                                                  ("smalltalk_blind10.tsv", 0.12)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -388,6 +391,30 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("To whom it may concern, good afternoon.", "greeting"),
     ("Dear HSCT team, who is behind this service?", "identity"),
     ("Tisztelt Csapat! Köszönöm szépen. Üdvözlettel, Anna", "thanks"),
+    # kinds the tenth blind set missed (a health bot's real logs: gen-Z slang, farewells that
+    # are also greetings, a lone mark, sentences each small talk), in other words than its lines
+    ("hey bestie how is ur week going", "how_are_you"),
+    ("yo bro hows life treating u", "how_are_you"),
+    ("lowkey this bot goes hard", "compliment"), ("ngl ur answers ate", "compliment"),
+    ("this chat is goated fr", "compliment"), ("big W bot", "compliment"),
+    ("this bot is so mid ngl", "insult"), ("cringe answer bro", "insult"),
+    ("you are a total waste of oxygen", "insult"), ("maldito bot inútil", "insult"),
+    ("bot de mierda", "insult"), ("robot stupido", "insult"), ("ce bot est nul", "insult"),
+    ("Salut, à plus tard !", "goodbye"), ("hola, nos vemos pronto", "goodbye"),
+    ("Hallo, bis bald", "goodbye"), ("görüşürüz", "goodbye"), ("güle güle", "goodbye"),
+    ("!", "test"), ("。", "test"), (" , ", "test"),
+    ("sorry for so many questions lol", "sorry"),
+    ("apologies for bugging you with all these questions", "sorry"),
+    ("sorry for the typos my fingers are numb this morning", "sorry"),
+    ("상담원 연결해 주세요", "human"), ("진짜 사람이랑 얘기하고 싶어", "human"),
+    ("je veux parler à quelqu'un en chair et en os", "human"),
+    ("tell me what this bot does", "capabilities"),
+    ("what exactly does this service offer", "capabilities"),
+    ("do you know stuff about ms or do you just chat", "capabilities"),
+    ("Hello there. Who made you?", "identity"), ("Thanks a lot. See you tomorrow!", "goodbye"),
+    ("What can you do? Sorry, I am new here.", "capabilities"),
+    ("انت مفيد جدا", "compliment"), ("sen harikasın", "compliment"), ("ты лучший", "compliment"),
+    ("你真棒", "compliment"),
     ("Liebe Grüße, Anna", "goodbye"),
     # a letter's opening word that is also praise ("hyvä" good, "kedves" kind) is praise whole
     ("hyvä botti", "compliment"), ("kedves vagy", "compliment"),
@@ -433,6 +460,13 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "is there a phone number for the clinic in the article", "start over with a second hsct",
     "do i just stop my medication before hsct", "what are the buttons on the infusion pump for",
     "you have more relapses after stopping ocrevus", "i am not good with needles is that a problem",
+    # near the tenth blind set's kinds: slang words, "offer", "or just", sentences with a question
+    "hsct slaps", "does hsct go hard on the body", "is it mid recovery or later",
+    "can you answer questions about hsct", "what does the service cost",
+    "what does this treatment offer", "a waste of money?", "are mid-life patients eligible",
+    "my hands are shaky today", "sorry for the question but is hsct safe",
+    "what does this bot offer? how long is the stay?", "Is this a bot? What is HSCT?",
+    "Thanks. Is HSCT safe for older people?",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
@@ -469,6 +503,10 @@ def test_typos_elongations_and_emoji_still_count_as_small_talk(small, message, i
     ("שלום, האם השתלה בטוחה?", "greeting", "האם השתלה בטוחה?"),
     # a letter's opening and closing are taken off the question it asks
     ("Dear HSCT team, what is HSCT? Kind regards, Sam", "greeting", "what is HSCT?"),
+    # sentences: small talk around a question still leaves the question
+    ("Hi. What is HSCT? Thanks.", "greeting", "What is HSCT?"),
+    # "is this a bot?" before a question about the article is not the whole message
+    ("Is this a bot? What are the risks of HSCT?", "human", "What are the risks of HSCT?"),
     ("Dear Sir or Madam, how long is the hospital stay? Yours sincerely, J. Smith", "greeting",
      "how long is the hospital stay?"),
 ])
