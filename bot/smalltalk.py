@@ -30,13 +30,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.letters import Letter, Letters
 from bot.spelling import swaps
 from bot.text import (
     APOSTROPHE_MARKS,
     APOSTROPHES,
     COMBINING_MARKS,
     INVISIBLE,
-    QUESTION_OPENERS,
     STRETCHED,
 )
 
@@ -99,36 +99,6 @@ class Intent:
 
 
 @dataclass(frozen=True)
-class Letter:
-    """How a message written as a letter opens ("Dear HSCT team,") or closes ("Yours sincerely,
-    Peter"): the words, and the intent a message that is only that is."""
-
-    intent: str
-    words: tuple[str, ...]
-
-
-# A name after a letter's opening word ("Dear HSCT team", "Dear Sir/Madam") or its closing
-# ("Best regards, R. Jones"): a few words, no sentence punctuation.
-_NAME = r"[^\W\d_][\w.'’/&-]*"
-
-
-def _said(words: Sequence[str]) -> str:
-    """Words as alternatives of a regular expression, the longest first, spaces any space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
-
-
-def _opening(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:{_said(words)})\b(?P<name>(?:\s+{_NAME}){{0,4}}?)"
-                      r"\s*(?:(?P<sep>[,:;!\n]+)|$)", re.IGNORECASE)
-
-
-def _closing(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<=[,.;:!?\n]))\s*(?:{_said(words)})\b\s*[,.!]*"
-                      rf"(?:\s+{_NAME}){{0,3}}\s*[.!]*\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
 class _Token:
     norm: str
     start: int
@@ -182,9 +152,7 @@ class SmallTalk:
         self.intents = {i.id: i for i in intents}
         # A letter's opening and closing frame what it says ("Dear HSCT team, ... Kind regards,
         # Helen"): taken off, the rest is read; alone, they are a greeting or a goodbye.
-        self.opening, self.closing = opening, closing
-        self._opening = _opening(opening.words) if opening and opening.words else None
-        self._closing = _closing(closing.words) if closing and closing.words else None
+        self.letters = Letters(opening, closing)
         self.topic = topic
         self.own_case_reply = own_case_reply
         self.own_case_pattern = own_case
@@ -308,19 +276,11 @@ class SmallTalk:
         closing is the letter's intent (a salutation is never a question for the engine: "Dear
         HSCT team" names the topic but asks nothing); a rest that is no small talk is the rest
         the engine is asked."""
-        body, framed = text, None
-        if self._closing is not None and self.closing is not None:
-            m = self._closing.search(body)  # first: "Liebe Grüße, Anna" is not "Dear Grüße"
-            if m is not None:
-                body, framed = body[:m.start()], self.closing.intent
-        if self._opening is not None and self.opening is not None:
-            m = self._opening.match(body)
-            # no comma after the name: the whole message, and no question in it ("Dear HSCT
-            # team" is a salutation, "dear god is hsct safe" a question)
-            if m is not None and (m["sep"] or not QUESTION_OPENERS.intersection(
-                    _fold(m["name"]).split())):
-                body, framed = body[m.end():], self.opening.intent
-        if framed is None or framed not in self.intents:
+        found = self.letters.unframe(text)
+        if found is None:
+            return None
+        body, framed = found
+        if framed not in self.intents:
             return None
         body = body.lstrip(_EDGE + ".!?").rstrip(_EDGE)  # keeps a "?" the reader typed
         key = self.normalise(text)

@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bot.letters import Letter
 from bot.problems import KnowledgeError, Problem, read_yaml
 from bot.smalltalk import (
     DEFAULT_TOPIC,
     Intent,
-    Letter,
     SmallTalk,
     _fold,
 )
