@@ -156,8 +156,7 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
             own_reply = own_text.strip()
         own_pattern = _compile(_texts(own.get("patterns"), file, problems, "own_case",
                                       "patterns"), file, problems, "own_case")
-    opening, closing = (_letter(data, key, file, problems, {i.id for i in intents})
-                        for key in ("opening", "closing"))
+    opening, closing = _letters(data, file, problems, {i.id for i in intents})
     if problems:
         return None, problems
     return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
@@ -165,16 +164,22 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
                      vocatives=vocatives, opening=opening, closing=closing), []
 
 
-def _letter(data: dict[str, Any], key: str, file: Path, problems: list[Problem],
-            intents: set[str]) -> Letter | None:
-    """`letters: opening:` or `closing:`, the intent and words of a letter's frame."""
+def _letters(data: dict[str, Any], file: Path, problems: list[Problem],
+             intents: set[str]) -> tuple[Letter | None, Letter | None]:
+    """`letters:`, its `opening` and `closing`: the intent and words of a letter's frame."""
     letters = data.get("letters")
     if letters is None:
-        return None
+        return None, None
     if not isinstance(letters, dict) or set(letters) - {"opening", "closing"}:
         problems.append(Problem(file, "must be a mapping with opening and closing", None,
                                 "letters"))
-        return None
+        return None, None
+    return _letter(letters, "opening", file, problems, intents), _letter(
+        letters, "closing", file, problems, intents)
+
+
+def _letter(letters: dict[str, Any], key: str, file: Path, problems: list[Problem],
+            intents: set[str]) -> Letter | None:
     raw = letters.get(key)
     if raw is None:
         return None

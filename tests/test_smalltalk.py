@@ -656,6 +656,11 @@ def test_a_broken_small_talk_file_is_reported_with_file_intent_and_field(
         load_smalltalk(path)
 
 
+def test_a_malformed_letters_table_is_reported_once(tmp_path: Path) -> None:
+    problems = check_smalltalk(_write(tmp_path, MINIMAL + "letters: [dear]\n"))
+    assert [(p.entry, p.field) for p in problems] == [(None, "letters")]
+
+
 def test_unreadable_or_invalid_yaml_is_reported(tmp_path: Path) -> None:
     assert "not valid YAML" in check_smalltalk(_write(tmp_path, "intents: [x"))[0].message
     assert "cannot be read" in check_smalltalk(tmp_path / "missing.yaml")[0].message
