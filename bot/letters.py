@@ -39,29 +39,32 @@ class Letters:
     """Finds a letter's frame in a message."""
 
     def __init__(self, opening: Letter | None, closing: Letter | None):
-        self.opening, self.closing = opening, closing
-        self._opening = (re.compile(rf"^\s*(?:{_said(opening.words)})\b"
-                                    rf"(?P<name>(?:\s+{_NAME}){{0,4}}?)"
-                                    r"\s*(?:(?P<sep>[,:;!\n]+)|$)", re.IGNORECASE)
-                         if opening and opening.words else None)
-        self._closing = (re.compile(rf"(?:^|(?<=[,.;:!?\n]))\s*(?:{_said(closing.words)})\b"
-                                    rf"\s*[,.!]*(?:\s+{_NAME}){{0,3}}\s*[.!]*\s*$",
-                                    re.IGNORECASE)
-                         if closing and closing.words else None)
+        # (pattern, intent) of each frame the file has words for
+        self._opening = (
+            (re.compile(rf"^\s*(?:{_said(opening.words)})\b(?P<name>(?:\s+{_NAME}){{0,4}}?)"
+                        r"\s*(?:(?P<sep>[,:;!\n]+)|$)", re.IGNORECASE), opening.intent)
+            if opening and opening.words else None)
+        self._closing = (
+            (re.compile(rf"(?:^|(?<=[,.;:!?\n]))\s*(?:{_said(closing.words)})\b"
+                        rf"\s*[,.!]*(?:\s+{_NAME}){{0,3}}\s*[.!]*\s*$", re.IGNORECASE),
+             closing.intent)
+            if closing and closing.words else None)
 
     def unframe(self, text: str) -> tuple[str, str] | None:
         """(what the letter says, the intent of its frame), or None when it has no frame. The
         intent is the opening's when there is one ("Dear team, thanks. Regards" greets)."""
         body, intent = text, None
-        if self._closing is not None and self.closing is not None:
-            m = self._closing.search(body)  # first: "Liebe Grüße, Anna" is not "Dear Grüße"
+        if self._closing is not None:
+            pattern, said = self._closing
+            m = pattern.search(body)  # first: "Liebe Grüße, Anna" is not "Dear Grüße"
             if m is not None:
-                body, intent = body[:m.start()], self.closing.intent
-        if self._opening is not None and self.opening is not None:
-            m = self._opening.match(body)
+                body, intent = body[:m.start()], said
+        if self._opening is not None:
+            pattern, said = self._opening
+            m = pattern.match(body)
             # no comma after the name: the whole message, and no question in it ("Dear HSCT
             # team" is a salutation, "dear god is hsct safe" a question)
             if m is not None and (m["sep"] or not QUESTION_OPENERS.intersection(
                     re.sub(r"['’]", "", m["name"].casefold()).split())):
-                body, intent = body[m.end():], self.opening.intent
+                body, intent = body[m.end():], said
         return None if intent is None else (body, intent)

@@ -164,6 +164,9 @@ class SmallTalk:
         self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
+        # words that may stand between pieces of small talk said one after another (`_run`)
+        self._between = (self.fillers | self.vocatives
+                         | {" ".join(c) for c in self.connectors})
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
         self._exact: dict[str, str] = {}
@@ -298,7 +301,6 @@ class SmallTalk:
         words = [t.norm for t in tokens]
         if not 2 <= len(words) <= MAX_RUN or _PUNCTUATED.search(text.strip().rstrip("?!.…")):
             return None  # punctuated pieces are peeled (`_peeled`)
-        skip = self.fillers | self.vocatives | {" ".join(c) for c in self.connectors}
         # best[i]: the intents of a reading of words[:i] (None: none found)
         best: list[list[str] | None] = [[]] + [None] * len(words)
         for end in range(1, len(words) + 1):
@@ -307,7 +309,8 @@ class SmallTalk:
                 if before is None:
                     continue
                 piece = " ".join(words[start:end])
-                if piece in skip:  # "gn everyone, night bot": the bot named, not asked about
+                # "gn everyone, night bot": the bot named, not asked about
+                if piece in self._between:
                     best[end] = before
                     break
                 intent = self._intent(piece, fuzzy=False) or self._shaped(piece)
@@ -315,7 +318,7 @@ class SmallTalk:
                     best[end] = [*before, intent]
                     break
         found = best[-1]
-        return min(found, key=self._rank.__getitem__) if found else None
+        return self._first_listed(found) if found else None
 
     def _sentences(self, text: str) -> str | None:
         """A message of a few sentences, each small talk read as a whole message would be
@@ -333,7 +336,7 @@ class SmallTalk:
             if chat is None or chat.rest:
                 return None
             found.append(chat.intent)
-        return min(found, key=self._rank.__getitem__)
+        return self._first_listed(found)
 
     def _hinted(self, text: str, key: str) -> Chat | None:
         """A short message that only seems to be small talk ("can you tell me the ai's name"):
@@ -381,10 +384,10 @@ class SmallTalk:
             lo = self._skip_connectors(tokens, step[1], hi)
             rest_norm = " ".join(t.norm for t in tokens[lo:hi])
             if rest_norm in self.vocatives:  # "ta, bot": the bot addressed, not asked what it is
-                return self._chat(min(peeled, key=self._rank.__getitem__), key, "")
+                return self._chat(self._first_listed(peeled), key, "")
             rest_intent = self._intent(rest_norm, peel=True)
             if rest_intent is not None:  # all small talk: the kind listed first in the file
-                return self._chat(min(rest_intent, *peeled, key=self._rank.__getitem__), key, "")
+                return self._chat(self._first_listed([rest_intent, *peeled]), key, "")
         step = self._peel(text, tokens, lo, hi, from_start=False)
         if step is not None:
             peeled.append(step[0])
@@ -422,6 +425,11 @@ class SmallTalk:
             if tuple(words[:len(connector)]) == connector and len(connector) < len(words):
                 return lo + len(connector)
         return lo
+
+    def _first_listed(self, intents: Iterable[str]) -> str:
+        """Of several kinds of small talk in one message, the one listed first in the file
+        answers ("good night and god bless" is a goodbye)."""
+        return min(intents, key=self._rank.__getitem__)
 
     def _impatient(self, text: str) -> bool:
         """Only question marks, or a greeting (in any language the file greets in) followed
