@@ -376,7 +376,7 @@ def _has_letters(text: str) -> bool:
 
 
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
-_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "against")))
+_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
 # How many and how long, in a story around the question: context, like "65" in "I'm 65".
 _COUNTING = frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS | {stem("ago")}  # "weeks": "week"

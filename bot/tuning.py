@@ -44,7 +44,7 @@ OFF_TOPIC_FACTOR = 0.5
 # to covered ones still sinks the match. Aspects ("cost", "success rate") weigh as one.
 UNKNOWN_FOCUS = 1.5
 # In a knowledge with one topic, a word no entry knows just after "for", "with", "cure",
-# "treat" or "against" names the condition or the people the question is about ("does HSCT
+# "treat", "help" or "against" names the condition or the people the question is about ("does HSCT
 # help with Parkinson's?", "how risky is it for lupus patients?"): it weighs this many times
 # more again, so the article's passages about its own condition are not offered for another.
 # A general assistant's intents (no one topic) take such words as details: "weather for Rome".
