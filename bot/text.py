@@ -112,8 +112,8 @@ noticed mention mentioned told asks headline keen thinking considering lots lot 
 moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers sorry
 excuse hope hoping appreciate glad happy worried scared nervous anxious afraid terrified
 anymore sometime somehow wanna gonna gotta instead definitely certainly totally completely
-despite unlike versus vs amid amongst alongside albeit hence nevertheless nonetheless
-meanwhile likewise beyond
+despite amid amongst alongside albeit hence nevertheless nonetheless meanwhile likewise
+beyond
 q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
 """.split())
 
