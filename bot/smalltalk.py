@@ -302,7 +302,8 @@ class SmallTalk:
         "who are you exactly?", "hi 😊"), as few taken off as will do: a filler may be part of
         the phrasing ("just testing the bot", "good bot 🤓" is not "good"). Any emoji at an end
         is a filler: it colours the message ("this bot is amazing 🔥") rather than saying
-        something else."""
+        something else. A message of fillers only ("ok dear", "yes bot") is its first word that
+        is small talk and does not name the bot."""
         words = [t.norm for t in tokens]
         if len(words) > MAX_PEEL + 2:
             return None
@@ -310,6 +311,11 @@ class SmallTalk:
         def filler(word: str) -> bool:
             return word in self.fillers or _is_symbol(word)
 
+        if all(filler(w) for w in words):  # "ok dear", "yes bot": a reply, the bot addressed
+            said = next((i for w in words if w not in self.vocatives
+                         and (i := self._intent(w)) is not None), None)
+            if said is not None:
+                return said
         lo, hi = 0, len(words)
         while lo < hi - 1 and filler(words[lo]):
             lo += 1

@@ -95,6 +95,16 @@ def peeled(small: SmallTalk, text: str, tokens: list[_Token], key: str) -> Chat 
     if step is not None:
         taken.append(step[0])
         hi = step[1]
+        # "what a lovely helpful thing you are, God bless": small talk before a punctuated end
+        # too ("thank you my dear, God bless": the bot addressed between); an emoji at the end
+        # only colours it ("love this bot ❤️" praises), as `SmallTalk._trimmed` reads it
+        rest_norm = " ".join(t.norm for t in tokens[lo:hi])
+        rest_intent = None if rest_norm in small.vocatives else small._intent(rest_norm, peel=True)
+        punctuated = PUNCTUATED.search(text[tokens[hi - 1].end:tokens[hi].start])
+        if punctuated and (rest_intent is not None
+                           or (taken[:-1] and rest_norm in small.vocatives)):
+            found = [*taken, rest_intent] if rest_intent is not None else taken
+            return small._chat(small._first_listed(found), key, "")
     if not taken:
         return None
     end = tokens[hi].start if hi < len(tokens) else len(text)
