@@ -501,6 +501,7 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "autocorrect changed hsct to hast", "you are smart about hsct",
     "what a lovely thing hsct is", "admin", "can someone from the group answer about costs",
     "ok dear what is hsct", "amen to that, but is hsct safe?",
+    "i dont understand any of this", "are you asleep during the infusion",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
