@@ -10,7 +10,8 @@ conversation can still ask the engine the rest; an article answer wins over smal
 letter's opening and closing ("Dear HSCT team, ... Kind regards, Helen") are taken off first,
 and small talk said piece after piece with no punctuation, as voice typing writes it ("alright
 understood"), is small talk whole, as is a message of a few sentences that are each small talk
-("Can you explain what this service offers? I'm not good with technology."). Only the first
+("Can you explain what this service offers? I'm not good with technology."): those pieces are
+read in `bot.smalltalk_pieces`. Only the first
 `MAX_CHARS` characters are examined: small talk is short, and a long message with a greeting in
 front still has its greeting there.
 
@@ -31,6 +32,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.letters import Letter, Letters
+from bot.smalltalk_pieces import EDGE as _EDGE
+from bot.smalltalk_pieces import MAX_PEEL, peeled, run, sentences
 from bot.spelling import swaps
 from bot.text import (
     APOSTROPHE_MARKS,
@@ -46,10 +49,7 @@ MAX_CHARS = 1000
 CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
-MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
-MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
-MAX_SENTENCES = 4  # sentences of a message each read as a whole message
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
 _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
@@ -71,10 +71,6 @@ def _single(norm: str) -> str:
     """Doubled letters said once: the fallback form for "hii", "byee", "yess", "thankss"."""
     return _DOUBLE.sub(r"\1", norm)
 _SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
-_PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
-_EDGE = " \t\n,;:-–—…~*"
-# where one sentence ends and the next begins: ".", "?" or "!" and a space, or a new line
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…。？！])\s+|\s*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -164,7 +160,8 @@ class SmallTalk:
         self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
-        # words that may stand between pieces of small talk said one after another (`_run`)
+        # words that may stand between pieces of small talk said one after another
+        # (`smalltalk_pieces.run`)
         self._between = (self.fillers | self.vocatives
                          | {" ".join(c) for c in self.connectors})
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
@@ -263,15 +260,15 @@ class SmallTalk:
         letter = self._letter(text)  # after the whole: "hyvä botti" praises, "hyvä" opens too
         if letter is not None:
             return letter
-        peeled = self._peeled(text, tokens, key)
-        if peeled is not None and not peeled.rest:
-            return peeled
+        pieces = peeled(self, text, tokens, key)
+        if pieces is not None and not pieces.rest:
+            return pieces
         # "thank u so mch", "bye bot", "alright understood", "ok i will go to bed now night"
-        whole = (self._intent(key) or self._trimmed(tokens) or self._run(text, tokens)
-                 or self._sentences(text))
+        whole = (self._intent(key) or self._trimmed(tokens) or run(self, text, tokens)
+                 or sentences(self, text))
         if whole is not None:
             return self._chat(whole, key, "")
-        return peeled or self._hinted(text, key)
+        return pieces or self._hinted(text, key)
 
     def _letter(self, text: str) -> Chat | None:
         """A message written as a letter: its opening ("Dear HSCT team,") and closing ("Best
@@ -292,52 +289,6 @@ class SmallTalk:
         chat = self.match(body)
         return chat if chat is not None else self._chat(framed, key, body)
 
-    def _run(self, text: str, tokens: list[_Token]) -> str | None:
-        """Small talk said one piece after another with no punctuation, as voice typing writes
-        it ("alright understood", "hahaha you are funny", "ok i will go to bed now night
-        night"): every word of the message in a piece that is small talk whole (or a connector,
-        filler or the bot's name between). The kind listed first answers, as for punctuated
-        small talk ("good night and god bless")."""
-        words = [t.norm for t in tokens]
-        if not 2 <= len(words) <= MAX_RUN or _PUNCTUATED.search(text.strip().rstrip("?!.…")):
-            return None  # punctuated pieces are peeled (`_peeled`)
-        # best[i]: the intents of a reading of words[:i] (None: none found)
-        best: list[list[str] | None] = [[]] + [None] * len(words)
-        for end in range(1, len(words) + 1):
-            for start in range(max(0, end - self._longest), end):
-                before = best[start]
-                if before is None:
-                    continue
-                piece = " ".join(words[start:end])
-                # "gn everyone, night bot": the bot named, not asked about
-                if piece in self._between:
-                    best[end] = before
-                    break
-                intent = self._intent(piece, fuzzy=False) or self._shaped(piece)
-                if intent is not None:
-                    best[end] = [*before, intent]
-                    break
-        found = best[-1]
-        return self._first_listed(found) if found else None
-
-    def _sentences(self, text: str) -> str | None:
-        """A message of a few sentences, each small talk read as a whole message would be
-        ("Can you explain what this service offers? I'm not very good with technology."):
-        pieces are peeled by phrasings only, so a sentence that is small talk by a pattern was
-        left as a question nobody asked. Every sentence must be small talk with nothing left,
-        so a question among them still goes to the engine; the kind listed first answers."""
-        parts = [p for p in (p.strip(_EDGE) for p in _SENTENCE_BREAK.split(text.strip()))
-                 if self._tokens(p)]
-        if not 2 <= len(parts) <= MAX_SENTENCES:
-            return None
-        found = []
-        for part in parts:
-            chat = self.match(part)
-            if chat is None or chat.rest:
-                return None
-            found.append(chat.intent)
-        return self._first_listed(found)
-
     def _hinted(self, text: str, key: str) -> Chat | None:
         """A short message that only seems to be small talk ("can you tell me the ai's name"):
         the whole text stays the rest, so the engine is asked first and its answer wins."""
@@ -351,7 +302,8 @@ class SmallTalk:
         "who are you exactly?", "hi 😊"), as few taken off as will do: a filler may be part of
         the phrasing ("just testing the bot", "good bot 🤓" is not "good"). Any emoji at an end
         is a filler: it colours the message ("this bot is amazing 🔥") rather than saying
-        something else."""
+        something else. A message of fillers only ("ok dear", "yes bot") is its first word that
+        is small talk and does not name the bot."""
         words = [t.norm for t in tokens]
         if len(words) > MAX_PEEL + 2:
             return None
@@ -359,6 +311,11 @@ class SmallTalk:
         def filler(word: str) -> bool:
             return word in self.fillers or _is_symbol(word)
 
+        if all(filler(w) for w in words):  # "ok dear", "yes bot": a reply, the bot addressed
+            said = next((i for w in words if w not in self.vocatives
+                         and (i := self._intent(w)) is not None), None)
+            if said is not None:
+                return said
         lo, hi = 0, len(words)
         while lo < hi - 1 and filler(words[lo]):
             lo += 1
@@ -371,60 +328,6 @@ class SmallTalk:
             if intent is not None:
                 return intent
         return None
-
-    def _peeled(self, text: str, tokens: list[_Token], key: str) -> Chat | None:
-        """Small talk taken off the start and end of a message, and what is left."""
-        peeled: list[str] = []
-        lo, hi = 0, len(tokens)
-        for _ in range(3):  # "hi there! thanks for the help. who are you?"
-            step = self._peel(text, tokens, lo, hi, from_start=True)
-            if step is None:
-                break
-            peeled.append(step[0])
-            lo = self._skip_connectors(tokens, step[1], hi)
-            rest_norm = " ".join(t.norm for t in tokens[lo:hi])
-            if rest_norm in self.vocatives:  # "ta, bot": the bot addressed, not asked what it is
-                return self._chat(self._first_listed(peeled), key, "")
-            rest_intent = self._intent(rest_norm, peel=True)
-            if rest_intent is not None:  # all small talk: the kind listed first in the file
-                return self._chat(self._first_listed([rest_intent, *peeled]), key, "")
-        step = self._peel(text, tokens, lo, hi, from_start=False)
-        if step is not None:
-            peeled.append(step[0])
-            hi = step[1]
-        if not peeled:
-            return None
-        end = tokens[hi].start if hi < len(tokens) else len(text)
-        rest = text[tokens[lo].start:end].rstrip(_EDGE)  # keeps a "?" the reader typed
-        return self._chat(peeled[0], key, rest)
-
-    def _peel(self, text: str, tokens: list[_Token], lo: int, hi: int,
-              from_start: bool) -> tuple[str, int] | None:
-        """The longest small talk at one end of tokens[lo:hi], leaving at least one word."""
-        for size in range(min(MAX_PEEL, self._longest, hi - lo - 1), 0, -1):
-            part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
-            if not from_start and text[part[0].start - 1:part[0].start] == "@":
-                continue  # "...fatigue? @bot": the bot addressed, not asked whether it is one
-            part_norm = " ".join(t.norm for t in part)
-            if part_norm in self.vocatives:  # "apologies, bot, my mistake": a name, not a question
-                continue
-            intent = self._intent(part_norm, peel=True, shapes=False)
-            if intent is None:
-                continue
-            between = (text[part[-1].end:tokens[lo + size].start] if from_start
-                       else text[tokens[hi - size - 1].end:part[0].start])
-            peel = self.intents[intent].peel
-            if (peel == "always" or (peel == "start" and from_start)
-                    or _PUNCTUATED.search(between)):
-                return intent, (lo + size if from_start else hi - size)
-        return None
-
-    def _skip_connectors(self, tokens: list[_Token], lo: int, hi: int) -> int:
-        words = [t.norm for t in tokens[lo:hi]]
-        for connector in self.connectors:
-            if tuple(words[:len(connector)]) == connector and len(connector) < len(words):
-                return lo + len(connector)
-        return lo
 
     def _first_listed(self, intents: Iterable[str]) -> str:
         """Of several kinds of small talk in one message, the one listed first in the file

@@ -62,12 +62,13 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind7.tsv": _rows("smalltalk_blind7.tsv"),
                    "smalltalk_blind8.tsv": _rows("smalltalk_blind8.tsv"),
                    "smalltalk_blind9.tsv": _rows("smalltalk_blind9.tsv"),
-                   "smalltalk_blind10.tsv": _rows("smalltalk_blind10.tsv")}
+                   "smalltalk_blind10.tsv": _rows("smalltalk_blind10.tsv"),
+                   "smalltalk_blind11.tsv": _rows("smalltalk_blind11.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
-               "smalltalk_blind10.tsv"]
+               "smalltalk_blind10.tsv", "smalltalk_blind11.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +227,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind7.tsv", 0.15),
                                                   ("smalltalk_blind8.tsv", 0.12),
                                                   ("smalltalk_blind9.tsv", 0.15),
-                                                  ("smalltalk_blind10.tsv", 0.12)])
+                                                  ("smalltalk_blind10.tsv", 0.12),
+                                                  ("smalltalk_blind11.tsv", 0.1)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -418,6 +420,31 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("Liebe Grüße, Anna", "goodbye"),
     # a letter's opening word that is also praise ("hyvä" good, "kedves" kind) is praise whole
     ("hyvä botti", "compliment"), ("kedves vagy", "compliment"),
+    # the eleventh blind set's kinds (older readers, carers, grandchildren; blessings; Persian,
+    # Urdu, Punjabi, Tagalog, Malay), in other words than its lines
+    ("do you ever get tired of all these questions", "identity"), ("when do you eat", "identity"),
+    ("siapa nama kamu", "identity"), ("ano ang pangalan mo po", "identity"),
+    ("اسمت چیه", "identity"), ("آپ کا نام کیا ہے", "identity"),
+    ("ਕੀ ਮੈਂ ਕਿਸੇ ਇਨਸਾਨ ਨਾਲ ਗੱਲ ਕਰ ਸਕਦੀ ਹਾਂ", "human"), ("مجھے ڈاکٹر سے بات کرنی ہے", "human"),
+    ("μπορώ να μιλήσω με γιατρό;", "human"), ("can i speak to someone from the group", "human"),
+    ("خدانگهدار", "goodbye"), ("اللہ حافظ", "goodbye"), ("ਰੱਬ ਰਾਖਾ", "goodbye"),
+    ("paalam po", "goodbye"), ("goodbye for now and God bless", "goodbye"),
+    ("cu ce mă poți ajuta?", "capabilities"), ("mit tudsz csinálni?", "capabilities"),
+    ("ta ever so", "thanks"), ("جزاک اللہ", "thanks"), ("ਬਹੁਤ ਧੰਨਵਾਦ", "thanks"),
+    ("God bless you for all your help", "thanks"), ("thanks so much, God bless", "thanks"),
+    ("you are such a clever little machine", "compliment"),
+    ("what a wonderful helper you are, bless you", "compliment"),
+    ("ngl u r pretty smart", "compliment"), ("you're ever so patient dear", "compliment"),
+    ("yes dear", "ack"), ("okay bot", "ack"), ("ٹھیک ہے جی", "ack"), ("حله", "ack"),
+    ("sige po", "ack"),
+    ("sorry, that was my granddaughter playing with the phone", "sorry"),
+    ("the spellcheck changed my words again sorry", "sorry"),
+    ("apologies for my typing, my eyes are not what they used to be", "sorry"),
+    ("i dont understand these modern things dear", "sorry"), ("معافی چاہتی ہوں", "sorry"),
+    ("ang tanga mo po", "insult"), ("bodoh betul lah", "insult"), ("تم بیوقوف ہو", "insult"),
+    ("kumusta po kayo", "how_are_you"), ("سلام، خوبی؟", "how_are_you"),
+    ("van itt valaki?", "test"), ("کسی هست؟", "test"),
+    ("inshallah", "blessing"), ("Слава Богу", "blessing"), ("Doamne ajută", "blessing"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -467,6 +494,14 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "my hands are shaky today", "sorry for the question but is hsct safe",
     "what does this bot offer? how long is the stay?", "Is this a bot? What is HSCT?",
     "Thanks. Is HSCT safe for older people?",
+    # near the eleventh blind set's kinds: the bot's sleep, blessings, grandchildren, praise
+    "do you sleep better after hsct", "when do you eat after the chemo",
+    "are you tired after hsct", "god willing hsct will help me", "inshallah is hsct safe",
+    "thank god hsct worked for my sister", "my grandson was typing about hsct",
+    "autocorrect changed hsct to hast", "you are smart about hsct",
+    "what a lovely thing hsct is", "admin", "can someone from the group answer about costs",
+    "ok dear what is hsct", "amen to that, but is hsct safe?",
+    "i dont understand any of this", "are you asleep during the infusion",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)

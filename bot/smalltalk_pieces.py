@@ -1,0 +1,142 @@
+"""Small talk in pieces: a message that is not small talk whole may still be made of it.
+
+Three shapes, each read here so bot/smalltalk.py keeps to the whole message, its normalising
+and its letters: small talk peeled off the start or end of a message, with what is left for the
+engine ("Hi! what is HSCT?" -> greeting, rest "what is HSCT?"); small talk said one piece after
+another with no punctuation, as voice typing writes it ("alright understood"); and a message of
+a few sentences that are each small talk ("Can you explain what this service offers? I'm not
+good with technology."). Each piece is read by the `SmallTalk` it is given (`_intent`,
+`_shaped`, `match`), so the phrasings, patterns and word lists stay in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.smalltalk import Chat, SmallTalk, _Token
+
+MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
+MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
+MAX_SENTENCES = 4  # sentences of a message each read as a whole message
+
+PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
+EDGE = " \t\n,;:-–—…~*"
+# where one sentence ends and the next begins: ".", "?" or "!" and a space, or a new line
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…。？！])\s+|\s*\n\s*")
+
+
+def run(small: SmallTalk, text: str, tokens: list[_Token]) -> str | None:
+    """Small talk said one piece after another with no punctuation, as voice typing writes
+    it ("alright understood", "hahaha you are funny", "ok i will go to bed now night
+    night"): every word of the message in a piece that is small talk whole (or a connector,
+    filler or the bot's name between). The kind listed first answers, as for punctuated
+    small talk ("good night and god bless")."""
+    words = [t.norm for t in tokens]
+    if not 2 <= len(words) <= MAX_RUN or PUNCTUATED.search(text.strip().rstrip("?!.…")):
+        return None  # punctuated pieces are peeled (`peeled`)
+    # best[i]: the intents of a reading of words[:i] (None: none found)
+    best: list[list[str] | None] = [[]] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - small._longest), end):
+            before = best[start]
+            if before is None:
+                continue
+            piece = " ".join(words[start:end])
+            # "gn everyone, night bot": the bot named, not asked about
+            if piece in small._between:
+                best[end] = before
+                break
+            intent = small._intent(piece, fuzzy=False) or small._shaped(piece)
+            if intent is not None:
+                best[end] = [*before, intent]
+                break
+    found = best[-1]
+    return small._first_listed(found) if found else None
+
+
+def sentences(small: SmallTalk, text: str) -> str | None:
+    """A message of a few sentences, each small talk read as a whole message would be
+    ("Can you explain what this service offers? I'm not very good with technology."):
+    pieces are peeled by phrasings only, so a sentence that is small talk by a pattern was
+    left as a question nobody asked. Every sentence must be small talk with nothing left,
+    so a question among them still goes to the engine; the kind listed first answers."""
+    parts = [p for p in (p.strip(EDGE) for p in _SENTENCE_BREAK.split(text.strip()))
+             if small._tokens(p)]
+    if not 2 <= len(parts) <= MAX_SENTENCES:
+        return None
+    found = []
+    for part in parts:
+        chat = small.match(part)
+        if chat is None or chat.rest:
+            return None
+        found.append(chat.intent)
+    return small._first_listed(found)
+
+
+def peeled(small: SmallTalk, text: str, tokens: list[_Token], key: str) -> Chat | None:
+    """Small talk taken off the start and end of a message, and what is left."""
+    taken: list[str] = []
+    lo, hi = 0, len(tokens)
+    for _ in range(3):  # "hi there! thanks for the help. who are you?"
+        step = _peel(small, text, tokens, lo, hi, from_start=True)
+        if step is None:
+            break
+        taken.append(step[0])
+        lo = _skip_connectors(small, tokens, step[1], hi)
+        rest_norm = " ".join(t.norm for t in tokens[lo:hi])
+        if rest_norm in small.vocatives:  # "ta, bot": the bot addressed, not asked what it is
+            return small._chat(small._first_listed(taken), key, "")
+        rest_intent = small._intent(rest_norm, peel=True)
+        if rest_intent is not None:  # all small talk: the kind listed first in the file
+            return small._chat(small._first_listed([rest_intent, *taken]), key, "")
+    step = _peel(small, text, tokens, lo, hi, from_start=False)
+    if step is not None:
+        taken.append(step[0])
+        hi = step[1]
+        # "what a lovely helpful thing you are, God bless": small talk before a punctuated end
+        # too ("thank you my dear, God bless": the bot addressed between); an emoji at the end
+        # only colours it ("love this bot ❤️" praises), as `SmallTalk._trimmed` reads it
+        rest_norm = " ".join(t.norm for t in tokens[lo:hi])
+        rest_intent = None if rest_norm in small.vocatives else small._intent(rest_norm, peel=True)
+        punctuated = PUNCTUATED.search(text[tokens[hi - 1].end:tokens[hi].start])
+        if punctuated and (rest_intent is not None
+                           or (taken[:-1] and rest_norm in small.vocatives)):
+            found = [*taken, rest_intent] if rest_intent is not None else taken
+            return small._chat(small._first_listed(found), key, "")
+    if not taken:
+        return None
+    end = tokens[hi].start if hi < len(tokens) else len(text)
+    rest = text[tokens[lo].start:end].rstrip(EDGE)  # keeps a "?" the reader typed
+    return small._chat(taken[0], key, rest)
+
+
+def _peel(small: SmallTalk, text: str, tokens: list[_Token], lo: int, hi: int,
+          from_start: bool) -> tuple[str, int] | None:
+    """The longest small talk at one end of tokens[lo:hi], leaving at least one word."""
+    for size in range(min(MAX_PEEL, small._longest, hi - lo - 1), 0, -1):
+        part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
+        if not from_start and text[part[0].start - 1:part[0].start] == "@":
+            continue  # "...fatigue? @bot": the bot addressed, not asked whether it is one
+        part_norm = " ".join(t.norm for t in part)
+        if part_norm in small.vocatives:  # "apologies, bot, my mistake": a name, not a question
+            continue
+        intent = small._intent(part_norm, peel=True, shapes=False)
+        if intent is None:
+            continue
+        between = (text[part[-1].end:tokens[lo + size].start] if from_start
+                   else text[tokens[hi - size - 1].end:part[0].start])
+        peel = small.intents[intent].peel
+        if (peel == "always" or (peel == "start" and from_start)
+                or PUNCTUATED.search(between)):
+            return intent, (lo + size if from_start else hi - size)
+    return None
+
+
+def _skip_connectors(small: SmallTalk, tokens: list[_Token], lo: int, hi: int) -> int:
+    words = [t.norm for t in tokens[lo:hi]]
+    for connector in small.connectors:
+        if tuple(words[:len(connector)]) == connector and len(connector) < len(words):
+            return lo + len(connector)
+    return lo
