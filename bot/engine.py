@@ -9,6 +9,7 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -142,10 +143,12 @@ class Engine:
         owners: list[int] = []
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
+        self._passages: list[tuple[str, ...]] = []  # each answer's tokens, for `_quoted`
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
+            self._passages.append(tuple(passage))
             questions = [canonical_of[question] for question in entry.questions]
             if passage_weight > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
@@ -261,6 +264,8 @@ class Engine:
         focus = OFF_TOPIC_FACTOR if self._off_topic(tokens) else 1.0
         similarity = self.index.scores(tokens)
         exact = self._exact.get(tuple(tokens))
+        if exact is None:
+            exact = self._quoted(question)
         if exact is not None:
             similarity[exact] = 1.0
         top = np.argsort(-similarity)[:CANDIDATES]
@@ -286,6 +291,23 @@ class Engine:
                                     round(coverage, 3)))
         scored.sort(key=lambda m: -m.score)
         return scored
+
+    def _quoted(self, question: str) -> int | None:
+        """The one entry whose answer holds, word for word, a passage the reader quotes
+        ('"may continue to worsen" what does that mean'): read back from the article, it
+        names the answer as surely as a curated phrasing. Two content words at least, so
+        a quoted term of art ("HSCT", "hot" MS) stays a word among the others."""
+        found = None
+        for quote in _QUOTE.findall(question):
+            span = tuple(self.tokens(next(filter(None, quote))))
+            if sum(t not in STOPWORDS_STEMMED for t in span) < QUOTE_WORDS:
+                continue
+            holders = {i for i, passage in enumerate(self._passages)
+                       if _holds(passage, span)}
+            if len(holders) != 1 or (found is not None and holders != {found}):
+                return None
+            found = holders.pop()
+        return found
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
@@ -369,6 +391,19 @@ def _topical(widespread: Sequence[str], phrasings: Sequence[Sequence[str]]) -> b
     candidates = frozenset(widespread)
     used = Counter(chain.from_iterable(map(candidates.intersection, phrasings)))
     return any(count >= TOPIC_USE * len(phrasings) for count in used.values())
+
+
+# A passage in double quotes, straight or curly, or in single quotes set off by spaces (so an
+# apostrophe, "don't" or "patients' own", never opens one).
+_QUOTE = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<![^\s(])\'([^\']+)\'(?![^\s.,;:!?)])')
+QUOTE_WORDS = 2
+
+
+def _holds(passage: Sequence[str], span: Sequence[str]) -> bool:
+    """Whether `span` occurs in `passage` as consecutive tokens."""
+    size = len(span)
+    return any(tuple(passage[i:i + size]) == tuple(span)
+               for i in range(len(passage) - size + 1) if passage[i] == span[0])
 
 
 def _has_letters(text: str) -> bool:

@@ -579,3 +579,28 @@ def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
         result = engine.ask(question)
         assert isinstance(result, Answer) and result.entry.id == expected, (
             describe(engine, question))
+
+
+# -- a passage quoted back ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("expected", "question"), [
+    ("toxicity-elderly", '"especially the elderly" what does that mean'),
+    ("infusion-rebuild", "\u201cmake their way to the bone marrow\u201d, meaning?"),
+    ("harvesting-challenge", "the article says 'a mere 0.01 percent', explain please"),
+])
+def test_a_passage_quoted_from_one_answer_names_that_answer(
+        engine: Engine, expected: str, question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, (
+        describe(engine, question))
+
+
+@pytest.mark.parametrize("question", [
+    '"HSCT" what is it',  # one word: a term, not a passage
+    '"commonly used for patients with blood" what does that mean',  # in two answers
+    "I don't want the patients' own cells, is that mad",  # apostrophes, not quotes
+    '"no such words here at all" what does that mean',
+])
+def test_a_quote_names_no_answer_unless_one_answer_holds_it(
+        engine: Engine, question: str) -> None:
+    assert engine._quoted(question) is None
