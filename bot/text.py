@@ -113,7 +113,7 @@ moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers
 excuse hope hoping appreciate glad happy worried scared nervous anxious afraid terrified
 anymore sometime somehow wanna gonna gotta instead definitely certainly totally completely
 despite unlike versus vs amid amongst alongside albeit hence nevertheless nonetheless
-meanwhile likewise beyond
+meanwhile likewise beyond reason reasons knew
 q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
 """.split())
 
