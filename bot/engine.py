@@ -33,7 +33,9 @@ from bot.text import (
     STOPWORDS_STEMMED,
     Synonyms,
     asked_part,
+    questions_in,
     stem,
+    told_part,
     words,
     words_of,
 )
@@ -250,6 +252,14 @@ class Engine:
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
                 cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
+            parts = questions_in(key)
+            story = self.tokens(told_part(key)) if parts else []
+            for part in parts:  # and each of two questions asked in one, in its story (not
+                # the other question's words); its first entry only, so the other question's
+                # entries do not crowd the answer
+                part_tokens = self.tokens(part)
+                cached = _better(cached, self._rank(part, part_tokens,
+                                                    told=story and [*story, *part_tokens])[:1])
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached

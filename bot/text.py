@@ -328,6 +328,17 @@ def asks(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_JOINED = re.compile(r"^(?:and|also|plus|but|so)\s+", re.IGNORECASE)
+
+
+def _unjoined(sentence: str) -> str:
+    """A sentence without the "and" that joins it to the one before ("And is it safe?")."""
+    return _JOINED.sub("", sentence)
+
+
+# "... and how long is the recovery?": a second question joined to the first by "and".
+_SECOND_QUESTION = re.compile(r"\s*,?\s+and\s+(?=(?:" + "|".join(sorted(QUESTION_OPENERS))
+                              + r")\b)", re.IGNORECASE)
 
 
 def asked_part(text: str) -> str | None:
@@ -341,3 +352,19 @@ def asked_part(text: str) -> str | None:
     if not asked or len(asked) == len(sentences):
         return None
     return " ".join(asked)
+
+
+def questions_in(text: str) -> list[str]:
+    """The questions of a message that asks two or more ("is it still in trials or can anyone
+    get it and how long is the recovery", "Is it the same procedure? How long would I be off
+    work?"), each of them alone; empty when it asks one. One a passage cannot answer ("how
+    long...", when no passage gives a time) would otherwise keep the other from its answer."""
+    asked = [s for s in map(_unjoined, _SENTENCE_END.split(text.strip())) if asks(s)]
+    parts = [part for sentence in asked for part in _SECOND_QUESTION.split(sentence)
+             if asks(part)]
+    return parts if len(parts) > 1 else []
+
+
+def told_part(text: str) -> str:
+    """The sentences that only tell (the story around the questions), "" when none does."""
+    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))

@@ -19,7 +19,7 @@ from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
-from bot.text import MAX_QUESTION_CHARS, asked_part, stem
+from bot.text import MAX_QUESTION_CHARS, asked_part, questions_in, stem, told_part
 from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
@@ -505,6 +505,28 @@ def test_asked_part_keeps_the_sentences_that_ask() -> None:
     assert asked_part("What is HSCT? Does it work?") is None  # every sentence asks
     assert asked_part("I have MS and I read the article") is None
     assert asked_part("i need to know what the risks are") is None  # one sentence: no story
+
+
+def test_questions_in_splits_a_message_that_asks_two() -> None:
+    assert questions_in("is it still in trials and how long is the recovery") == [
+        "is it still in trials", "how long is the recovery"]
+    assert questions_in("My dad is 70. Is it safe? And who can get it?") == [
+        "Is it safe?", "who can get it?"]
+    assert questions_in("is it safe and effective") == []  # one question
+    assert questions_in("What is HSCT?") == []
+    assert told_part("My dad is 70. Is it safe? And who can get it?") == "My dad is 70."
+
+
+@pytest.mark.parametrize(("expected", "question"), [
+    # the other question is one the article cannot answer (a time, a cost)
+    ("trial-status", "is hsct still experimental and how long does the recovery take"),
+    ("immune-depletion", "what chemo do they use and how much does the whole thing cost"),
+])
+def test_one_of_two_questions_in_a_message_is_answered(
+        engine: Engine, expected: str, question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, (
+        describe(engine, question))
 
 
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
