@@ -145,12 +145,12 @@ class Engine:
         owners: list[int] = []
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
-        self._passages: list[tuple[str, ...]] = []  # each answer's tokens, for `_quoted`
+        self._passages: list[tuple[str, ...]] = []  # each answer's words, for `_quoted`
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
-            self._passages.append(tuple(passage))
+            self._passages.append(tuple(split[entry.answer]))
             questions = [canonical_of[question] for question in entry.questions]
             if passage_weight > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
@@ -304,13 +304,15 @@ class Engine:
 
     def _quoted(self, question: str) -> int | None:
         """The one entry whose answer holds, word for word, a passage the reader quotes
-        ('"may continue to worsen" what does that mean'): read back from the article, it
-        names the answer as surely as a curated phrasing. Two content words at least, so
-        a quoted term of art ("HSCT", "hot" MS) stays a word among the others."""
+        ('"may continue to worsen" what does that mean', 'reconstitute the immune system what
+        does that mean'): read back from the article, it names the answer as surely as a
+        curated phrasing. The reader's own words, not their synonyms ("repopulate the immune
+        system" is not the animal studies' "reconstitute the immune system"); two content
+        words at least, so a quoted term ("HSCT", "hot" MS) stays a word among the others."""
         found = None
-        for quote in _QUOTE.findall(question):
-            span = tuple(self.tokens(next(filter(None, quote))))
-            if sum(t not in STOPWORDS_STEMMED for t in span) < QUOTE_WORDS:
+        for quote in _quotes(question):
+            span = tuple(words(quote))
+            if sum(w not in STOPWORDS for w in span) < QUOTE_WORDS:
                 continue
             holders = {i for i, passage in enumerate(self._passages)
                        if _holds(passage, span)}
@@ -406,7 +408,19 @@ def _topical(widespread: Sequence[str], phrasings: Sequence[Sequence[str]]) -> b
 # A passage in double quotes, straight or curly, or in single quotes set off by spaces (so an
 # apostrophe, "don't" or "patients' own", never opens one).
 _QUOTE = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<![^\s(])\'([^\']+)\'(?![^\s.,;:!?)])')
+# Or asked about by name, unquoted: "X what does that mean", "what does X mean".
+_MEANING = re.compile(r"^(.+?)[\s,.:;!?-]+(?:what does (?:that|this|it) (?:\w+ )?(?:mean|refer to)"
+                      r"|meaning)\W*$|^what does (.+?) (?:mean|refer to)\W*$", re.IGNORECASE)
 QUOTE_WORDS = 2
+
+
+def _quotes(question: str) -> list[str]:
+    """Passages a question quotes, or asks the meaning of."""
+    found = [next(filter(None, quote)) for quote in _QUOTE.findall(question)]
+    meaning = _MEANING.match(question.strip())
+    if meaning and not found:
+        found.append(next(filter(None, meaning.groups())))
+    return found
 
 
 def _holds(passage: Sequence[str], span: Sequence[str]) -> bool:

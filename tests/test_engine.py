@@ -609,6 +609,9 @@ def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
     ("toxicity-elderly", '"especially the elderly" what does that mean'),
     ("infusion-rebuild", "\u201cmake their way to the bone marrow\u201d, meaning?"),
     ("harvesting-challenge", "the article says 'a mere 0.01 percent', explain please"),
+    # unquoted, asked the meaning of
+    ("animal-evidence", "clear identification of multipotent stem cells, what does that mean"),
+    ("trial-status", "what does check periodically mean"),
 ])
 def test_a_passage_quoted_from_one_answer_names_that_answer(
         engine: Engine, expected: str, question: str) -> None:
@@ -622,6 +625,9 @@ def test_a_passage_quoted_from_one_answer_names_that_answer(
     '"commonly used for patients with blood" what does that mean',  # in two answers
     "I don't want the patients' own cells, is that mad",  # apostrophes, not quotes
     '"no such words here at all" what does that mean',
+    # the reader's words, not their synonyms: the animal studies "reconstitute" the immune
+    # system, the infusion "repopulates" the body
+    '"repopulate the immune system" what does that mean',
 ])
 def test_a_quote_names_no_answer_unless_one_answer_holds_it(
         engine: Engine, question: str) -> None:
