@@ -106,7 +106,8 @@ yourself yourselves im ive id youre theyre thats whats wont dont doesnt didnt is
 cant couldnt shouldnt wouldnt hasnt havent wasnt werent mum mom mother dad father husband
 wife son daughter sister brother partner friend boyfriend girlfriend family relative aunt
 uncle grandma grandmother grandfather grandpa grandad morning afternoon evening good great
-guys folks dear sir madam bot question questions quick wonder wondering wondered curious
+guys folks dear sir madam mate mates buddy pal bro bot question questions quick wonder
+wondering wondered curious
 confused honestly basically literally simply simple idea clue heard hear read saw seen
 noticed mention mentioned told asks headline keen thinking considering lots lot bit little
 moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers sorry
