@@ -101,7 +101,7 @@ taken tell than thank thanks that the their theirs them themselves then there th
 these they thing things think this those though through thru thus to together too toward
 towards u ur under until up upon us use used uses using very via want wanted wants was way
 ways we well were what whatever when whenever where whereas wherever whether which while who
-whoever whole whom whose why will with within without would yeah yes yet you your yours
+whoever whole whom whose why will with within without would yeah yes yet you your yours mine
 yourself yourselves im ive id youre theyre thats whats wont dont doesnt didnt isnt arent
 cant couldnt shouldnt wouldnt hasnt havent wasnt werent mum mom mother dad father husband
 wife son daughter sister brother partner friend boyfriend girlfriend family relative aunt
