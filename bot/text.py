@@ -101,19 +101,20 @@ taken tell than thank thanks that the their theirs them themselves then there th
 these they thing things think this those though through thru thus to together too toward
 towards u ur under until up upon us use used uses using very via want wanted wants was way
 ways we well were what whatever when whenever where whereas wherever whether which while who
-whoever whole whom whose why will with within without would yeah yes yet you your yours
+whoever whole whom whose why will with within without would yeah yes yet you your yours mine
 yourself yourselves im ive id youre theyre thats whats wont dont doesnt didnt isnt arent
 cant couldnt shouldnt wouldnt hasnt havent wasnt werent mum mom mother dad father husband
 wife son daughter sister brother partner friend boyfriend girlfriend family relative aunt
 uncle grandma grandmother grandfather grandpa grandad morning afternoon evening good great
-guys folks dear sir madam bot question questions quick wonder wondering wondered curious
+guys folks dear sir madam mate mates buddy pal bro bot question questions quick wonder
+wondering wondered curious
 confused honestly basically literally simply simple idea clue heard hear read saw seen
 noticed mention mentioned told asks headline keen thinking considering lots lot bit little
 moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers sorry
 excuse hope hoping appreciate glad happy worried scared nervous anxious afraid terrified
 anymore sometime somehow wanna gonna gotta instead definitely certainly totally completely
 despite amid amongst alongside albeit hence nevertheless nonetheless meanwhile likewise
-beyond
+beyond reason reasons knew
 q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
 """.split())
 
@@ -328,6 +329,17 @@ def asks(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_JOINED = re.compile(r"^(?:and|also|plus|but|so)\s+", re.IGNORECASE)
+
+
+def _unjoined(sentence: str) -> str:
+    """A sentence without the "and" that joins it to the one before ("And is it safe?")."""
+    return _JOINED.sub("", sentence)
+
+
+# "... and how long is the recovery?": a second question joined to the first by "and".
+_SECOND_QUESTION = re.compile(r"\s*,?\s+and\s+(?=(?:" + "|".join(sorted(QUESTION_OPENERS))
+                              + r")\b)", re.IGNORECASE)
 
 
 def asked_part(text: str) -> str | None:
@@ -341,3 +353,19 @@ def asked_part(text: str) -> str | None:
     if not asked or len(asked) == len(sentences):
         return None
     return " ".join(asked)
+
+
+def questions_in(text: str) -> list[str]:
+    """The questions of a message that asks two or more ("is it still in trials or can anyone
+    get it and how long is the recovery", "Is it the same procedure? How long would I be off
+    work?"), each of them alone; empty when it asks one. One a passage cannot answer ("how
+    long...", when no passage gives a time) would otherwise keep the other from its answer."""
+    asked = [s for s in map(_unjoined, _SENTENCE_END.split(text.strip())) if asks(s)]
+    parts = [part for sentence in asked for part in _SECOND_QUESTION.split(sentence)
+             if asks(part)]
+    return parts if len(parts) > 1 else []
+
+
+def told_part(text: str) -> str:
+    """The sentences that only tell (the story around the questions), "" when none does."""
+    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))

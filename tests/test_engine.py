@@ -19,7 +19,7 @@ from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
-from bot.text import MAX_QUESTION_CHARS, asked_part, stem
+from bot.text import MAX_QUESTION_CHARS, asked_part, questions_in, stem, told_part
 from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
@@ -507,6 +507,28 @@ def test_asked_part_keeps_the_sentences_that_ask() -> None:
     assert asked_part("i need to know what the risks are") is None  # one sentence: no story
 
 
+def test_questions_in_splits_a_message_that_asks_two() -> None:
+    assert questions_in("is it still in trials and how long is the recovery") == [
+        "is it still in trials", "how long is the recovery"]
+    assert questions_in("My dad is 70. Is it safe? And who can get it?") == [
+        "Is it safe?", "who can get it?"]
+    assert questions_in("is it safe and effective") == []  # one question
+    assert questions_in("What is HSCT?") == []
+    assert told_part("My dad is 70. Is it safe? And who can get it?") == "My dad is 70."
+
+
+@pytest.mark.parametrize(("expected", "question"), [
+    # the other question is one the article cannot answer (a time, a cost)
+    ("trial-status", "is hsct still experimental and how long does the recovery take"),
+    ("immune-depletion", "what chemo do they use and how much does the whole thing cost"),
+])
+def test_one_of_two_questions_in_a_message_is_answered(
+        engine: Engine, expected: str, question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, (
+        describe(engine, question))
+
+
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
     result = engine.ask("my mum is 72, is hsct safe for her")
     assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
@@ -579,3 +601,34 @@ def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
         result = engine.ask(question)
         assert isinstance(result, Answer) and result.entry.id == expected, (
             describe(engine, question))
+
+
+# -- a passage quoted back ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("expected", "question"), [
+    ("toxicity-elderly", '"especially the elderly" what does that mean'),
+    ("infusion-rebuild", "\u201cmake their way to the bone marrow\u201d, meaning?"),
+    ("harvesting-challenge", "the article says 'a mere 0.01 percent', explain please"),
+    # unquoted, asked the meaning of
+    ("animal-evidence", "clear identification of multipotent stem cells, what does that mean"),
+    ("trial-status", "what does check periodically mean"),
+])
+def test_a_passage_quoted_from_one_answer_names_that_answer(
+        engine: Engine, expected: str, question: str) -> None:
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, (
+        describe(engine, question))
+
+
+@pytest.mark.parametrize("question", [
+    '"HSCT" what is it',  # one word: a term, not a passage
+    '"commonly used for patients with blood" what does that mean',  # in two answers
+    "I don't want the patients' own cells, is that mad",  # apostrophes, not quotes
+    '"no such words here at all" what does that mean',
+    # the reader's words, not their synonyms: the animal studies "reconstitute" the immune
+    # system, the infusion "repopulates" the body
+    '"repopulate the immune system" what does that mean',
+])
+def test_a_quote_names_no_answer_unless_one_answer_holds_it(
+        engine: Engine, question: str) -> None:
+    assert engine._quoted(question) is None
