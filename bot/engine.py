@@ -252,18 +252,31 @@ class Engine:
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
                 cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
-            parts = questions_in(key)
-            story = self.tokens(told_part(key)) if parts else []
-            for part in parts:  # and each of two questions asked in one, in its story (not
-                # the other question's words); its first entry only, so the other question's
-                # entries do not crowd the answer
-                part_tokens = self.tokens(part)
-                cached = _better(cached, self._rank(part, part_tokens,
-                                                    told=story and [*story, *part_tokens])[:1])
+            for first in self._beside_a_question_beyond(key):
+                cached = _better(cached, first)
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
+
+    def _beside_a_question_beyond(self, message: str) -> list[list[Match]]:
+        """Each question's first entry, when a message asks two or more and one is plainly
+        beyond the knowledge ("how much does it cost and do they collect the cells from marrow
+        or blood?"): that one would keep the other from its answer. Each is scored in the
+        message's story, not with the other's words. Only then: two questions the knowledge
+        may answer are scored together, as the reader asked them (raising each one's entry
+        answered more near misses of BANKING77 and ranked its few-shot FAQ worse)."""
+        parts = questions_in(message)
+        if not parts:
+            return []
+        story = self.tokens(told_part(message))
+        firsts = []
+        for part in parts:
+            tokens = self.tokens(part)
+            firsts.append(self._rank(part, tokens, told=story and [*story, *tokens])[:1])
+        if all(first and first[0].score >= SUGGEST_SHARE * self.threshold for first in firsts):
+            return []
+        return firsts
 
     def _rank(self, question: str, tokens: list[str],
                told: Sequence[str] = ()) -> list[Match]:
