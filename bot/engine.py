@@ -178,6 +178,9 @@ class Engine:
         self.index = Index(phrasings, owners, n, weights, classify=classify)
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
+        # a question scoring under this is plainly beyond the knowledge, whatever threshold a
+        # caller sets: the ranking stays the knowledge's own (`_beside_a_question_beyond`)
+        self._beyond = SUGGEST_SHARE * default
         self._cache: dict[str, list[Match]] = {}
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
@@ -274,7 +277,7 @@ class Engine:
         for part in parts:
             tokens = self.tokens(part)
             firsts.append(self._rank(part, tokens, told=story and [*story, *tokens])[:1])
-        if all(first and first[0].score >= SUGGEST_SHARE * self.threshold for first in firsts):
+        if all(first and first[0].score >= self._beyond for first in firsts):
             return []
         return firsts
 
