@@ -9,7 +9,6 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -24,6 +23,7 @@ from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, asks_for, holds
 from bot.outcomes import DeclineReason
+from bot.quotes import Quotes
 from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (
@@ -145,12 +145,11 @@ class Engine:
         owners: list[int] = []
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
-        self._passages: list[tuple[str, ...]] = []  # each answer's words, for `_quoted`
+        self.quotes = Quotes([entry.answer for entry in self.entries])
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
-            self._passages.append(tuple(split[entry.answer]))
             questions = [canonical_of[question] for question in entry.questions]
             if passage_weight > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
@@ -291,7 +290,7 @@ class Engine:
         similarity = self.index.scores(tokens)
         exact = self._exact.get(tuple(tokens))
         if exact is None:
-            exact = self._quoted(question)
+            exact = self.quotes.named(question)
         if exact is not None:
             similarity[exact] = 1.0
         top = np.argsort(-similarity)[:CANDIDATES]
@@ -317,25 +316,6 @@ class Engine:
                                     round(coverage, 3)))
         scored.sort(key=lambda m: -m.score)
         return scored
-
-    def _quoted(self, question: str) -> int | None:
-        """The one entry whose answer holds, word for word, a passage the reader quotes
-        ('"may continue to worsen" what does that mean', 'reconstitute the immune system what
-        does that mean'): read back from the article, it names the answer as surely as a
-        curated phrasing. The reader's own words, not their synonyms ("repopulate the immune
-        system" is not the animal studies' "reconstitute the immune system"); two content
-        words at least, so a quoted term ("HSCT", "hot" MS) stays a word among the others."""
-        found = None
-        for quote in _quotes(question):
-            span = tuple(words(quote))
-            if sum(w not in STOPWORDS for w in span) < QUOTE_WORDS:
-                continue
-            holders = {i for i, passage in enumerate(self._passages)
-                       if _holds(passage, span)}
-            if len(holders) != 1 or (found is not None and holders != {found}):
-                return None
-            found = holders.pop()
-        return found
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
@@ -419,31 +399,6 @@ def _topical(widespread: Sequence[str], phrasings: Sequence[Sequence[str]]) -> b
     candidates = frozenset(widespread)
     used = Counter(chain.from_iterable(map(candidates.intersection, phrasings)))
     return any(count >= TOPIC_USE * len(phrasings) for count in used.values())
-
-
-# A passage in double quotes, straight or curly, or in single quotes set off by spaces (so an
-# apostrophe, "don't" or "patients' own", never opens one).
-_QUOTE = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<![^\s(])\'([^\']+)\'(?![^\s.,;:!?)])')
-# Or asked about by name, unquoted: "X what does that mean", "what does X mean".
-_MEANING = re.compile(r"^(.+?)[\s,.:;!?-]+(?:what does (?:that|this|it) (?:\w+ )?(?:mean|refer to)"
-                      r"|meaning)\W*$|^what does (.+?) (?:mean|refer to)\W*$", re.IGNORECASE)
-QUOTE_WORDS = 2
-
-
-def _quotes(question: str) -> list[str]:
-    """Passages a question quotes, or asks the meaning of."""
-    found = [next(filter(None, quote)) for quote in _QUOTE.findall(question)]
-    meaning = _MEANING.match(question.strip())
-    if meaning and not found:
-        found.append(next(filter(None, meaning.groups())))
-    return found
-
-
-def _holds(passage: Sequence[str], span: Sequence[str]) -> bool:
-    """Whether `span` occurs in `passage` as consecutive tokens."""
-    size = len(span)
-    return any(tuple(passage[i:i + size]) == tuple(span)
-               for i in range(len(passage) - size + 1) if passage[i] == span[0])
 
 
 def _has_letters(text: str) -> bool:

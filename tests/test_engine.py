@@ -631,4 +631,4 @@ def test_a_passage_quoted_from_one_answer_names_that_answer(
 ])
 def test_a_quote_names_no_answer_unless_one_answer_holds_it(
         engine: Engine, question: str) -> None:
-    assert engine._quoted(question) is None
+    assert engine.quotes.named(question) is None
