@@ -107,9 +107,9 @@ cant couldnt shouldnt wouldnt hasnt havent wasnt werent mum mom mother dad fathe
 wife son daughter sister brother partner friend boyfriend girlfriend family relative aunt
 uncle grandma grandmother grandfather grandpa grandad morning afternoon evening good great
 guys folks dear sir madam mate mates buddy pal bro bot question questions quick wonder
-wondering wondered curious
-confused honestly basically literally simply simple idea clue heard hear read saw seen
-noticed mention mentioned told asks headline keen thinking considering lots lot bit little
+wondering wondered curious confused honestly basically literally simply simple idea clue
+heard hear read saw seen noticed mention mentioned told asks headline keen thinking
+considering lots lot bit little
 moment currently recently lately today yesterday btw lol hmm um uh thx ty cheers sorry
 excuse hope hoping appreciate glad happy worried scared nervous anxious afraid terrified
 anymore sometime somehow wanna gonna gotta instead definitely certainly totally completely
