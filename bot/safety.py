@@ -42,7 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.spelling import Speller, swaps
-from bot.text import APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
+from bot.text import APOSTROPHE_MARKS, APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
 
 if TYPE_CHECKING:
     from bot.safety_model import SafetyModel
@@ -83,7 +83,9 @@ class Crisis:
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 # A bracketed aside ("my son (3) has swallowed...") stays in its clause.
-_CLAUSE = re.compile(r"[.!?;,¿¡\n\r\t…|/\[\]\"“”«»。、]+|\s[-–—]+\s")
+# A decimal point or comma ("39.2", "38,5") is no clause break: the reading stays in one piece
+# with the words around it ("a temperature of 39.2 for the last hour").
+_CLAUSE = re.compile(r"[!?;¿¡\n\r\t…|/\[\]\"“”«»。、]+|(?<!\d)[.,]+|[.,]+(?!\d)|\s[-–—]+\s")
 # Accents (Latin, Greek, Cyrillic), Hebrew points and Arabic vowel marks are optional in
 # typing and come off; the vowel signs of Indic, Thai, Japanese or Korean are the word itself.
 _ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
@@ -100,11 +102,29 @@ _EMOJI_WORDS = str.maketrans({
 _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a number first)
 
 
+# A noun's "'s" ("tonight's", "mum's", "the rope's"), as opposed to the "is" or "has" of a
+# pronoun or a question word ("it's", "she's", "what's", "let's"), which patterns read folded
+# ("its", "shes").
+_POSSESSIVE = re.compile(
+    rf"\b(?!(?:it|he|she|that|what|there|here|who|where|when|why|how|let|this|one|everyone|"
+    r"everybody|someone|somebody|nobody|noone|anyone|anybody|everything|something|nothing)"
+    rf"[{APOSTROPHE_MARKS}])([^\W\d_]+)[{APOSTROPHE_MARKS}]s\b", re.IGNORECASE)
+
+
 def fold(text: str) -> str:
     """Casefolded, accents and invisible characters off, apostrophes dropped."""
     text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).casefold()
     text = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
     return APOSTROPHES.sub("", text.translate(_LIGATURES))
+
+
+def without_possessives(text: str) -> str | None:
+    """The text with a noun's "'s" split off as a word of its own ("tonight's pills" ->
+    "tonight s pills", "tonight's the night" -> "tonight s the night": the noun whole, and the
+    "s" where a pattern reads "is"), or None when it has none: tried besides the text as
+    written ("tonights"), never instead."""
+    bare = _POSSESSIVE.sub(r"\1 s", text)
+    return bare if bare != text else None
 
 
 def examined(text: str, max_chars: int = MAX_CHARS) -> str:
@@ -181,6 +201,11 @@ class SafetyScreen:
         """The crisis a message signals, or None. Self-harm is tried before emergencies."""
         written = clauses(text, self.max_chars)
         variants = list(self._variants(written))
+        bare = without_possessives(examined(text, self.max_chars))
+        if bare is not None:
+            seen = set(map(tuple, variants))
+            variants += [v for v in self._variants(clauses(bare, self.max_chars))
+                         if tuple(v) not in seen]
         if not variants:
             return None
         for rule in self.rules:
