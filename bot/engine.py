@@ -145,7 +145,7 @@ class Engine:
         owners: list[int] = []
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
-        self.quotes = Quotes([entry.answer for entry in self.entries])
+        self.quotes = Quotes([split[entry.answer] for entry in self.entries])
         self._vocab: list[frozenset[str]] = []
         weights: list[float] = []
         for index, entry in enumerate(self.entries):

@@ -28,8 +28,9 @@ QUOTE_WORDS = 2
 class Quotes:
     """Finds which answer, if exactly one, holds a passage a question quotes."""
 
-    def __init__(self, answers: Sequence[str]):
-        self._answers = [tuple(words(answer)) for answer in answers]
+    def __init__(self, answers: Sequence[Sequence[str]]):
+        """`answers`: each answer's `words`, as the engine has them at build."""
+        self._answers = [tuple(answer) for answer in answers]
 
     def named(self, question: str) -> int | None:
         """The index of the one answer holding every passage the question quotes; None when
