@@ -257,7 +257,7 @@ class SmallTalk:
         whole = self._intent(key, fuzzy=False) or self._shaped(key)
         if whole is not None:
             return self._chat(whole, key, "")
-        letter = self._letter(text)  # after the whole: "hyvä botti" praises, "hyvä" opens too
+        letter = self._letter(text, key)  # after the whole: "hyvä botti" praises, "hyvä" opens too
         if letter is not None:
             return letter
         pieces = peeled(self, text, tokens, key)
@@ -270,7 +270,7 @@ class SmallTalk:
             return self._chat(whole, key, "")
         return pieces or self._hinted(text, key)
 
-    def _letter(self, text: str) -> Chat | None:
+    def _letter(self, text: str, key: str) -> Chat | None:
         """A message written as a letter: its opening ("Dear HSCT team,") and closing ("Best
         regards, Margaret") taken off and the rest read as any message. Only an opening or a
         closing is the letter's intent (a salutation is never a question for the engine: "Dear
@@ -283,7 +283,6 @@ class SmallTalk:
         if framed not in self.intents:
             return None
         body = body.lstrip(_EDGE + ".!?").rstrip(_EDGE)  # keeps a "?" the reader typed
-        key = self.normalise(text)
         if not self._tokens(body):
             return self._chat(framed, key, "")
         chat = self.match(body)
