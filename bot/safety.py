@@ -199,9 +199,10 @@ class SafetyScreen:
 
     def check(self, text: str) -> Crisis | None:
         """The crisis a message signals, or None. Self-harm is tried before emergencies."""
+        text = examined(text, self.max_chars)  # what `clauses` and the model look at
         written = clauses(text, self.max_chars)
         variants = list(self._variants(written))
-        bare = without_possessives(examined(text, self.max_chars))
+        bare = without_possessives(text)
         if bare is not None:
             seen = set(map(tuple, variants))
             variants += [v for v in self._variants(clauses(bare, self.max_chars))
@@ -214,7 +215,7 @@ class SafetyScreen:
                     language = rule.language or self.language(written)
                     return Crisis(rule.kind, self.reply(rule.kind, language), rule.id)
         if self.model is not None:
-            kind = self.model.crisis(examined(text, self.max_chars), self.model_threshold)
+            kind = self.model.crisis(text, self.model_threshold)
             if kind is not None and not self._judged_safe(written, variants):
                 return Crisis(kind, self.reply(kind, self.language(written)), MODEL_RULE)
         return None
