@@ -95,7 +95,10 @@ class Intent:
 
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
+    """A word or emoji of a message, normalised, with where it stands in the text (so a
+    piece of small talk can be cut off and the rest kept as the reader typed it)."""
+
     norm: str
     start: int
     end: int
@@ -162,7 +165,7 @@ class SmallTalk:
                                        key=len, reverse=True))
         # words that may stand between pieces of small talk said one after another
         # (`smalltalk_pieces.run`)
-        self._between = (self.fillers | self.vocatives
+        self.between = (self.fillers | self.vocatives
                          | {" ".join(c) for c in self.connectors})
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
@@ -177,20 +180,20 @@ class SmallTalk:
                 if len(phrasing) > SHORT:
                     self._choices.append(phrasing)
                     self._owners.append(intent.id)
-        self._longest = max((len(p.split()) for p in self._exact), default=1)
+        self.longest = max((len(p.split()) for p in self._exact), default=1)
 
     # -- normalisation ---------------------------------------------------------------------------
 
-    def _tokens(self, text: str) -> list[_Token]:
+    def tokens(self, text: str) -> list[Token]:
         """Words and emoji with their place in `text`; each word folded, squeezed, expanded."""
-        out: list[_Token] = []
+        out: list[Token] = []
         for m in _TOKEN.finditer(text):
             raw = m.group()
             if not raw[0].isalnum() and not _is_symbol(raw):
                 continue  # punctuation
             norm = self._expand(_fold(raw))
             if norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
-                out.append(_Token(norm, m.start(), m.end()))
+                out.append(Token(norm, m.start(), m.end()))
         return out
 
     def _expand(self, word: str) -> str:
@@ -208,11 +211,11 @@ class SmallTalk:
 
     def normalise(self, text: str) -> str:
         """The comparable form of a message or phrasing."""
-        return " ".join(t.norm for t in self._tokens(text))
+        return " ".join(t.norm for t in self.tokens(text))
 
     # -- matching --------------------------------------------------------------------------------
 
-    def _intent(self, norm: str, fuzzy: bool = True, peel: bool = False,
+    def intent_of(self, norm: str, fuzzy: bool = True, peel: bool = False,
                 shapes: bool = True) -> str | None:
         """The intent a whole (normalised) piece of text is, if any.
 
@@ -225,7 +228,7 @@ class SmallTalk:
         hit = self._exact.get(norm) or self._single.get(_single(norm))
         if hit is not None or not fuzzy or len(norm) > 80:
             return hit
-        hit = self._shaped(norm) if shapes else None
+        hit = self.shaped(norm) if shapes else None
         if hit is not None or len(norm) <= SHORT:
             return hit
         close = process.extract(norm, self._choices, scorer=fuzz.ratio, limit=5,
@@ -233,7 +236,7 @@ class SmallTalk:
         return next((self._owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
                     None)
 
-    def _shaped(self, norm: str) -> str | None:
+    def shaped(self, norm: str) -> str | None:
         """The first intent whose patterns a short message matches in full."""
         if norm.count(" ") >= MAX_WORDS:
             return None
@@ -244,19 +247,19 @@ class SmallTalk:
         """The small talk in a message, or None when there is none."""
         text = text[:MAX_CHARS]
         if "test" in self.intents and self._impatient(text.strip()):
-            return self._chat("test", "??", "")  # "??": is the bot there at all
+            return self.chat_for("test", "??", "")  # "??": is the bot there at all
         addressed = _MENTION.sub("", text)  # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot"
         if addressed != text and addressed.strip():
             chat = self.match(addressed)
             if chat is not None and not chat.rest:
                 return chat
-        tokens = self._tokens(text)
+        tokens = self.tokens(text)
         if not tokens:
             return None
         key = " ".join(t.norm for t in tokens)
-        whole = self._intent(key, fuzzy=False) or self._shaped(key)
+        whole = self.intent_of(key, fuzzy=False) or self.shaped(key)
         if whole is not None:
-            return self._chat(whole, key, "")
+            return self.chat_for(whole, key, "")
         letter = self._letter(text, key)  # after the whole: "hyvä botti" praises, "hyvä" opens too
         if letter is not None:
             return letter
@@ -264,10 +267,10 @@ class SmallTalk:
         if pieces is not None and not pieces.rest:
             return pieces
         # "thank u so mch", "bye bot", "alright understood", "ok i will go to bed now night"
-        whole = (self._intent(key) or self._trimmed(tokens) or run(self, text, tokens)
+        whole = (self.intent_of(key) or self._trimmed(tokens) or run(self, text, tokens)
                  or sentences(self, text))
         if whole is not None:
-            return self._chat(whole, key, "")
+            return self.chat_for(whole, key, "")
         return pieces or self._hinted(text, key)
 
     def _letter(self, text: str, key: str) -> Chat | None:
@@ -283,10 +286,10 @@ class SmallTalk:
         if framed not in self.intents:
             return None
         body = body.lstrip(_EDGE + ".!?").rstrip(_EDGE)  # keeps a "?" the reader typed
-        if not self._tokens(body):
-            return self._chat(framed, key, "")
+        if not self.tokens(body):
+            return self.chat_for(framed, key, "")
         chat = self.match(body)
-        return chat if chat is not None else self._chat(framed, key, body)
+        return chat if chat is not None else self.chat_for(framed, key, body)
 
     def _hinted(self, text: str, key: str) -> Chat | None:
         """A short message that only seems to be small talk ("can you tell me the ai's name"):
@@ -294,9 +297,9 @@ class SmallTalk:
         if key.count(" ") >= MAX_WORDS:
             return None
         hit = next((i.id for i in self._hinting if i.hint and i.hint.search(f" {key} ")), None)
-        return self._chat(hit, key, text.strip()) if hit is not None else None
+        return self.chat_for(hit, key, text.strip()) if hit is not None else None
 
-    def _trimmed(self, tokens: list[_Token]) -> str | None:
+    def _trimmed(self, tokens: list[Token]) -> str | None:
         """The intent of a short message once filler words are off its ends ("bye bot",
         "who are you exactly?", "hi 😊"), as few taken off as will do: a filler may be part of
         the phrasing ("just testing the bot", "good bot 🤓" is not "good"). Any emoji at an end
@@ -312,7 +315,7 @@ class SmallTalk:
 
         if all(filler(w) for w in words):  # "ok dear", "yes bot": a reply, the bot addressed
             said = next((i for w in words if w not in self.vocatives
-                         and (i := self._intent(w)) is not None), None)
+                         and (i := self.intent_of(w)) is not None), None)
             if said is not None:
                 return said
         lo, hi = 0, len(words)
@@ -323,12 +326,12 @@ class SmallTalk:
         spans = sorted(((start, end) for start in range(lo + 1)
                         for end in range(hi, len(words) + 1)), key=lambda s: s[0] - s[1])
         for start, end in spans[1:]:  # the first is the whole message
-            intent = self._intent(" ".join(words[start:end]))
+            intent = self.intent_of(" ".join(words[start:end]))
             if intent is not None:
                 return intent
         return None
 
-    def _first_listed(self, intents: Iterable[str]) -> str:
+    def first_listed(self, intents: Iterable[str]) -> str:
         """Of several kinds of small talk in one message, the one listed first in the file
         answers ("good night and god bless" is a goodbye)."""
         return min(intents, key=self._rank.__getitem__)
@@ -344,7 +347,9 @@ class SmallTalk:
         chat = self.match(greeting)
         return chat is not None and chat.intent == "greeting" and not chat.rest
 
-    def _chat(self, intent_id: str, key: str, rest: str) -> Chat:
+    def chat_for(self, intent_id: str, key: str, rest: str) -> Chat:
+        """The reply for an intent, chosen by the message's key so the same words always get
+        the same reply."""
         intent = self.intents[intent_id]
         reply = intent.replies[zlib.crc32(key.encode("utf-8")) % len(intent.replies)]
         return Chat(intent.id, reply.replace("{topic}", self.topic), intent.examples, rest)

@@ -5,8 +5,8 @@ and its letters: small talk peeled off the start or end of a message, with what 
 engine ("Hi! what is HSCT?" -> greeting, rest "what is HSCT?"); small talk said one piece after
 another with no punctuation, as voice typing writes it ("alright understood"); and a message of
 a few sentences that are each small talk ("Can you explain what this service offers? I'm not
-good with technology."). Each piece is read by the `SmallTalk` it is given (`_intent`,
-`_shaped`, `match`), so the phrasings, patterns and word lists stay in one place.
+good with technology."). Each piece is read by the `SmallTalk` it is given (`intent_of`,
+`shaped`, `match`), so the phrasings, patterns and word lists stay in one place.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.smalltalk import Chat, SmallTalk, _Token
+    from bot.smalltalk import Chat, SmallTalk, Token
 
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
@@ -27,7 +27,7 @@ EDGE = " \t\n,;:-–—…~*"
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。？！])\s+|\s*\n\s*")
 
 
-def run(small: SmallTalk, text: str, tokens: list[_Token]) -> str | None:
+def run(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
     """Small talk said one piece after another with no punctuation, as voice typing writes
     it ("alright understood", "hahaha you are funny", "ok i will go to bed now night
     night"): every word of the message in a piece that is small talk whole (or a connector,
@@ -39,21 +39,21 @@ def run(small: SmallTalk, text: str, tokens: list[_Token]) -> str | None:
     # best[i]: the intents of a reading of words[:i] (None: none found)
     best: list[list[str] | None] = [[]] + [None] * len(words)
     for end in range(1, len(words) + 1):
-        for start in range(max(0, end - small._longest), end):
+        for start in range(max(0, end - small.longest), end):
             before = best[start]
             if before is None:
                 continue
             piece = " ".join(words[start:end])
             # "gn everyone, night bot": the bot named, not asked about
-            if piece in small._between:
+            if piece in small.between:
                 best[end] = before
                 break
-            intent = small._intent(piece, fuzzy=False) or small._shaped(piece)
+            intent = small.intent_of(piece, fuzzy=False) or small.shaped(piece)
             if intent is not None:
                 best[end] = [*before, intent]
                 break
     found = best[-1]
-    return small._first_listed(found) if found else None
+    return small.first_listed(found) if found else None
 
 
 def sentences(small: SmallTalk, text: str) -> str | None:
@@ -63,7 +63,7 @@ def sentences(small: SmallTalk, text: str) -> str | None:
     left as a question nobody asked. Every sentence must be small talk with nothing left,
     so a question among them still goes to the engine; the kind listed first answers."""
     parts = [p for p in (p.strip(EDGE) for p in _SENTENCE_BREAK.split(text.strip()))
-             if small._tokens(p)]
+             if small.tokens(p)]
     if not 2 <= len(parts) <= MAX_SENTENCES:
         return None
     found = []
@@ -72,10 +72,10 @@ def sentences(small: SmallTalk, text: str) -> str | None:
         if chat is None or chat.rest:
             return None
         found.append(chat.intent)
-    return small._first_listed(found)
+    return small.first_listed(found)
 
 
-def peeled(small: SmallTalk, text: str, tokens: list[_Token], key: str) -> Chat | None:
+def peeled(small: SmallTalk, text: str, tokens: list[Token], key: str) -> Chat | None:
     """Small talk taken off the start and end of a message, and what is left."""
     taken: list[str] = []
     lo, hi = 0, len(tokens)
@@ -87,10 +87,10 @@ def peeled(small: SmallTalk, text: str, tokens: list[_Token], key: str) -> Chat 
         lo = _skip_connectors(small, tokens, step[1], hi)
         rest_norm = " ".join(t.norm for t in tokens[lo:hi])
         if rest_norm in small.vocatives:  # "ta, bot": the bot addressed, not asked what it is
-            return small._chat(small._first_listed(taken), key, "")
-        rest_intent = small._intent(rest_norm, peel=True)
+            return small.chat_for(small.first_listed(taken), key, "")
+        rest_intent = small.intent_of(rest_norm, peel=True)
         if rest_intent is not None:  # all small talk: the kind listed first in the file
-            return small._chat(small._first_listed([rest_intent, *taken]), key, "")
+            return small.chat_for(small.first_listed([rest_intent, *taken]), key, "")
     step = _peel(small, text, tokens, lo, hi, from_start=False)
     if step is not None:
         taken.append(step[0])
@@ -99,30 +99,31 @@ def peeled(small: SmallTalk, text: str, tokens: list[_Token], key: str) -> Chat 
         # too ("thank you my dear, God bless": the bot addressed between); an emoji at the end
         # only colours it ("love this bot ❤️" praises), as `SmallTalk._trimmed` reads it
         rest_norm = " ".join(t.norm for t in tokens[lo:hi])
-        rest_intent = None if rest_norm in small.vocatives else small._intent(rest_norm, peel=True)
+        rest_intent = (None if rest_norm in small.vocatives
+                       else small.intent_of(rest_norm, peel=True))
         punctuated = PUNCTUATED.search(text[tokens[hi - 1].end:tokens[hi].start])
         if punctuated and (rest_intent is not None
                            or (taken[:-1] and rest_norm in small.vocatives)):
             found = [*taken, rest_intent] if rest_intent is not None else taken
-            return small._chat(small._first_listed(found), key, "")
+            return small.chat_for(small.first_listed(found), key, "")
     if not taken:
         return None
     end = tokens[hi].start if hi < len(tokens) else len(text)
     rest = text[tokens[lo].start:end].rstrip(EDGE)  # keeps a "?" the reader typed
-    return small._chat(taken[0], key, rest)
+    return small.chat_for(taken[0], key, rest)
 
 
-def _peel(small: SmallTalk, text: str, tokens: list[_Token], lo: int, hi: int,
+def _peel(small: SmallTalk, text: str, tokens: list[Token], lo: int, hi: int,
           from_start: bool) -> tuple[str, int] | None:
     """The longest small talk at one end of tokens[lo:hi], leaving at least one word."""
-    for size in range(min(MAX_PEEL, small._longest, hi - lo - 1), 0, -1):
+    for size in range(min(MAX_PEEL, small.longest, hi - lo - 1), 0, -1):
         part = tokens[lo:lo + size] if from_start else tokens[hi - size:hi]
         if not from_start and text[part[0].start - 1:part[0].start] == "@":
             continue  # "...fatigue? @bot": the bot addressed, not asked whether it is one
         part_norm = " ".join(t.norm for t in part)
         if part_norm in small.vocatives:  # "apologies, bot, my mistake": a name, not a question
             continue
-        intent = small._intent(part_norm, peel=True, shapes=False)
+        intent = small.intent_of(part_norm, peel=True, shapes=False)
         if intent is None:
             continue
         between = (text[part[-1].end:tokens[lo + size].start] if from_start
@@ -134,7 +135,7 @@ def _peel(small: SmallTalk, text: str, tokens: list[_Token], lo: int, hi: int,
     return None
 
 
-def _skip_connectors(small: SmallTalk, tokens: list[_Token], lo: int, hi: int) -> int:
+def _skip_connectors(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -> int:
     words = [t.norm for t in tokens[lo:hi]]
     for connector in small.connectors:
         if tuple(words[:len(connector)]) == connector and len(connector) < len(words):
