@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from bot.problems import Findings, KnowledgeError, Problem, read_yaml
+from bot.problems import Findings, KnowledgeError, Problem, listed, read_yaml
 from bot.settings import data_file
 
 PACK_FILE = "pack.yaml"
@@ -31,6 +31,7 @@ PACK_FILE = "pack.yaml"
 # unless the knowledge directory has its own (an empty one turns it off).
 LEXICON_FILE = "lexicon.yaml"
 ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")  # fits Telegram deep links and callback data
+ENTRY_ID_FORM = "must be 1-48 lowercase letters, digits, '-' or '_'"
 MIN_QUESTIONS = 6  # fewer is advice: the engine finds an entry by the ways readers ask
 MAX_LABEL = 300  # characters of a title, publisher or citation: longer is an error
 LONG_PASSAGE = 1500  # characters of an answer beyond which it is advice (readers page through)
@@ -261,21 +262,10 @@ def _questions(raw: dict[str, Any], pack_file: Path, label: str,
     return tuple(q.strip() for q in questions)
 
 
-def _entry(raw: Any, index: int, pack: Pack, haystack: str, seen: set[str],
+def _entry(raw: dict[str, Any], label: str, pack: Pack, haystack: str,
            found: Findings) -> Entry | None:
-    pack_file, label = pack.path / PACK_FILE, f"#{index}"
-    if not isinstance(raw, dict):
-        found.error(pack_file, "must be a mapping with id, questions, answer", label)
-        return None
-    entry_id = _text(raw, "id", pack_file, found, label)
-    if entry_id:
-        label = entry_id
-        if not ENTRY_ID.match(entry_id):
-            found.error(pack_file, "must be 1-48 lowercase letters, digits, '-' or '_'", label,
-                        "id")
-        if entry_id in seen:
-            found.error(pack_file, "is used by another entry", label, "id")
-        seen.add(entry_id)
+    pack_file = pack.path / PACK_FILE
+    entry_id = label if label == str(raw.get("id")).strip() else ""  # else "#3": no id
     questions = _questions(raw, pack_file, label, found)
     answer = _text(raw, "answer", pack_file, found, label)
     if answer and haystack and squash(answer) not in haystack:
@@ -301,13 +291,11 @@ def load_pack(pack_file: Path) -> tuple[Pack | None, Findings]:
     source_text = _source_text(data, pack_file, found)
     pack = Pack(pack_file.parent.name, pack_file.parent, source, source_text, (),
                 _synonyms(data.get("synonyms"), pack_file, found))
-    raw_entries = data.get("entries")
-    if not isinstance(raw_entries, list) or not raw_entries:
-        found.error(pack_file, "must be a non-empty list", None, "entries")
-        raw_entries = []
-    haystack, seen = squash(source_text), set[str]()
-    entries = [_entry(raw, i, pack, haystack, seen, found)
-               for i, raw in enumerate(raw_entries, start=1)]
+    haystack = squash(source_text)
+    entries = [_entry(raw, label, pack, haystack, found)
+               for label, raw in listed(data.get("entries"), pack_file, found.errors, "entries",
+                                        "entry", "id, questions, answer",
+                                        (ENTRY_ID, ENTRY_ID_FORM))]
     return replace(pack, entries=tuple(e for e in entries if e is not None)), found
 
 

@@ -8,7 +8,7 @@ silent overwrite) and every problem names its file, and where it can the entry a
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +95,42 @@ def read_yaml(file: Path) -> tuple[Any, Problem | None]:
         return None, Problem(file, f"is not valid YAML{where}: {getattr(exc, 'problem', exc)}")
     except (OSError, UnicodeDecodeError) as exc:
         return None, Problem(file, f"cannot be read: {exc}")
+
+
+def listed(raw_list: Any, file: Path, problems: list[Problem], key: str, noun: str,
+           fields: str, id_form: tuple[re.Pattern[str], str] | None = None,
+           ) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The mappings of a curator's list (a pack's entries, safety rules, small-talk intents),
+    each with the label its problems are reported under: its id, or its place ("#3") when the
+    id is missing. A missing, malformed or repeated id is reported here, once for every list;
+    `id_form` is the pattern an id must match and what to say when it does not."""
+    if not isinstance(raw_list, list) or not raw_list:
+        problems.append(Problem(file, "must be a non-empty list", None, key))
+        return
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_list, start=1):
+        label = f"#{index}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, f"must be a mapping with {fields}", label))
+            continue
+        given = _id(raw.get("id"))
+        if not given:
+            problems.append(Problem(file, "is missing or empty", label, "id"))
+        else:
+            label = given
+            if id_form is not None and not id_form[0].match(label):
+                problems.append(Problem(file, id_form[1], label, "id"))
+            if label in seen:
+                problems.append(Problem(file, f"is used by another {noun}", label, "id"))
+            seen.add(label)
+        yield label, raw
+
+
+def _id(value: Any) -> str:
+    """An id as written: `id: 12` is a curator's id too, `id: yes` (a YAML boolean) is not."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return ""
+    return str(value).strip()
 
 
 def summarise(advice: Sequence[Problem], shown: int = 3) -> list[str]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.problems import KnowledgeError, Problem, read_yaml
+from bot.problems import KnowledgeError, Problem, listed, read_yaml
 from bot.safety import (
     DEFAULT_LANGUAGE,
     MAX_CHARS,
@@ -188,25 +188,9 @@ def _load(file: Path) -> tuple[SafetyScreen | None, list[Problem]]:
     model, threshold = _model(data, file, problems)
     language_words = _language_words(data.get("language_words"), file, problems)
 
-    raw_rules = data.get("rules")
-    if not isinstance(raw_rules, list) or not raw_rules:
-        problems.append(Problem(file, "must be a non-empty list", None, "rules"))
-        raw_rules = []
     rules: list[Rule] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_rules, start=1):
-        label = f"#{index}"
-        if not isinstance(raw, dict):
-            problems.append(Problem(file, "must be a mapping with id, kind and patterns", label))
-            continue
-        rule_id = raw.get("id")
-        if not isinstance(rule_id, str) or not rule_id.strip():
-            problems.append(Problem(file, "is missing or empty", label, "id"))
-        else:
-            label = rule_id.strip()
-            if label in seen:
-                problems.append(Problem(file, "is used by another rule", label, "id"))
-            seen.add(label)
+    for label, raw in listed(data.get("rules"), file, problems, "rules", "rule",
+                             "id, kind and patterns"):
         kind = raw.get("kind")
         if kind not in {k.value for k in CrisisKind}:
             problems.append(Problem(file, "must be emergency or self_harm", label, "kind"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.letters import Letter
-from bot.problems import KnowledgeError, Problem, read_yaml
+from bot.problems import KnowledgeError, Problem, listed, read_yaml
 from bot.smalltalk import (
     DEFAULT_TOPIC,
     Intent,
@@ -78,28 +78,10 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
     folded = {k: " ".join(folded.get(w, w) for w in v.split()) for k, v in folded.items()}
     blank = SmallTalk((), shorthand=folded)  # normalises phrasings as messages will be
 
-    raw_intents = data.get("intents")
-    if not isinstance(raw_intents, list) or not raw_intents:
-        problems.append(Problem(file, "must be a non-empty list", None, "intents"))
-        raw_intents = []
     intents: list[Intent] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(raw_intents, start=1):
-        label = f"#{index}"
-        if not isinstance(raw, dict):
-            problems.append(Problem(file, "must be a mapping with id, phrasings, replies", label))
-            continue
-        intent_id = raw.get("id")
-        if not isinstance(intent_id, str) or not intent_id.strip():
-            problems.append(Problem(file, "is missing or empty", label, "id"))
-        else:
-            label = intent_id.strip()
-            if not INTENT_ID.match(label):
-                problems.append(Problem(file, "must be lowercase letters, digits or _", label,
-                                        "id"))
-            if label in seen:
-                problems.append(Problem(file, "is used by another intent", label, "id"))
-            seen.add(label)
+    for label, raw in listed(data.get("intents"), file, problems, "intents", "intent",
+                             "id, phrasings, replies",
+                             (INTENT_ID, "must be lowercase letters, digits or _")):
         phrasings = [blank.normalise(p) for p in _texts(raw.get("phrasings"), file, problems,
                                                         label, "phrasings")]
         if any(not p for p in phrasings):

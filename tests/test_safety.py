@@ -441,6 +441,8 @@ def test_a_pattern_matches_as_written_whatever_accents_and_letters_it_uses(tmp_p
     (MINIMAL.replace('{en: "Call 112 now."}', '{en: ""}'), "emergency", "replies.en"),
     (MINIMAL.replace("    patterns: ['\\bwant to die\\b']\n", ""), "die", "patterns"),
     (MINIMAL + "  - id: die\n    kind: emergency\n    patterns: [x]\n", "die", "id"),
+    (MINIMAL + "  - kind: emergency\n    patterns: [x]\n", "#2", "id"),
+    (MINIMAL + "  - want to die\n", "#2", None),
     (MINIMAL.replace("    kind: self_harm\n", "    kind: self_harm\n    unles: [x]\n"),
      "die", None),
     (MINIMAL + "model_threshold: 1.5\n", None, "model_threshold"),

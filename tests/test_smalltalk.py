@@ -667,6 +667,7 @@ def test_a_minimal_small_talk_file_works_as_written(tmp_path: Path) -> None:
     (MINIMAL.replace("[hi, hello]", "[hi, yes]"), "greeting", "phrasings"),
     (MINIMAL.replace("[hi, hello]", "[]"), "greeting", "phrasings"),
     (MINIMAL.replace("examples: true", "examples: sometimes"), "greeting", "examples"),
+    (MINIMAL.replace("  - id: greeting\n", "  - id: Greeting!\n"), "Greeting!", "id"),
     (MINIMAL.replace("'\\bshould i\\b'", "'(should i'"), "own_case", "patterns[1]"),
     (MINIMAL.replace("    examples: true\n", "    examples: true\n    hints: ['(bad']\n"),
      "greeting", "hints[1]"),
