@@ -349,7 +349,7 @@ def asked_part(text: str) -> str | None:
     sentence, "i need to know what my balance is" has no story to take off: measured on
     CLINC150, cutting there cost more than it gained.)"""
     sentences = _SENTENCE_END.split(text.strip())
-    asked = [s for s in sentences if asks(s)]
+    asked = [s for s in sentences if asks(_unjoined(s))]
     if not asked or len(asked) == len(sentences):
         return None
     return " ".join(asked)

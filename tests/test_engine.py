@@ -502,6 +502,8 @@ def test_a_subject_named_in_the_story_still_counts(engine: Engine, question: str
 def test_asked_part_keeps_the_sentences_that_ask() -> None:
     assert asked_part("My dad is 72. He has MS. Is HSCT an option?") == "Is HSCT an option?"
     assert asked_part("I read it twice. how does it work") == "how does it work"
+    # a question joined by "and" asks, as `questions_in` and `told_part` read it
+    assert asked_part("My dad has MS. and how long does it take") == "and how long does it take"
     assert asked_part("What is HSCT? Does it work?") is None  # every sentence asks
     assert asked_part("I have MS and I read the article") is None
     assert asked_part("i need to know what the risks are") is None  # one sentence: no story
