@@ -171,15 +171,17 @@ class SmallTalk:
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
         self._exact: dict[str, str] = {}
         self._single: dict[str, str] = {}
-        self._choices: list[str] = []
-        self._owners: list[str] = []
+        # phrasings long enough to match with a typo, by their number of words: a typo keeps
+        # the words a phrasing has (`_one_typo`), so only those are worth comparing
+        self._choices: dict[int, tuple[list[str], list[str]]] = {}
         for intent in self.intents.values():
             for phrasing in intent.phrasings:
                 self._exact.setdefault(phrasing, intent.id)
                 self._single.setdefault(_single(phrasing), intent.id)
                 if len(phrasing) > SHORT:
-                    self._choices.append(phrasing)
-                    self._owners.append(intent.id)
+                    choices, owners = self._choices.setdefault(phrasing.count(" "), ([], []))
+                    choices.append(phrasing)
+                    owners.append(intent.id)
         self.longest = max((len(p.split()) for p in self._exact), default=1)
 
     # -- normalisation ---------------------------------------------------------------------------
@@ -231,9 +233,10 @@ class SmallTalk:
         hit = self.shaped(norm) if shapes else None
         if hit is not None or len(norm) <= SHORT:
             return hit
-        close = process.extract(norm, self._choices, scorer=fuzz.ratio, limit=5,
+        choices, owners = self._choices.get(norm.count(" "), ([], []))
+        close = process.extract(norm, choices, scorer=fuzz.ratio, limit=5,
                                 score_cutoff=CUTOFF - 10)
-        return next((self._owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
+        return next((owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
                     None)
 
     def shaped(self, norm: str) -> str | None:
