@@ -9,6 +9,7 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -246,7 +247,7 @@ class Engine:
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Entries by confidence (0-100), best first; empty when nothing relates at all."""
-        key = " ".join(question[:MAX_QUESTION_CHARS].split())
+        key = " ".join(_MENTIONS.sub(" ", question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
             tokens = self.tokens(key)
@@ -337,7 +338,7 @@ class Engine:
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
         topic, or on it but not in it: each gets its own reply."""
-        question = question[:MAX_QUESTION_CHARS]
+        question = _MENTIONS.sub(" ", question[:MAX_QUESTION_CHARS])
         if not _has_letters(question):
             return DeclineReason.NOT_UNDERSTOOD
         tokens = self.tokens(question)
@@ -405,6 +406,11 @@ def _has_letters(text: str) -> bool:
     return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
 
 
+# Someone in a group chat, addressed by name ("@anna I think it's like a bone marrow
+# transplant... bot, is it?"): who the reader is talking to, not what about, yet the name
+# would count as a word no entry knows. Telegram usernames have 5 or more characters; a
+# reader typing a member's first name after "@" ("@sara") may type fewer.
+_MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
 _SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
