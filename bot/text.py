@@ -116,7 +116,24 @@ anymore sometime somehow wanna gonna gotta instead definitely certainly totally 
 despite amid amongst alongside albeit hence nevertheless nonetheless meanwhile likewise
 beyond reason reasons knew
 q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
+""".split()) | frozenset("""
+true false according
+""".split()) | frozenset("""
+po opo kuya ba naman lang talaga kasi yung nga daw pala sana salamat ano paano bakit ito
+mera meri mere mujhe hai hain bhi abhi kya kyun kaise yaar bhai bhaiya didi ji aur nahi nahin
+toh matlab accha acha haan sab ka ki ke ko se yeh ye woh wo bahut thoda
+wallahi wallah walla inshallah inshaallah mashallah mashaallah alhamdulillah habibi habibti
+akhi ukhti yalla yallah khalas yani bismillah
+hola gracias porfa porfavor por amigo amiga oye bueno pues prosze dziekuje dzieki czesc
 """.split())
+# The second set: how a reader checks a claim heard elsewhere ("my neuro said it's only for
+# young people, true?", "is that true according to this"); the claim is the question. Not
+# "accurate" or "correct": "how accurate is a colonoscopy" asks about the test itself.
+# The third: code-switched words of politeness and address, and the commonest function words,
+# of the languages readers mix into their English (Filipino "po", "kuya"; Hindi and Urdu
+# "yaar", "hai", "bhi"; Arabic "wallahi"; Spanish "porfa"; Polish "prosze"): like "please",
+# "bro" or "is", they say nothing about which passage answers, yet as words no entry knows
+# each would count against every entry.
 
 # What readers ask *about* a treatment or a service without naming it: a question made of
 # these and words the knowledge knows is on its topic even when the knowledge has no answer
