@@ -34,6 +34,7 @@ from bot.text import (
     STOPWORDS_STEMMED,
     Synonyms,
     asked_part,
+    checked_claim,
     questions_in,
     stem,
     told_part,
@@ -255,6 +256,9 @@ class Engine:
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
                 cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
+            claim = checked_claim(key)
+            if claim:  # "...bot is that true?": the claim alone is what is asked
+                cached = _better(cached, self._rank(claim, self.tokens(claim)))
             for first in self._beside_a_question_beyond(key):
                 cached = _better(cached, first)
             if len(self._cache) > 4096:

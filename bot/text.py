@@ -386,3 +386,32 @@ def questions_in(text: str) -> list[str]:
 def told_part(text: str) -> str:
     """The sentences that only tell (the story around the questions), "" when none does."""
     return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))
+
+
+# Where a message turns from what someone said to the bot: "...", a comma, a question mark, or
+# the bot addressed by name ("@anna I think it's like a bone marrow transplant... bot, is it?").
+# Not a full stop: a sentence after one is more often a question of its own (with it, one more
+# held-out question was answered wrongly).
+_TURN = re.compile(r"(?:\.{2,}|…|[,?])\s*|\s+(?=bot\b)", re.IGNORECASE)
+MAX_CHECK_WORDS = 8  # "bot is that true according to this"
+# A check asks about the claim, not about the reader or the how, why or when of something:
+# "I'm 65. Is it for me?" and "they collect them first, then how?" are questions of their own.
+_NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who".split())
+
+
+def checked_claim(text: str) -> str | None:
+    """The claim a reader asks the bot to check, when the message ends by asking only that
+    ("my friend said collecting the cells is the easy part... bot is that true?", "it's only
+    for young people, true?"): the check has no word of substance, so the claim is what is
+    asked. None when the message does not end so."""
+    claim = None
+    for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
+        checked = words(text[cut.end():])
+        if (len(checked) > MAX_CHECK_WORDS or not all(w in STOPWORDS for w in checked)
+                or not _NOT_A_CHECK.isdisjoint(checked)):
+            break
+        if checked:
+            claim = text[:cut.start()]
+    if claim is None or all(w in STOPWORDS for w in words(claim)):
+        return None
+    return claim.strip()
