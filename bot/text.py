@@ -399,6 +399,12 @@ MAX_CHECK_WORDS = 8  # "bot is that true according to this"
 _NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who".split())
 
 
+# Who made the claim, before it ("my neuro said it's only for young people"): the claim's
+# source, not what it is about. Not "it says": that is the article, and the claim is of it.
+_REPORTED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:said|told\s+(?:me|us)|reckons|claims|claimed|"
+                       r"heard)\s+(?:that\s+)?", re.IGNORECASE)
+
+
 def checked_claim(text: str) -> str | None:
     """The claim a reader asks the bot to check, when the message ends by asking only that
     ("my friend said collecting the cells is the easy part... bot is that true?", "it's only
@@ -412,6 +418,9 @@ def checked_claim(text: str) -> str | None:
             break
         if checked:
             claim = text[:cut.start()]
-    if claim is None or all(w in STOPWORDS for w in words(claim)):
+    if claim is None:
+        return None
+    claim = _REPORTED.sub("", claim, count=1)
+    if all(w in STOPWORDS for w in words(claim)):
         return None
     return claim.strip()
