@@ -226,8 +226,9 @@ class Engine:
 
     def _subjects(self, tokens: Sequence[str]) -> frozenset[str]:
         """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`): the
-        first within two words of "for", "with"... ("help with MS fatigue"). "For decades"
-        says how long, not about what."""
+        first within two words of "for", "with"... ("help with MS fatigue"), or of "by"
+        ("approved by the NHS": who approves is the question). "For decades" says how long,
+        not about what."""
         if not self._anchors:
             return frozenset()
         found = set()
@@ -416,7 +417,7 @@ def _has_letters(text: str) -> bool:
 # reader typing a member's first name after "@" ("@sara") may type fewer.
 _MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
-_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against")))
+_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against", "by")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
 # How many and how long, in a story around the question: context, like "65" in "I'm 65".
 _COUNTING = frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS | {stem("ago")}  # "weeks": "week"
