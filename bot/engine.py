@@ -38,6 +38,7 @@ from bot.text import (
     questions_in,
     stem,
     told_part,
+    without_purpose,
     words,
     words_of,
 )
@@ -257,6 +258,9 @@ class Engine:
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
                 cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
+            purpose = without_purpose(key)
+            if purpose:  # "...so i can show my neuro": the reason is not the question
+                cached = _better(cached, self._rank(purpose, self.tokens(purpose)))
             claim = checked_claim(key)
             if claim:  # "...bot is that true?": the claim alone is what is asked
                 cached = _better(cached, self._rank(claim, self.tokens(claim)))

@@ -424,3 +424,20 @@ def checked_claim(text: str) -> str | None:
     if all(w in STOPWORDS for w in words(claim)):
         return None
     return claim.strip()
+
+
+# "...so I can show my neuro": why the reader asks, said after what they ask.
+_PURPOSE = re.compile(r"[\s,]+(?:so|so that|in order that)\s+(?:i|we|he|she|they)\s+"
+                      r"(?:can|could|may|might|will|would)\s+\w.*$", re.IGNORECASE)
+
+
+def without_purpose(text: str) -> str | None:
+    """The question without the reason given after it ("can you give me the full reference so
+    i can show my neuro"): who the reader will show or tell is not what they ask about. None
+    when the message gives no such reason, or is nothing but one."""
+    found = _PURPOSE.search(text)
+    if found is None or found.start() == 0:
+        return None
+    asked = text[:found.start()]
+    return asked if not all(w in STOPWORDS for w in words(asked)) else None
+
