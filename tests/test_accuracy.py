@@ -44,7 +44,7 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # after that first measure (97.0% / 100%). hikers.tsv (members of a patient organisation's
 # group chat: replies to other members with the question after, claims heard elsewhere checked,
 # Filipino, Hindi and Arabic politeness words, who did the study) first scored 84.2% / 98.3%
-# and was curated after that first measure (94.5% / 100%).
+# and was curated after that first measure (95.2% / 100%).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
 # ramblers.tsv (terse keyword queries: 81.2% / 96.7%), trekkers.tsv (an evaluator's mix
