@@ -395,8 +395,16 @@ def told_part(text: str) -> str:
 _TURN = re.compile(r"(?:\.{2,}|…|[,?])\s*|\s+(?=bot\b)", re.IGNORECASE)
 MAX_CHECK_WORDS = 8  # "bot is that true according to this"
 # A check asks about the claim, not about the reader or the how, why or when of something:
-# "I'm 65. Is it for me?" and "they collect them first, then how?" are questions of their own.
-_NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who".split())
+# "I'm 65. Is it for me?" and "they collect them first, then how?" are questions of their own,
+# and so are requests ("..., can you do that?", "..., please") and "..., what is it?" (but
+# "...is that what it says?" checks).
+_NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who can could "
+                         "would will you please thank thanks".split())
+_OWN_QUESTION = frozenset(("what", "which"))
+# ...and says it is one: "true?", "is it?", "right?", "is that correct?"; not "but not
+# others?" or "it's gone!" (BANKING77's questions end so, and are not checks).
+_CHECKING = frozenset("true right correct accurate really real legit so is isn't isnt are "
+                      "does doesn't did was yes no".split())
 
 
 # Who made the claim, before it ("my neuro said it's only for young people"): the claim's
@@ -414,9 +422,10 @@ def checked_claim(text: str) -> str | None:
     for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
         checked = words(text[cut.end():])
         if (len(checked) > MAX_CHECK_WORDS or not all(w in STOPWORDS for w in checked)
-                or not _NOT_A_CHECK.isdisjoint(checked)):
+                or not _NOT_A_CHECK.isdisjoint(checked)
+                or (checked and checked[0] in _OWN_QUESTION)):
             break
-        if checked:
+        if not _CHECKING.isdisjoint(checked):
             claim = text[:cut.start()]
     if claim is None:
         return None

@@ -654,6 +654,13 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("bot does age matter?") is None  # a question of its own
     assert checked_claim("I'm 65. Is it for me?") is None  # about the reader: not a check
     assert checked_claim("is hsct safe?") is None
+    # questions that end with a request or a question of their own are not checks
+    assert checked_claim("there is an extra charge on my account, it's just £1, what is it?") \
+        is None
+    assert checked_claim("can you explain your refund policy, please?") is None
+    assert checked_claim("i need a refund because the merchant refuses, can you do that?") \
+        is None
+    assert checked_claim("why do i get charged fees on some payments, but not others?") is None
 
 
 def test_without_purpose_drops_the_reason_after_a_question() -> None:
