@@ -9,6 +9,7 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -33,9 +34,11 @@ from bot.text import (
     STOPWORDS_STEMMED,
     Synonyms,
     asked_part,
+    checked_claim,
     questions_in,
     stem,
     told_part,
+    without_purpose,
     words,
     words_of,
 )
@@ -224,8 +227,9 @@ class Engine:
 
     def _subjects(self, tokens: Sequence[str]) -> frozenset[str]:
         """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`): the
-        first within two words of "for", "with"... ("help with MS fatigue"). "For decades"
-        says how long, not about what."""
+        first within two words of "for", "with"... ("help with MS fatigue"), or of "by"
+        ("approved by the NHS": who approves is the question). "For decades" says how long,
+        not about what."""
         if not self._anchors:
             return frozenset()
         found = set()
@@ -246,7 +250,7 @@ class Engine:
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Entries by confidence (0-100), best first; empty when nothing relates at all."""
-        key = " ".join(question[:MAX_QUESTION_CHARS].split())
+        key = " ".join(_MENTIONS.sub(" ", question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
             tokens = self.tokens(key)
@@ -254,6 +258,12 @@ class Engine:
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
                 cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
+            purpose = without_purpose(key)
+            if purpose:  # "...so i can show my neuro": the reason is not the question
+                cached = _better(cached, self._rank(purpose, self.tokens(purpose)))
+            claim = checked_claim(key)
+            if claim:  # "...bot is that true?": the claim alone is what is asked
+                cached = _better(cached, self._rank(claim, self.tokens(claim)))
             for first in self._beside_a_question_beyond(key):
                 cached = _better(cached, first)
             if len(self._cache) > 4096:
@@ -337,7 +347,7 @@ class Engine:
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
         topic, or on it but not in it: each gets its own reply."""
-        question = question[:MAX_QUESTION_CHARS]
+        question = _MENTIONS.sub(" ", question[:MAX_QUESTION_CHARS])
         if not _has_letters(question):
             return DeclineReason.NOT_UNDERSTOOD
         tokens = self.tokens(question)
@@ -405,8 +415,13 @@ def _has_letters(text: str) -> bool:
     return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
 
 
+# Someone in a group chat, addressed by name ("@anna I think it's like a bone marrow
+# transplant... bot, is it?"): who the reader is talking to, not what about, yet the name
+# would count as a word no entry knows. Telegram usernames have 5 or more characters; a
+# reader typing a member's first name after "@" ("@sara") may type fewer.
+_MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
-_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against")))
+_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against", "by")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
 # How many and how long, in a story around the question: context, like "65" in "I'm 65".
 _COUNTING = frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS | {stem("ago")}  # "weeks": "week"

@@ -116,7 +116,24 @@ anymore sometime somehow wanna gonna gotta instead definitely certainly totally 
 despite amid amongst alongside albeit hence nevertheless nonetheless meanwhile likewise
 beyond reason reasons knew
 q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
+""".split()) | frozenset("""
+true false according
+""".split()) | frozenset("""
+po opo kuya ba naman lang talaga kasi yung nga daw pala sana salamat ano paano bakit ito
+mera meri mere mujhe hai hain bhi abhi kya kyun kaise yaar bhai bhaiya didi ji aur nahi nahin
+toh matlab accha acha haan sab ka ki ke ko se yeh ye woh wo bahut thoda
+wallahi wallah walla inshallah inshaallah mashallah mashaallah alhamdulillah habibi habibti
+akhi ukhti yalla yallah khalas yani bismillah
+hola gracias porfa porfavor por amigo amiga oye bueno pues prosze dziekuje dzieki czesc
 """.split())
+# The second set: how a reader checks a claim heard elsewhere ("my neuro said it's only for
+# young people, true?", "is that true according to this"); the claim is the question. Not
+# "accurate" or "correct": "how accurate is a colonoscopy" asks about the test itself.
+# The third: code-switched words of politeness and address, and the commonest function words,
+# of the languages readers mix into their English (Filipino "po", "kuya"; Hindi and Urdu
+# "yaar", "hai", "bhi"; Arabic "wallahi"; Spanish "porfa"; Polish "prosze"): like "please",
+# "bro" or "is", they say nothing about which passage answers, yet as words no entry knows
+# each would count against every entry.
 
 # What readers ask *about* a treatment or a service without naming it: a question made of
 # these and words the knowledge knows is on its topic even when the knowledge has no answer
@@ -369,3 +386,67 @@ def questions_in(text: str) -> list[str]:
 def told_part(text: str) -> str:
     """The sentences that only tell (the story around the questions), "" when none does."""
     return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))
+
+
+# Where a message turns from what someone said to the bot: "...", a comma, a question mark, or
+# the bot addressed by name ("@anna I think it's like a bone marrow transplant... bot, is it?").
+# Not a full stop: a sentence after one is more often a question of its own (with it, one more
+# held-out question was answered wrongly).
+_TURN = re.compile(r"(?:\.{2,}|…|[,?])\s*|\s+(?=bot\b)", re.IGNORECASE)
+MAX_CHECK_WORDS = 8  # "bot is that true according to this"
+# A check asks about the claim, not about the reader or the how, why or when of something:
+# "I'm 65. Is it for me?" and "they collect them first, then how?" are questions of their own,
+# and so are requests ("..., can you do that?", "..., please") and "..., what is it?" (but
+# "...is that what it says?" checks).
+_NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who can could "
+                         "would will you please thank thanks".split())
+_OWN_QUESTION = frozenset(("what", "which"))
+# ...and says it is one: "true?", "is it?", "right?", "is that correct?"; not "but not
+# others?" or "it's gone!" (BANKING77's questions end so, and are not checks).
+_CHECKING = frozenset("true right correct accurate really real legit so is isn't isnt are "
+                      "does doesn't did was yes no".split())
+
+
+# Who made the claim, before it ("my neuro said it's only for young people"): the claim's
+# source, not what it is about. Not "it says": that is the article, and the claim is of it.
+_REPORTED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:said|told\s+(?:me|us)|reckons|claims|claimed|"
+                       r"heard)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def checked_claim(text: str) -> str | None:
+    """The claim a reader asks the bot to check, when the message ends by asking only that
+    ("my friend said collecting the cells is the easy part... bot is that true?", "it's only
+    for young people, true?"): the check has no word of substance, so the claim is what is
+    asked. None when the message does not end so."""
+    claim = None
+    for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
+        checked = words(text[cut.end():])
+        if (len(checked) > MAX_CHECK_WORDS or not all(w in STOPWORDS for w in checked)
+                or not _NOT_A_CHECK.isdisjoint(checked)
+                or (checked and checked[0] in _OWN_QUESTION)):
+            break
+        if not _CHECKING.isdisjoint(checked):
+            claim = text[:cut.start()]
+    if claim is None:
+        return None
+    claim = _REPORTED.sub("", claim, count=1)
+    if all(w in STOPWORDS for w in words(claim)):
+        return None
+    return claim.strip()
+
+
+# "...so I can show my neuro": why the reader asks, said after what they ask.
+_PURPOSE = re.compile(r"[\s,]+(?:so|so that|in order that)\s+(?:i|we|he|she|they)\s+"
+                      r"(?:can|could|may|might|will|would)\s+\w.*$", re.IGNORECASE)
+
+
+def without_purpose(text: str) -> str | None:
+    """The question without the reason given after it ("can you give me the full reference so
+    i can show my neuro"): who the reader will show or tell is not what they ask about. None
+    when the message gives no such reason, or is nothing but one."""
+    found = _PURPOSE.search(text)
+    if found is None or found.start() == 0:
+        return None
+    asked = text[:found.start()]
+    return asked if not all(w in STOPWORDS for w in words(asked)) else None
+

@@ -41,7 +41,10 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # sceptics) first scored 78.2% / 91.7% and was curated after that first measure (90.9% / 100%).
 # explorers.tsv (members of a patient group in five Englishes: dictation slips, two questions in
 # one, jargon next to none, the article quoted back) first scored 84.8% / 100% and was curated
-# after that first measure (97.0% / 100%).
+# after that first measure (97.0% / 100%). hikers.tsv (members of a patient organisation's
+# group chat: replies to other members with the question after, claims heard elsewhere checked,
+# Filipino, Hindi and Arabic politeness words, who did the study) first scored 84.2% / 98.3%
+# and was curated after that first measure (95.2% / 100%).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
 # ramblers.tsv (terse keyword queries: 81.2% / 96.7%), trekkers.tsv (an evaluator's mix
@@ -62,7 +65,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "rovers.tsv": (0.83, 0.96), "ramblers.tsv": (0.83, 0.96),
                "trekkers.tsv": (0.86, 0.95), "tourists.tsv": (0.90, 1.0),
                "pioneers.tsv": (0.74, 0.98), "explorers.tsv": (0.96, 1.0),
-               "guests.tsv": (0.78, 0.96)}
+               "guests.tsv": (0.78, 0.96), "hikers.tsv": (0.93, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

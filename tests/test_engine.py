@@ -19,7 +19,15 @@ from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
-from bot.text import MAX_QUESTION_CHARS, asked_part, questions_in, stem, told_part
+from bot.text import (
+    MAX_QUESTION_CHARS,
+    asked_part,
+    checked_claim,
+    questions_in,
+    stem,
+    told_part,
+    without_purpose,
+)
 from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
@@ -634,3 +642,42 @@ def test_a_passage_quoted_from_one_answer_names_that_answer(
 def test_a_quote_names_no_answer_unless_one_answer_holds_it(
         engine: Engine, question: str) -> None:
     assert engine.quotes.named(question) is None
+
+
+def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
+    assert checked_claim("my friend said collecting the cells is the easy part... bot is that "
+                         "true according to this") == "collecting the cells is the easy part"
+    assert checked_claim("my neuro said it's only for young people, true?") == (
+        "it's only for young people")
+    assert checked_claim("@anna I think it's like a bone marrow transplant... bot, is it?") == (
+        "@anna I think it's like a bone marrow transplant")
+    assert checked_claim("i think it says it helps everyone... bot is that what it says?") == (
+        "i think it says it helps everyone")  # "it says": the article, kept
+    assert checked_claim("bot does age matter?") is None  # a question of its own
+    assert checked_claim("I'm 65. Is it for me?") is None  # about the reader: not a check
+    assert checked_claim("is hsct safe?") is None
+    # questions that end with a request or a question of their own are not checks
+    assert checked_claim("there is an extra charge on my account, it's just £1, what is it?") \
+        is None
+    assert checked_claim("can you explain your refund policy, please?") is None
+    assert checked_claim("i need a refund because the merchant refuses, can you do that?") \
+        is None
+    assert checked_claim("why do i get charged fees on some payments, but not others?") is None
+
+
+def test_without_purpose_drops_the_reason_after_a_question() -> None:
+    assert without_purpose("can you give me the full reference so i can show my neuro") == (
+        "can you give me the full reference")
+    assert without_purpose("so i can show my neuro") is None
+    assert without_purpose("what is hsct") is None
+
+
+def test_a_group_member_addressed_by_name_is_not_part_of_the_question(engine: Engine) -> None:
+    plain = engine.rank("is it like a bone marrow transplant but with your own cells")
+    addressed = engine.rank("@anna is it like a bone marrow transplant but with your own cells")
+    assert [(m.entry.id, m.score) for m in addressed] == [(m.entry.id, m.score) for m in plain]
+
+
+def test_an_unknown_word_after_by_is_the_subject(engine: Engine) -> None:
+    assert isinstance(engine.ask("is hsct approved by the nhs"), Declined)
+

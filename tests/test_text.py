@@ -205,3 +205,9 @@ def test_stop_words_are_defined_once_with_their_stemmed_forms() -> None:
     assert "about" in STOPWORDS and "please" in STOPWORDS
     assert stem("wondering") in STOPWORDS_STEMMED
     assert not STOPWORDS & {"hsct", "stem", "cell", "safe"}
+
+
+def test_code_switched_politeness_and_claim_checks_are_function_words() -> None:
+    assert {"po", "kuya", "yaar", "hai", "wallahi", "true", "according"} <= STOPWORDS
+    assert "accurate" not in STOPWORDS  # "how accurate is a colonoscopy" asks about the test
+
