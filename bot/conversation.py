@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import replies
+from bot.asking import asks
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Source
 from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
 from bot.replies import Reply
 from bot.results import Ambiguous, Answer, Declined, Result
-from bot.text import asks
 
 logger = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ from typing import ParamSpec
 
 import numpy as np
 
+from bot.asking import asked_part, checked_claim, questions_in, told_part, without_purpose
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, asks_for, holds
@@ -33,12 +34,7 @@ from bot.text import (
     STOPWORDS,
     STOPWORDS_STEMMED,
     Synonyms,
-    asked_part,
-    checked_claim,
-    questions_in,
     stem,
-    told_part,
-    without_purpose,
     words,
     words_of,
 )
@@ -258,12 +254,11 @@ class Engine:
             asked = asked_part(key)
             if asked:  # also scored alone; each entry keeps its better score
                 cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
-            purpose = without_purpose(key)
-            if purpose:  # "...so i can show my neuro": the reason is not the question
-                cached = _better(cached, self._rank(purpose, self.tokens(purpose)))
-            claim = checked_claim(key)
-            if claim:  # "...bot is that true?": the claim alone is what is asked
-                cached = _better(cached, self._rank(claim, self.tokens(claim)))
+            # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
+            # without the words around it
+            for part in (without_purpose(key), checked_claim(key)):
+                if part:
+                    cached = _better(cached, self._rank(part, self.tokens(part)))
             for first in self._beside_a_question_beyond(key):
                 cached = _better(cached, first)
             if len(self._cache) > 4096:

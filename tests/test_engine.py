@@ -15,18 +15,14 @@ import time
 
 import pytest
 
+from bot.asking import asked_part, checked_claim, questions_in, told_part, without_purpose
 from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import (
     MAX_QUESTION_CHARS,
-    asked_part,
-    checked_claim,
-    questions_in,
     stem,
-    told_part,
-    without_purpose,
 )
 from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR

@@ -1,0 +1,128 @@
+"""What a message asks: its questions, the story told around them, a claim it asks the bot to
+check, the reason said after a question.
+
+A reader's message is often more than one question in plain words ("My dad is 72 and has MS.
+Is HSCT an option for him?", "my neuro said it's only for young people, true?"). The engine
+scores the parts found here apart as well as whole, so the words around a question (who is
+asking, who said it, why they ask) do not count against the entry that answers it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.text import MIN_QUESTION_WORDS, QUESTION_OPENERS, STOPWORDS, words
+
+
+def asks(text: str) -> bool:
+    """A real question: a question mark or a question's opening word, and enough words."""
+    found = words(text)
+    return len(found) >= MIN_QUESTION_WORDS and (
+        text.rstrip().endswith("?") or found[0] in QUESTION_OPENERS)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_JOINED = re.compile(r"^(?:and|also|plus|but|so)\s+", re.IGNORECASE)
+
+
+def _unjoined(sentence: str) -> str:
+    """A sentence without the "and" that joins it to the one before ("And is it safe?")."""
+    return _JOINED.sub("", sentence)
+
+
+# "... and how long is the recovery?": a second question joined to the first by "and".
+_SECOND_QUESTION = re.compile(r"\s*,?\s+and\s+(?=(?:" + "|".join(sorted(QUESTION_OPENERS))
+                              + r")\b)", re.IGNORECASE)
+
+
+def asked_part(text: str) -> str | None:
+    """The sentences that ask, when others only tell ("My dad is 72 and has MS. Is HSCT an
+    option for him?"); None when every sentence asks or none does. The story says who is
+    asking, not what about, yet its words would count against every entry. (Within one
+    sentence, "i need to know what my balance is" has no story to take off: measured on
+    CLINC150, cutting there cost more than it gained.)"""
+    sentences = _SENTENCE_END.split(text.strip())
+    asked = [s for s in sentences if asks(_unjoined(s))]
+    if not asked or len(asked) == len(sentences):
+        return None
+    return " ".join(asked)
+
+
+def questions_in(text: str) -> list[str]:
+    """The questions of a message that asks two or more ("is it still in trials or can anyone
+    get it and how long is the recovery", "Is it the same procedure? How long would I be off
+    work?"), each of them alone; empty when it asks one. One a passage cannot answer ("how
+    long...", when no passage gives a time) would otherwise keep the other from its answer."""
+    asked = [s for s in map(_unjoined, _SENTENCE_END.split(text.strip())) if asks(s)]
+    parts = [part for sentence in asked for part in _SECOND_QUESTION.split(sentence)
+             if asks(part)]
+    return parts if len(parts) > 1 else []
+
+
+def told_part(text: str) -> str:
+    """The sentences that only tell (the story around the questions), "" when none does."""
+    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))
+
+
+# Where a message turns from what someone said to the bot: "...", a comma, a question mark, or
+# the bot addressed by name ("@anna I think it's like a bone marrow transplant... bot, is it?").
+# Not a full stop: a sentence after one is more often a question of its own (with it, one more
+# held-out question was answered wrongly).
+_TURN = re.compile(r"(?:\.{2,}|…|[,?])\s*|\s+(?=bot\b)", re.IGNORECASE)
+MAX_CHECK_WORDS = 8  # "bot is that true according to this"
+# A check asks about the claim, not about the reader or the how, why or when of something:
+# "I'm 65. Is it for me?" and "they collect them first, then how?" are questions of their own,
+# and so are requests ("..., can you do that?", "..., please") and "..., what is it?" (but
+# "...is that what it says?" checks).
+_NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who can could "
+                         "would will you please thank thanks".split())
+_OWN_QUESTION = frozenset(("what", "which"))
+# ...and says it is one: "true?", "is it?", "right?", "is that correct?"; not "but not
+# others?" or "it's gone!" (BANKING77's questions end so, and are not checks).
+_CHECKING = frozenset("true right correct accurate really real legit so is isn't isnt are "
+                      "does doesn't did was yes no".split())
+
+
+# Who made the claim, before it ("my neuro said it's only for young people"): the claim's
+# source, not what it is about. Not "it says": that is the article, and the claim is of it.
+_REPORTED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:said|told\s+(?:me|us)|reckons|claims|claimed|"
+                       r"heard)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def checked_claim(text: str) -> str | None:
+    """The claim a reader asks the bot to check, when the message ends by asking only that
+    ("my friend said collecting the cells is the easy part... bot is that true?", "it's only
+    for young people, true?"): the check has no word of substance, so the claim is what is
+    asked. None when the message does not end so."""
+    claim = None
+    for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
+        checked = words(text[cut.end():])
+        if (len(checked) > MAX_CHECK_WORDS or not all(w in STOPWORDS for w in checked)
+                or not _NOT_A_CHECK.isdisjoint(checked)
+                or (checked and checked[0] in _OWN_QUESTION)):
+            break
+        if not _CHECKING.isdisjoint(checked):
+            claim = text[:cut.start()]
+    if claim is None:
+        return None
+    claim = _REPORTED.sub("", claim, count=1)
+    if all(w in STOPWORDS for w in words(claim)):
+        return None
+    return claim.strip()
+
+
+# "...so I can show my neuro": why the reader asks, said after what they ask.
+_PURPOSE = re.compile(r"[\s,]+(?:so|so that|in order that)\s+(?:i|we|he|she|they)\s+"
+                      r"(?:can|could|may|might|will|would)\s+\w.*$", re.IGNORECASE)
+
+
+def without_purpose(text: str) -> str | None:
+    """The question without the reason given after it ("can you give me the full reference so
+    i can show my neuro"): who the reader will show or tell is not what they ask about. None
+    when the message gives no such reason, or is nothing but one."""
+    found = _PURPOSE.search(text)
+    if found is None or found.start() == 0:
+        return None
+    asked = text[:found.start()]
+    return asked if not all(w in STOPWORDS for w in words(asked)) else None
+
