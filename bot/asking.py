@@ -126,3 +126,14 @@ def without_purpose(text: str) -> str | None:
     asked = text[:found.start()]
     return asked if not all(w in STOPWORDS for w in words(asked)) else None
 
+
+# Someone in a group chat, addressed by name ("@anna I think it's like a bone marrow
+# transplant... bot, is it?"): who the reader is talking to, not what about, yet the name
+# would count as a word no entry knows. Telegram usernames have 5 or more characters; a
+# reader typing a member's first name after "@" ("@sara") may type fewer.
+_MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
+
+
+def unaddressed(text: str) -> str:
+    """The message without the @names of the people it is addressed to."""
+    return _MENTIONS.sub(" ", text)

@@ -9,7 +9,6 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -20,7 +19,14 @@ from typing import ParamSpec
 
 import numpy as np
 
-from bot.asking import asked_part, checked_claim, questions_in, told_part, without_purpose
+from bot.asking import (
+    asked_part,
+    checked_claim,
+    questions_in,
+    told_part,
+    unaddressed,
+    without_purpose,
+)
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, asks_for, holds
@@ -246,7 +252,7 @@ class Engine:
 
     def rank(self, question: str, limit: int = 5) -> list[Match]:
         """Entries by confidence (0-100), best first; empty when nothing relates at all."""
-        key = " ".join(_MENTIONS.sub(" ", question[:MAX_QUESTION_CHARS]).split())
+        key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
             tokens = self.tokens(key)
@@ -342,7 +348,7 @@ class Engine:
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
         topic, or on it but not in it: each gets its own reply."""
-        question = _MENTIONS.sub(" ", question[:MAX_QUESTION_CHARS])
+        question = unaddressed(question[:MAX_QUESTION_CHARS])
         if not _has_letters(question):
             return DeclineReason.NOT_UNDERSTOOD
         tokens = self.tokens(question)
@@ -410,11 +416,6 @@ def _has_letters(text: str) -> bool:
     return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
 
 
-# Someone in a group chat, addressed by name ("@anna I think it's like a bone marrow
-# transplant... bot, is it?"): who the reader is talking to, not what about, yet the name
-# would count as a word no entry knows. Telegram usernames have 5 or more characters; a
-# reader typing a member's first name after "@" ("@sara") may type fewer.
-_MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
 _SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against", "by")))
 _TIME_UNITS = frozenset(map(stem, TIME_UNITS))
