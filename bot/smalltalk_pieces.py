@@ -144,8 +144,13 @@ def _skip_to_question(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -
     the question as it opens. Only when a question's opening word follows them and the question
     has more words than that ("hi bot is great" keeps its rest as typed)."""
     at = lo
-    while at < hi and tokens[at].norm in small.between:
-        at += 1
+    while True:  # "thank you and one more thing how much does it cost"
+        step = _skip_connectors(small, tokens, at, hi)
+        while step < hi and tokens[step].norm in small.between:
+            step += 1
+        if step == at:
+            break
+        at = step
     if lo < at <= hi - 3 and tokens[at].norm.split()[0] in QUESTION_OPENERS:
         return at
     return lo
