@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.text import QUESTION_OPENERS
+
 if TYPE_CHECKING:
     from bot.smalltalk import Chat, SmallTalk, Token
 
@@ -108,6 +110,7 @@ def peeled(small: SmallTalk, text: str, tokens: list[Token], key: str) -> Chat |
             return small.chat_for(small.first_listed(found), key, "")
     if not taken:
         return None
+    lo = _skip_to_question(small, tokens, lo, hi)
     end = tokens[hi].start if hi < len(tokens) else len(text)
     rest = text[tokens[lo].start:end].rstrip(EDGE)  # keeps a "?" the reader typed
     return small.chat_for(taken[0], key, rest)
@@ -133,6 +136,24 @@ def _peel(small: SmallTalk, text: str, tokens: list[Token], lo: int, hi: int,
                 or PUNCTUATED.search(between)):
             return intent, (lo + size if from_start else hi - size)
     return None
+
+
+def _skip_to_question(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -> int:
+    """Words that only colour the small talk before a question ("yo bot fr tho is hsct
+    covered?": the bot's name, fillers, connectors) are left off the rest, so the engine is asked
+    the question as it opens. Only when a question's opening word follows them and the question
+    has more words than that ("hi bot is great" keeps its rest as typed)."""
+    at = lo
+    while True:  # "thank you and one more thing how much does it cost"
+        step = _skip_connectors(small, tokens, at, hi)
+        while step < hi and tokens[step].norm in small.between:
+            step += 1
+        if step == at:
+            break
+        at = step
+    if lo < at <= hi - 3 and tokens[at].norm.split()[0] in QUESTION_OPENERS:
+        return at
+    return lo
 
 
 def _skip_connectors(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -> int:

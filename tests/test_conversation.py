@@ -127,6 +127,24 @@ def test_small_talk_with_a_remark_but_no_question_stays_small_talk(
     assert shipped.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
 
 
+@pytest.mark.parametrize("message", ["こんにちは、HSCTの後に再発することはありますか？",
+                                     "Takk! Hvor lenge er man på sykehus?",
+                                     "Привет, бот, сколько длится восстановление после ТГСК?",
+                                     "你好，HSCT 治疗多发性硬化的成功率是多少？"])
+def test_a_question_the_engine_cannot_read_is_declined_not_greeted(
+        shipped: Conversation, message: str) -> None:
+    """A greeting or thanks before a question in a language the engine does not read: the
+    reader is told it was not understood (and the curator sees it), not greeted back."""
+    turn = shipped.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.DECLINED
+
+
+@pytest.mark.parametrize("message", ["hi! 你好吗？", "hi, anyone?", "thanks!! 😊?"])
+def test_small_talk_with_a_short_question_the_engine_cannot_read_stays_small_talk(
+        shipped: Conversation, message: str) -> None:
+    assert shipped.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
+
+
 # -- the article, its declines and the reader's own case ----------------------------------------
 
 
