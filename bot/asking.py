@@ -134,6 +134,15 @@ def without_purpose(text: str) -> str | None:
 _MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 
 
+# A voice assistant woken before the question ("hey siri what is a stem cell transplant", "ok
+# google, is it safe"): readers who talk to their phone say it to the bot too. Its name is no
+# word of the question, yet one no entry knows. "google" alone opens "google says...", so it
+# goes only after "ok" or "hey".
+_WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|cortana|bixby)"
+                   r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
+
+
 def unaddressed(text: str) -> str:
-    """The message without the @names of the people it is addressed to."""
-    return _MENTIONS.sub(" ", text)
+    """The message without the @names of the people it is addressed to, nor the voice
+    assistant it wakes."""
+    return _WAKE.sub("", _MENTIONS.sub(" ", text), count=1)
