@@ -36,10 +36,12 @@ from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (
     ASPECTS,
+    IRREGULAR,
     MAX_QUESTION_CHARS,
     STOPWORDS,
     STOPWORDS_STEMMED,
     Synonyms,
+    base_form,
     stem,
     words,
     words_of,
@@ -139,7 +141,7 @@ class Engine:
         vocabulary.update(sorted(STOPWORDS))  # misspelt function words ("shoudnt") too; sorted,
         # so a tie between two corrections is broken the same way whatever the hash seed
         self.speller = Speller((w for w, _ in vocabulary.most_common()),
-                               known=chain(vocabulary, elsewhere, _MEASURE_WORDS),
+                               known=chain(vocabulary, elsewhere, _MEASURE_WORDS, IRREGULAR),
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
                                splits=True, clipped=True, function_words=STOPWORDS,
                                stem=stem)
@@ -206,7 +208,8 @@ class Engine:
     def _canonical(self, text_words: Sequence[str]) -> list[str]:
         """Synonyms made canonical, then stemmed."""
         # A canonical synonym token ("bone_marrow") is not alphabetic, so `stem` keeps it.
-        return list(map(stem, self.synonyms.apply(text_words)))
+        # An irregular past ("found") as its verb ("find"), once no synonym phrase holds it.
+        return [stem(base_form(w)) for w in self.synonyms.apply(text_words)]
 
     def _content_weights(self, tokens: Sequence[str]) -> dict[str, float]:
         """The question's content words, each weighted by how few entries use it: "stem cell"
