@@ -24,6 +24,7 @@ from bot.asking import (
     checked_claim,
     questions_in,
     told_part,
+    topic_first,
     unaddressed,
     without_purpose,
 )
@@ -258,22 +259,28 @@ class Engine:
         key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
-            tokens = self.tokens(key)
-            cached = self._rank(key, tokens)
-            asked = asked_part(key)
-            if asked:  # also scored alone; each entry keeps its better score
-                cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
-            # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
-            # without the words around it
-            for part in (without_purpose(key), checked_claim(key)):
-                if part:
-                    cached = _better(cached, self._rank(part, self.tokens(part)))
-            for first in self._beside_a_question_beyond(key):
-                cached = _better(cached, first)
+            cached = self._rank_message(topic_first(key) or key)
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
+
+    def _rank_message(self, message: str) -> list[Match]:
+        """`rank` of a message as a whole and by its parts. A search-box query comes with its
+        subject in place ("hsct ms what is it" as "what is hsct ms": `topic_first`)."""
+        tokens = self.tokens(message)
+        ranked = self._rank(message, tokens)
+        asked = asked_part(message)
+        if asked:  # also scored alone; each entry keeps its better score
+            ranked = _better(ranked, self._rank(asked, self.tokens(asked), told=tokens))
+        # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
+        # without the words around it
+        for part in (without_purpose(message), checked_claim(message)):
+            if part:
+                ranked = _better(ranked, self._rank(part, self.tokens(part)))
+        for first in self._beside_a_question_beyond(message):
+            ranked = _better(ranked, first)
+        return ranked
 
     def _beside_a_question_beyond(self, message: str) -> list[list[Match]]:
         """Each question's first entry, when a message asks two or more and one is plainly
