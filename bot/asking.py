@@ -163,9 +163,10 @@ _MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 
 # A voice assistant woken before the question ("hey siri what is a stem cell transplant", "ok
 # google, is it safe"): readers who talk to their phone say it to the bot too. Its name is no
-# word of the question, yet one no entry knows. "google" alone opens "google says...", so it
-# goes only after "ok" or "hey".
-_WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|cortana|bixby)"
+# word of the question, yet one no entry knows (nor is a chatbot's name, "hey chatgpt"). "google"
+# alone opens "google says...", so it goes only after "ok" or "hey", as the chatbots do.
+_WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|cortana|bixby|"
+                   r"chatgpt|chat\s+gpt|gpt|gemini|copilot|assistant)"
                    r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
 
 
