@@ -127,6 +127,33 @@ def without_purpose(text: str) -> str | None:
     return asked if not all(w in STOPWORDS for w in words(asked)) else None
 
 
+# A search-box query: the subject typed first, then the question about "it" ("hsct ms what is
+# it", "stem cell transplant ms does it work"). Up to this many words of subject.
+MAX_TOPIC_WORDS = 5
+_OPENER = re.compile(r"\b(?:" + "|".join(sorted(QUESTION_OPENERS)) + r")\b", re.IGNORECASE)
+_IT = re.compile(r"\bit\b", re.IGNORECASE)
+
+
+def topic_first(text: str) -> str | None:
+    """The question with its subject in place of "it", when the subject is typed before it as
+    into a search box ("hsct ms what is it" -> "what is hsct ms"); None otherwise. Said so, the
+    subject's words stand where a phrasing has them, not beside the question's ("ms does it
+    work" is no "which type of ms does it work best for")."""
+    opener = _OPENER.search(text)
+    if opener is None or opener.start() == 0:
+        return None
+    topic = text[:opener.start()].strip(" ,:;-")
+    topic_words = words(topic)
+    if (not topic_words or len(topic_words) > MAX_TOPIC_WORDS or re.search(r"[.!?\"]", topic)
+            or all(w in STOPWORDS for w in topic_words)):
+        return None
+    question = text[opener.start():]
+    if _IT.search(question) is None or re.search(r"[.!?\"]", question.rstrip(" .!?")):
+        return None  # one question, not a story or a quote after the subject
+        return None
+    return _IT.sub(topic, question, count=1)
+
+
 # Someone in a group chat, addressed by name ("@anna I think it's like a bone marrow
 # transplant... bot, is it?"): who the reader is talking to, not what about, yet the name
 # would count as a word no entry knows. Telegram usernames have 5 or more characters; a
@@ -134,6 +161,16 @@ def without_purpose(text: str) -> str | None:
 _MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
 
 
+# A voice assistant woken before the question ("hey siri what is a stem cell transplant", "ok
+# google, is it safe"): readers who talk to their phone say it to the bot too. Its name is no
+# word of the question, yet one no entry knows (nor is a chatbot's name, "hey chatgpt"). "google"
+# alone opens "google says...", so it goes only after "ok" or "hey", as the chatbots do.
+_WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|cortana|bixby|"
+                   r"chatgpt|chat\s+gpt|gpt|gemini|copilot|assistant)"
+                   r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
+
+
 def unaddressed(text: str) -> str:
-    """The message without the @names of the people it is addressed to."""
-    return _MENTIONS.sub(" ", text)
+    """The message without the @names of the people it is addressed to, nor the voice
+    assistant it wakes."""
+    return _WAKE.sub("", _MENTIONS.sub(" ", text), count=1)

@@ -24,6 +24,7 @@ from bot.asking import (
     checked_claim,
     questions_in,
     told_part,
+    topic_first,
     unaddressed,
     without_purpose,
 )
@@ -36,10 +37,12 @@ from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (
     ASPECTS,
+    IRREGULAR,
     MAX_QUESTION_CHARS,
     STOPWORDS,
     STOPWORDS_STEMMED,
     Synonyms,
+    base_form,
     stem,
     words,
     words_of,
@@ -139,7 +142,7 @@ class Engine:
         vocabulary.update(sorted(STOPWORDS))  # misspelt function words ("shoudnt") too; sorted,
         # so a tie between two corrections is broken the same way whatever the hash seed
         self.speller = Speller((w for w, _ in vocabulary.most_common()),
-                               known=chain(vocabulary, elsewhere, _MEASURE_WORDS),
+                               known=chain(vocabulary, elsewhere, _MEASURE_WORDS, IRREGULAR),
                                shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
                                splits=True, clipped=True, function_words=STOPWORDS,
                                stem=stem)
@@ -206,7 +209,8 @@ class Engine:
     def _canonical(self, text_words: Sequence[str]) -> list[str]:
         """Synonyms made canonical, then stemmed."""
         # A canonical synonym token ("bone_marrow") is not alphabetic, so `stem` keeps it.
-        return list(map(stem, self.synonyms.apply(text_words)))
+        # An irregular past ("found") as its verb ("find"), once no synonym phrase holds it.
+        return [stem(base_form(w)) for w in self.synonyms.apply(text_words)]
 
     def _content_weights(self, tokens: Sequence[str]) -> dict[str, float]:
         """The question's content words, each weighted by how few entries use it: "stem cell"
@@ -255,22 +259,28 @@ class Engine:
         key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
-            tokens = self.tokens(key)
-            cached = self._rank(key, tokens)
-            asked = asked_part(key)
-            if asked:  # also scored alone; each entry keeps its better score
-                cached = _better(cached, self._rank(asked, self.tokens(asked), told=tokens))
-            # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
-            # without the words around it
-            for part in (without_purpose(key), checked_claim(key)):
-                if part:
-                    cached = _better(cached, self._rank(part, self.tokens(part)))
-            for first in self._beside_a_question_beyond(key):
-                cached = _better(cached, first)
+            cached = self._rank_message(topic_first(key) or key)
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
+
+    def _rank_message(self, message: str) -> list[Match]:
+        """`rank` of a message as a whole and by its parts. A search-box query comes with its
+        subject in place ("hsct ms what is it" as "what is hsct ms": `topic_first`)."""
+        tokens = self.tokens(message)
+        ranked = self._rank(message, tokens)
+        asked = asked_part(message)
+        if asked:  # also scored alone; each entry keeps its better score
+            ranked = _better(ranked, self._rank(asked, self.tokens(asked), told=tokens))
+        # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
+        # without the words around it
+        for part in (without_purpose(message), checked_claim(message)):
+            if part:
+                ranked = _better(ranked, self._rank(part, self.tokens(part)))
+        for first in self._beside_a_question_beyond(message):
+            ranked = _better(ranked, first)
+        return ranked
 
     def _beside_a_question_beyond(self, message: str) -> list[list[Match]]:
         """Each question's first entry, when a message asks two or more and one is plainly

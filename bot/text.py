@@ -289,6 +289,30 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word) if word.isalpha() else word
 
 
+# Irregular past forms of verbs, as their base form: a stemmer leaves "found" apart from
+# "find" ("what the researchers found" asks for the findings), and a word the knowledge does not
+# use may be spelling-corrected into one it does ("found" -> "bound"). Only verbs whose past
+# form is no other everyday word ("left", "lead", "saw", "felt" are).
+IRREGULAR = {
+    "found": "find", "began": "begin", "begun": "begin", "chose": "choose",
+    "chosen": "choose", "fought": "fight", "grew": "grow", "grown": "grow", "kept": "keep",
+    "lost": "lose", "sent": "send", "spent": "spend", "wrote": "write", "written": "write",
+    "underwent": "undergo", "undergone": "undergo", "brought": "bring", "bought": "buy",
+    "caught": "catch", "taught": "teach", "sought": "seek", "held": "hold", "fell": "fall",
+    "fallen": "fall", "broke": "break", "broken": "break", "drew": "draw", "drawn": "draw",
+    "shown": "show", "driven": "drive", "drove": "drive", "ate": "eat",
+    "eaten": "eat", "forgot": "forget", "forgotten": "forget", "spoke": "speak",
+    "spoken": "speak", "ran": "run", "won": "win", "understood": "understand",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "overcame": "overcome",
+    "undertook": "undertake", "undertaken": "undertake", "mistook": "mistake",
+}
+
+
+def base_form(word: str) -> str:
+    """A verb's base form for its irregular past (`IRREGULAR`), any other word itself."""
+    return IRREGULAR.get(word, word)
+
+
 # Stopwords as they appear after stemming, beside their plain forms.
 STOPWORDS_STEMMED = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 

@@ -44,7 +44,9 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # after that first measure (97.0% / 100%). hikers.tsv (members of a patient organisation's
 # group chat: replies to other members with the question after, claims heard elsewhere checked,
 # Filipino, Hindi and Arabic politeness words, who did the study) first scored 84.2% / 98.3%
-# and was curated after that first measure (95.2% / 100%).
+# and was curated after that first measure (95.2% / 100%). climbers.tsv (readers typing as into
+# a search box or to a voice assistant, the procedure misnamed, the study's method questioned)
+# first scored 89.1% / 100% and was curated after that first measure (96.4% / 100%).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
 # ramblers.tsv (terse keyword queries: 81.2% / 96.7%), trekkers.tsv (an evaluator's mix
@@ -67,7 +69,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "trekkers.tsv": (0.86, 0.95), "tourists.tsv": (0.90, 1.0),
                "pioneers.tsv": (0.74, 0.98), "explorers.tsv": (0.96, 1.0),
                "guests.tsv": (0.78, 0.96), "hikers.tsv": (0.93, 0.98),
-               "travellers.tsv": (0.85, 0.95)}
+               "travellers.tsv": (0.85, 0.95), "climbers.tsv": (0.95, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

@@ -15,7 +15,15 @@ import time
 
 import pytest
 
-from bot.asking import asked_part, checked_claim, questions_in, told_part, without_purpose
+from bot.asking import (
+    asked_part,
+    checked_claim,
+    questions_in,
+    told_part,
+    topic_first,
+    unaddressed,
+    without_purpose,
+)
 from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.outcomes import DeclineReason
@@ -672,6 +680,36 @@ def test_a_group_member_addressed_by_name_is_not_part_of_the_question(engine: En
     plain = engine.rank("is it like a bone marrow transplant but with your own cells")
     addressed = engine.rank("@anna is it like a bone marrow transplant but with your own cells")
     assert [(m.entry.id, m.score) for m in addressed] == [(m.entry.id, m.score) for m in plain]
+
+
+def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> None:
+    assert unaddressed("hey siri what is a stem cell transplant") == (
+        "what is a stem cell transplant")
+    assert unaddressed("ok google, is it safe") == "is it safe"
+    assert unaddressed("Alexa: how does it work") == "how does it work"
+    assert unaddressed("google says it works") == "google says it works"  # not woken
+    assert unaddressed("sirius black") == "sirius black"
+    woken = engine.rank("hey siri what is a stem cell transplant for multiple sclerosis")
+    plain = engine.rank("what is a stem cell transplant for multiple sclerosis")
+    assert [(m.entry.id, m.score) for m in woken] == [(m.entry.id, m.score) for m in plain]
+
+
+def test_a_search_box_subject_stands_in_for_it(engine: Engine) -> None:
+    assert topic_first("hsct ms what is it") == "what is hsct ms"
+    assert topic_first("stem cell transplant ms does it work") == (
+        "does stem cell transplant ms work")
+    assert topic_first("what is it") is None  # no subject before the question
+    assert topic_first("my dad is 72 is it safe") is None  # a story, not a subject
+    assert topic_first("hsct. is it safe") is None
+    assert topic_first("someone said hsct was \"borrowed\". is it standard?") is None
+    answer = engine.ask("hsct ms what is it")
+    assert isinstance(answer, Answer) and answer.entry.id == "what-is-hsct"
+
+
+def test_an_irregular_past_is_its_verb(engine: Engine) -> None:
+    assert engine.tokens("what the researchers found") == engine.tokens(
+        "what the researchers find")
+    assert "bound" not in engine.tokens("found")  # never spelling-corrected into "bound"
 
 
 def test_an_unknown_word_after_by_is_the_subject(engine: Engine) -> None:
