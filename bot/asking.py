@@ -150,7 +150,6 @@ def topic_first(text: str) -> str | None:
     question = text[opener.start():]
     if _IT.search(question) is None or re.search(r"[.!?\"]", question.rstrip(" .!?")):
         return None  # one question, not a story or a quote after the subject
-        return None
     return _IT.sub(topic, question, count=1)
 
 
