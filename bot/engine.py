@@ -28,6 +28,7 @@ from bot.asking import (
     unaddressed,
     without_purpose,
 )
+from bot.focus import Focus
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, asks_for, holds
@@ -36,7 +37,6 @@ from bot.quotes import Quotes
 from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (
-    ASPECTS,
     IRREGULAR,
     MAX_QUESTION_CHARS,
     STOPWORDS,
@@ -48,14 +48,11 @@ from bot.text import (
     words_of,
 )
 from bot.tuning import (
-    ANCHOR_SHARE,
     BAYES_WEIGHT,
     CANDIDATES,
     CLASSIFIED_THRESHOLD,
     CLASSIFIER_PHRASINGS,
     CLASSIFIER_WEIGHT,
-    CONTENT_FREE,
-    CONTEXT_SHARE,
     CORRECT_MIN,
     LONG_WORD,
     MARGIN,
@@ -65,13 +62,8 @@ from bot.tuning import (
     SPARSE_BAYES_WEIGHT,
     SPARSE_LEAD,
     SPARSE_PASSAGE_WEIGHT,
-    SUBJECT_FOCUS,
-    SUBJECT_REACH,
     SUGGEST_SHARE,
     THRESHOLD,
-    TOPIC_SHARE,
-    TOPIC_USE,
-    UNKNOWN_FOCUS,
 )
 
 _P = ParamSpec("_P")
@@ -154,7 +146,7 @@ class Engine:
         phrasings: list[list[str]] = []
         self._exact: dict[tuple[str, ...], int] = {}  # a curated phrasing, word for word
         self.quotes = Quotes([split[entry.answer] for entry in self.entries])
-        self._vocab: list[frozenset[str]] = []
+        vocabularies: list[frozenset[str]] = []
         weights: list[float] = []
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
@@ -168,21 +160,14 @@ class Engine:
             weights.extend([1.0] * len(questions))
             for key in map(tuple, questions):
                 self._exact.setdefault(key, index)
-            self._vocab.append(frozenset(passage).union(*questions))
-        spread = Counter(chain.from_iterable(self._vocab))
-        n = len(self.entries)
-        self._weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
-        self._unknown_weight = float(np.log(1.0 + n) + 1.0)
-        content_spread = [(t, c) for t, c in spread.items() if t not in STOPWORDS_STEMMED]
-        topical = _topical([t for t, c in content_spread if c >= TOPIC_SHARE * n], phrasings)
-        self._anchors = frozenset(t for t, c in content_spread
-                                  if topical and c >= max(2, ANCHOR_SHARE * n))
+            vocabularies.append(frozenset(passage).union(*questions))
+        self.focus = Focus(vocabularies, phrasings)
         if classify is None:
-            classify = topical and phrasings_each >= CLASSIFIER_PHRASINGS
+            classify = self.focus.topical and phrasings_each >= CLASSIFIER_PHRASINGS
         if lead is None:
             lead = SPARSE_LEAD if sparse else 0.0
         self.lead = lead
-        self.index = Index(phrasings, owners, n, weights, classify=classify)
+        self.index = Index(phrasings, owners, len(self.entries), weights, classify=classify)
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
         # a question scoring under this is plainly beyond the knowledge, whatever threshold a
@@ -211,43 +196,6 @@ class Engine:
         # A canonical synonym token ("bone_marrow") is not alphabetic, so `stem` keeps it.
         # An irregular past ("found") as its verb ("find"), once no synonym phrase holds it.
         return [stem(base_form(w)) for w in self.synonyms.apply(text_words)]
-
-    def _content_weights(self, tokens: Sequence[str]) -> dict[str, float]:
-        """The question's content words, each weighted by how few entries use it: "stem cell"
-        says little about which entry fits; a word no entry knows ("mortality") says the
-        question is elsewhere. Once per question; `_coverage` reads it per candidate."""
-        subjects = self._subjects(tokens)
-        return {t: self._weight.get(t) or self._unknown_weight * (
-                    1.0 if t in ASPECTS_STEMMED
-                    else UNKNOWN_FOCUS * (SUBJECT_FOCUS if t in subjects else 1.0))
-                for t in dict.fromkeys(tokens) if t not in STOPWORDS_STEMMED
-                and not (_counts(t) and t not in self._weight)}  # "I'm 65", "for ten years"
-
-    def _coverage(self, content: Mapping[str, float], entry_index: int) -> float:
-        """Share of the question's weighted content (`_content_weights`) the entry's words
-        cover."""
-        if not content:
-            return CONTENT_FREE  # "hello there": only an almost exact phrasing should match
-        vocab = self._vocab[entry_index]
-        return sum(w for t, w in content.items() if t in vocab) / sum(content.values())
-
-    def _subjects(self, tokens: Sequence[str]) -> frozenset[str]:
-        """Words no entry knows that name what the question is about (`SUBJECT_FOCUS`): the
-        first within two words of "for", "with"... ("help with MS fatigue"), or of "by"
-        ("approved by the NHS": who approves is the question). "For decades" says how long,
-        not about what."""
-        if not self._anchors:
-            return frozenset()
-        found = set()
-        for i, before in enumerate(tokens):
-            if before not in _SUBJECT_AFTER:
-                continue
-            for word in tokens[i + 1:i + 1 + SUBJECT_REACH]:
-                if (word not in self._weight and word not in _TIME_UNITS
-                        and word not in STOPWORDS_STEMMED):
-                    found.add(word)
-                    break
-        return frozenset(found)
 
     # -- ranking and deciding ---------------------------------------------------------------
 
@@ -307,7 +255,7 @@ class Engine:
         is the part of it that asks."""
         if not tokens or not _has_letters(question):  # "65", "?!", emoji: nothing to understand
             return []
-        focus = OFF_TOPIC_FACTOR if self._off_topic(tokens) else 1.0
+        focus = OFF_TOPIC_FACTOR if self.focus.off_topic(tokens) else 1.0
         similarity = self.index.scores(tokens)
         exact = self._exact.get(tuple(tokens))
         if exact is None:
@@ -320,14 +268,10 @@ class Engine:
                         and (i == exact or wants <= self._measures[i])], dtype=np.int64)
         shortfall, posterior = self.index.second_opinions(tokens, top)
         doubt = np.exp(self._bayes_weight * (shortfall + CLASSIFIER_WEIGHT * posterior))
-        content = self._content_weights(tokens)
-        untold = {t for t in told if t not in self._weight and t not in content
-                  and t not in STOPWORDS_STEMMED and not _counts(t)}
-        for t in untold:  # the story around the question: `CONTEXT_SHARE`
-            content[t] = CONTEXT_SHARE * self._unknown_weight * UNKNOWN_FOCUS / len(untold)
+        content = self.focus.content(tokens, told)
         scored = []
         for i, belief in zip(top, doubt, strict=True):
-            coverage = self._coverage(content, int(i))
+            coverage = self.focus.coverage(content, int(i))
             confidence = focus * (float(similarity[i]) ** SIMILARITY_SHARE
                                   * coverage ** (1.0 - SIMILARITY_SHARE))
             if i != exact:
@@ -348,13 +292,6 @@ class Engine:
             return replace(result, related=self.related(result.entry))
         return result
 
-    def _off_topic(self, tokens: Sequence[str]) -> bool:
-        """The question names a subject the knowledge never mentions, and none of its topic."""
-        if not self._anchors or any(t in self._anchors for t in tokens):
-            return False
-        return any(t not in self._weight and t not in STOPWORDS_STEMMED
-                   and t not in ASPECTS_STEMMED and not _counts(t) for t in tokens)
-
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
         topic, or on it but not in it: each gets its own reply."""
@@ -362,11 +299,11 @@ class Engine:
         if not _has_letters(question):
             return DeclineReason.NOT_UNDERSTOOD
         tokens = self.tokens(question)
-        known = [t for t in tokens if t in self._weight or t in STOPWORDS_STEMMED]
+        known = [t for t in tokens if self.focus.knows(t) or t in STOPWORDS_STEMMED]
         content = [t for t in tokens if t not in STOPWORDS_STEMMED]
-        if not known or (len(tokens) == 1 and not (content and content[0] in self._weight)):
+        if not known or (len(tokens) == 1 and not (content and self.focus.knows(content[0]))):
             return DeclineReason.NOT_UNDERSTOOD
-        if self._off_topic(tokens):
+        if self.focus.off_topic(tokens):
             return DeclineReason.OFF_TOPIC
         return DeclineReason.NOT_IN_ARTICLE
 
@@ -413,28 +350,11 @@ def _better(*rankings: Sequence[Match]) -> list[Match]:
     return sorted(best.values(), key=lambda m: -m.score)
 
 
-def _topical(widespread: Sequence[str], phrasings: Sequence[Sequence[str]]) -> bool:
-    """Whether any of the words in most entries is also in `TOPIC_USE` of the phrasings."""
-    if not widespread:
-        return False
-    candidates = frozenset(widespread)
-    used = Counter(chain.from_iterable(map(candidates.intersection, phrasings)))
-    return any(count >= TOPIC_USE * len(phrasings) for count in used.values())
-
-
 def _has_letters(text: str) -> bool:
     return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
 
 
-ASPECTS_STEMMED = frozenset(stem(w) for w in ASPECTS)
-_SUBJECT_AFTER = frozenset(map(stem, ("for", "with", "cure", "treat", "help", "against", "by")))
-_TIME_UNITS = frozenset(map(stem, TIME_UNITS))
-# How many and how long, in a story around the question: context, like "65" in "I'm 65".
-_COUNTING = frozenset(map(stem, NUMBER_WORDS)) | _TIME_UNITS | {stem("ago")}  # "weeks": "week"
 # Never spelling-corrected, though the knowledge may not use them: "three weeks" is not "there
-# wees", "in hours" not "in our"; the engine reads them as how many or how long (`_counts`).
+# wees", "in hours" not "in our"; the engine reads them as how many or how long (`focus.counts`).
 _MEASURE_WORDS = (*NUMBER_WORDS, *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS))
 
-
-def _counts(token: str) -> bool:
-    return token.isdigit() or token in _COUNTING
