@@ -53,8 +53,9 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # written after all that: 86.1% / 95.0%) and pioneers.tsv (an evaluator's representative mix,
 # written after the tourists curation: 74.5% / 98.3%) and guests.tsv (a newsroom's readers on
 # their phones, written after the explorers curation: 78.2% / 96.7%) and travellers.tsv (people
-# writing to a clinic's channel, written after the hikers curation: 85.5% / 95.0%) are as first
-# measured, not curated (`HELD_OUT`).
+# writing to a clinic's channel, written after the hikers curation: 85.5% / 95.0%) and
+# rangers.tsv (an MS charity's newsletter readers, written after the climbers curation: 86.7% /
+# 96.7%) are as first measured, not curated (`HELD_OUT`).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -69,11 +70,13 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "trekkers.tsv": (0.86, 0.95), "tourists.tsv": (0.90, 1.0),
                "pioneers.tsv": (0.74, 0.98), "explorers.tsv": (0.96, 1.0),
                "guests.tsv": (0.78, 0.96), "hikers.tsv": (0.93, 0.98),
-               "travellers.tsv": (0.85, 0.95), "climbers.tsv": (0.95, 0.98)}
+               "travellers.tsv": (0.85, 0.95), "rangers.tsv": (0.86, 0.96),
+               "climbers.tsv": (0.95, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",
-            "trekkers.tsv", "pioneers.tsv", "guests.tsv", "travellers.tsv"}
+            "trekkers.tsv", "pioneers.tsv", "guests.tsv", "travellers.tsv",
+            "rangers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every
