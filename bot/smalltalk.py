@@ -147,8 +147,12 @@ class SmallTalk:
                  own_case: re.Pattern[str] | None = None, topic: str = DEFAULT_TOPIC,
                  shorthand: dict[str, str] | None = None, connectors: Iterable[str] = (),
                  fillers: Iterable[str] = (), vocatives: Iterable[str] = (),
-                 opening: Letter | None = None, closing: Letter | None = None):
+                 opening: Letter | None = None, closing: Letter | None = None,
+                 doubled: Iterable[str] = ()):
         self.intents = {i.id: i for i in intents}
+        # words said twice that mean more than the word once ("ciao ciao" is goodbye where
+        # "ciao" is hello too): kept as a pair, where any other doubled word is said once
+        self.doubled = frozenset(_fold(w) for w in doubled)
         # A letter's opening and closing frame what it says ("Dear HSCT team, ... Kind regards,
         # Helen"): taken off, the rest is read; alone, they are a greeting or a goodbye.
         self.letters = Letters(opening, closing)
@@ -194,7 +198,9 @@ class SmallTalk:
             if not raw[0].isalnum() and not _is_symbol(raw):
                 continue  # punctuation
             norm = self._expand(_fold(raw))
-            if norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
+            if norm and out and norm in self.doubled and out[-1].norm in (norm, f"{norm} {norm}"):
+                out[-1] = Token(f"{norm} {norm}", out[-1].start, m.end())  # "ciao ciao"
+            elif norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
                 out.append(Token(norm, m.start(), m.end()))
         return out
 

@@ -72,11 +72,13 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
             isinstance(k, str) and isinstance(v, str) for k, v in shorthand.items()):
         problems.append(Problem(file, "must map a short form to its words", None, "shorthand"))
         shorthand = {}
-    connectors, fillers, vocatives = (_words(data, key, file, problems)
-                                      for key in ("connectors", "fillers", "vocatives"))
+    connectors, fillers, vocatives, doubled = (
+        _words(data, key, file, problems)
+        for key in ("connectors", "fillers", "vocatives", "doubled"))
     folded = {_fold(k): _fold(v) for k, v in shorthand.items()}
     folded = {k: " ".join(folded.get(w, w) for w in v.split()) for k, v in folded.items()}
-    blank = SmallTalk((), shorthand=folded)  # normalises phrasings as messages will be
+    # normalises phrasings as messages will be
+    blank = SmallTalk((), shorthand=folded, doubled=doubled)
 
     intents: list[Intent] = []
     for label, raw in listed(data.get("intents"), file, problems, "intents", "intent",
@@ -143,7 +145,8 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
         return None, problems
     return SmallTalk(intents, own_case_reply=own_reply, own_case=own_pattern, topic=topic,
                      shorthand=folded, connectors=connectors, fillers=fillers,
-                     vocatives=vocatives, opening=opening, closing=closing), []
+                     vocatives=vocatives, opening=opening, closing=closing,
+                     doubled=doubled), []
 
 
 def _letters(data: dict[str, Any], file: Path, problems: list[Problem],
@@ -177,7 +180,8 @@ def _letter(letters: dict[str, Any], key: str, file: Path, problems: list[Proble
 
 
 def _words(data: dict[str, Any], key: str, file: Path, problems: list[Problem]) -> list[str]:
-    """A top-level list of words (`connectors`, `fillers`, `vocatives`); [] when malformed."""
+    """A top-level list of words (`connectors`, `fillers`, `vocatives`, `doubled`); [] when
+    malformed."""
     found = data.get(key) or []
     if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
         problems.append(Problem(file, "must be a list of words", None, key))
