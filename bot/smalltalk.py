@@ -170,7 +170,7 @@ class SmallTalk:
         # words that may stand between pieces of small talk said one after another
         # (`smalltalk_pieces.run`)
         self.between = (self.fillers | self.vocatives
-                         | {" ".join(c) for c in self.connectors})
+                        | {" ".join(c) for c in self.connectors})
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
         self._exact: dict[str, str] = {}
@@ -224,7 +224,7 @@ class SmallTalk:
     # -- matching --------------------------------------------------------------------------------
 
     def intent_of(self, norm: str, fuzzy: bool = True, peel: bool = False,
-                shapes: bool = True) -> str | None:
+                  shapes: bool = True) -> str | None:
         """The intent a whole (normalised) piece of text is, if any.
 
         Fuzzy matches need as many words as the phrasing and one typo at most (`_one_typo`), so
