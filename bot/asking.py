@@ -14,6 +14,11 @@ import re
 from bot.text import MIN_QUESTION_WORDS, QUESTION_OPENERS, STOPWORDS, words
 
 
+def _says_nothing(text: str) -> bool:
+    """Only function words (or none): no part of a message worth scoring on its own."""
+    return all(w in STOPWORDS for w in words(text))
+
+
 def asks(text: str) -> bool:
     """A real question: a question mark or a question's opening word, and enough words."""
     found = words(text)
@@ -30,9 +35,9 @@ def _unjoined(sentence: str) -> str:
     return _JOINED.sub("", sentence)
 
 
+_OPENERS = "|".join(sorted(QUESTION_OPENERS))
 # "... and how long is the recovery?": a second question joined to the first by "and".
-_SECOND_QUESTION = re.compile(r"\s*,?\s+and\s+(?=(?:" + "|".join(sorted(QUESTION_OPENERS))
-                              + r")\b)", re.IGNORECASE)
+_SECOND_QUESTION = re.compile(rf"\s*,?\s+and\s+(?=(?:{_OPENERS})\b)", re.IGNORECASE)
 
 
 def asked_part(text: str) -> str | None:
@@ -106,9 +111,7 @@ def checked_claim(text: str) -> str | None:
     if claim is None:
         return None
     claim = _REPORTED.sub("", claim, count=1)
-    if all(w in STOPWORDS for w in words(claim)):
-        return None
-    return claim.strip()
+    return None if _says_nothing(claim) else claim.strip()
 
 
 # "...so I can show my neuro": why the reader asks, said after what they ask.
@@ -124,13 +127,14 @@ def without_purpose(text: str) -> str | None:
     if found is None or found.start() == 0:
         return None
     asked = text[:found.start()]
-    return asked if not all(w in STOPWORDS for w in words(asked)) else None
+    return None if _says_nothing(asked) else asked
 
 
 # A search-box query: the subject typed first, then the question about "it" ("hsct ms what is
 # it", "stem cell transplant ms does it work"). Up to this many words of subject.
 MAX_TOPIC_WORDS = 5
-_OPENER = re.compile(r"\b(?:" + "|".join(sorted(QUESTION_OPENERS)) + r")\b", re.IGNORECASE)
+_OPENER = re.compile(rf"\b(?:{_OPENERS})\b", re.IGNORECASE)
+_BREAK = re.compile(r"[.!?\"]")  # a sentence's end or a quote: more than a query
 _IT = re.compile(r"\bit\b", re.IGNORECASE)
 
 
@@ -144,11 +148,11 @@ def topic_first(text: str) -> str | None:
         return None
     topic = text[:opener.start()].strip(" ,:;-")
     topic_words = words(topic)
-    if (not topic_words or len(topic_words) > MAX_TOPIC_WORDS or re.search(r"[.!?\"]", topic)
+    if (not topic_words or len(topic_words) > MAX_TOPIC_WORDS or _BREAK.search(topic)
             or all(w in STOPWORDS for w in topic_words)):
         return None
     question = text[opener.start():]
-    if _IT.search(question) is None or re.search(r"[.!?\"]", question.rstrip(" .!?")):
+    if _IT.search(question) is None or _BREAK.search(question.rstrip(" .!?")):
         return None  # one question, not a story or a quote after the subject
     return _IT.sub(topic, question, count=1)
 
