@@ -53,6 +53,12 @@ def describe(engine: Engine, question: str) -> str:
     return ", ".join(f"{m.entry.id}={m.score}" for m in engine.rank(question, limit=3))
 
 
+def assert_answered(engine: Engine, question: str, expected: str) -> None:
+    """The question gets `expected`'s passage; the first three entries say why when not."""
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == expected, describe(engine, question)
+
+
 # -- answered ------------------------------------------------------------------------------------
 
 IN_SCOPE = [
@@ -499,8 +505,7 @@ def test_chat_around_a_question_is_not_taken_for_its_subject(engine: Engine,
 ])
 def test_a_story_before_the_question_does_not_sink_it(engine: Engine, expected: str,
                                                       question: str) -> None:
-    result = engine.ask(question)
-    assert isinstance(result, Answer) and result.entry.id == expected, describe(engine, question)
+    assert_answered(engine, question, expected)
 
 
 @pytest.mark.parametrize("question", [
@@ -538,9 +543,7 @@ def test_questions_in_splits_a_message_that_asks_two() -> None:
 ])
 def test_one_of_two_questions_in_a_message_is_answered(
         engine: Engine, expected: str, question: str) -> None:
-    result = engine.ask(question)
-    assert isinstance(result, Answer) and result.entry.id == expected, (
-        describe(engine, question))
+    assert_answered(engine, question, expected)
 
 
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
@@ -568,8 +571,7 @@ def test_a_count_in_words_is_context_like_its_digits(engine: Engine) -> None:
 ])
 def test_the_headline_and_own_case_questions_get_their_passages(engine: Engine, expected: str,
                                                                 question: str) -> None:
-    result = engine.ask(question)
-    assert isinstance(result, Answer) and result.entry.id == expected, describe(engine, question)
+    assert_answered(engine, question, expected)
 
 
 # -- cost bounded by input ----------------------------------------------------------------------
@@ -612,9 +614,7 @@ def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
     ])
     for expected, question in [("spf", "which spf on cloudy days"),
                                ("vitamin-d", "is midday sun enough a few times a week")]:
-        result = engine.ask(question)
-        assert isinstance(result, Answer) and result.entry.id == expected, (
-            describe(engine, question))
+        assert_answered(engine, question, expected)
 
 
 # -- a passage quoted back ---------------------------------------------------------------------
@@ -629,9 +629,7 @@ def test_an_entry_with_one_phrasing_is_found_through_its_answer_words() -> None:
 ])
 def test_a_passage_quoted_from_one_answer_names_that_answer(
         engine: Engine, expected: str, question: str) -> None:
-    result = engine.ask(question)
-    assert isinstance(result, Answer) and result.entry.id == expected, (
-        describe(engine, question))
+    assert_answered(engine, question, expected)
 
 
 @pytest.mark.parametrize("question", [
