@@ -41,6 +41,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.literals import Prefilter
 from bot.spelling import Speller, swaps
 from bot.text import APOSTROPHE_MARKS, APOSTROPHES, COMBINING_MARKS, INVISIBLE, STRETCHED
 
@@ -183,6 +184,7 @@ class SafetyScreen:
                  language_words: Mapping[str, Iterable[str]] | None = None):
         ordered = list(rules)
         self.rules = tuple(r for kind in PRECEDENCE for r in ordered if r.kind is kind)
+        self._prefilter = Prefilter([rule.pattern for rule in self.rules])
         self.replies = replies
         self.figures = figures
         words = set(vocabulary)
@@ -210,23 +212,31 @@ class SafetyScreen:
                          if tuple(v) not in seen]
         if not variants:
             return None
-        for rule in self.rules:
+        rules = self._possible(variants)
+        for rule in rules:
             for parts in variants:
                 if rule.hit(parts, " | ".join(parts)):
                     language = rule.language or self.language(written)
                     return Crisis(rule.kind, self.reply(rule.kind, language), rule.id)
         if self.model is not None:
             kind = self.model.crisis(text, self.model_threshold)
-            if kind is not None and not self._judged_safe(written, variants):
+            if kind is not None and not self._judged_safe(written, variants, rules):
                 return Crisis(kind, self.reply(kind, self.language(written)), MODEL_RULE)
         return None
 
-    def _judged_safe(self, written: list[str], variants: list[list[str]]) -> bool:
+    def _possible(self, variants: list[list[str]]) -> list[Rule]:
+        """The rules whose pattern could match a clause, in order: the others lack a string
+        their pattern cannot match without (`bot.literals`), so trying them changes nothing."""
+        text = "\n".join(clause for parts in variants for clause in parts)
+        return [self.rules[i] for i in self._prefilter.possible(text)]
+
+    def _judged_safe(self, written: list[str], variants: list[list[str]],
+                     rules: Iterable[Rule]) -> bool:
         """The file already judged these words: a figure of speech ("dying to know") or a
         rule's `unless` ("end it with my boyfriend"). The model does not overrule it."""
         figures = self.figures
         return ((figures is not None and any(figures.search(f" {c} ") for c in written))
-                or any(rule.cancelled(parts) for rule in self.rules for parts in variants))
+                or any(rule.cancelled(parts) for rule in rules for parts in variants))
 
     def language(self, written: Iterable[str]) -> str:
         """For a catch no rule's `language` names: the language whose common words
