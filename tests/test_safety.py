@@ -21,7 +21,7 @@ from bot.safety import (
     clauses,
 )
 from bot.safety_file import check_safety, load_safety
-from bot.safety_model import CONTROL, digest
+from bot.safety_model import CONTROL, digest, features, row
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SAFETY_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SAFETY_FILE
@@ -231,6 +231,20 @@ def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe() -> None:
     eager.model_threshold = max(0.5, 0.99 * (1.0 - row[eager.model.labels.index(CONTROL)]))
     assert eager.model.crisis(message, eager.model_threshold) is not None
     assert eager.check(message) is None
+
+
+def test_the_model_reads_a_message_as_its_trainer_did() -> None:
+    """A message is hashed for the model without scikit-learn's vectorisers (their per-call
+    checks cost more than the hashing), so a labelled message, in any script, must get exactly
+    the features the model was trained on."""
+    messages = [m for rows in SETS.values() for _, m in rows][::4] + ["", " ", "💊💊💊", "a"]
+    trained = features(messages)
+    for i, message in enumerate(messages):
+        start, end = trained.indptr[i], trained.indptr[i + 1]
+        indices, values = row(message)
+        order = indices.argsort()
+        assert trained.indices[start:end].tolist() == indices[order].tolist(), message
+        assert abs(trained.data[start:end] - values[order]).max(initial=0.0) < 1e-12, message
 
 
 @pytest.mark.parametrize(("message", "language"), [
