@@ -130,6 +130,20 @@ def without_purpose(text: str) -> str | None:
     return None if _says_nothing(asked) else asked
 
 
+# A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it
+# asks what happens next. Not "before X?": what comes before is rarely what X's words name.
+_THEN = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|but)\W+)*after\s+"
+                   r"([^\W\d][\w'-]*(?:\s+[\w'-]+){0,3})\W*$", re.IGNORECASE)
+
+
+def what_happens_then(text: str) -> str | None:
+    """"what happens after X" for a message that is only "(and) after X?"; None otherwise."""
+    found = _THEN.match(text)
+    if found is None or _says_nothing(found.group(1)):
+        return None
+    return f"what happens after {found.group(1)}"
+
+
 # A search-box query: the subject typed first, then the question about "it" ("hsct ms what is
 # it", "stem cell transplant ms does it work"). Up to this many words of subject.
 MAX_TOPIC_WORDS = 5

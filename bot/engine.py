@@ -26,6 +26,7 @@ from bot.asking import (
     told_part,
     topic_first,
     unaddressed,
+    what_happens_then,
     without_purpose,
 )
 from bot.focus import Focus
@@ -223,7 +224,8 @@ class Engine:
             ranked = _better(ranked, self._rank(asked, self.tokens(asked), told=tokens))
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
-        for part in (without_purpose(message), checked_claim(message)):
+        for part in (without_purpose(message), checked_claim(message),
+                     what_happens_then(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         for first in self._beside_a_question_beyond(message):

@@ -34,9 +34,18 @@ _HOLDS = {
 }
 
 
+# A measure asked in one breath with how or why it happens ("reconstitution of the immune
+# system, how long and how"): the measure is not all the reader asks, and a passage that
+# tells the how answers them, so no kind of passage is ruled out.
+_AND_HOW = re.compile(r"\bhow (?:long|soon|quickly|fast|many|much|often) (?:and|or) "
+                      r"(?:how(?! (?:long|soon|quickly|fast|many|much|often|old)\b)|why)\b")
+
+
 def asks_for(text: str) -> frozenset[str]:
     """What kinds of measure a question asks for: "how many", "how long", "what age"."""
     folded = normalise(text)
+    if _AND_HOW.search(folded):
+        return frozenset()
     return frozenset(kind for kind, pattern in _ASKS.items() if pattern.search(folded))
 
 

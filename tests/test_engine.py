@@ -22,10 +22,12 @@ from bot.asking import (
     told_part,
     topic_first,
     unaddressed,
+    what_happens_then,
     without_purpose,
 )
 from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
+from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import (
@@ -177,6 +179,16 @@ def test_answer_type_rule_declines_how_long_when_no_passage_gives_a_time(
     assert "infusion-rebuild" not in {
         m.entry.id for m in engine.rank("how long does the infusion take")}
     assert isinstance(engine.ask("how are the stem cells infused"), Answer)
+
+
+
+def test_a_measure_asked_with_how_it_happens_does_not_rule_passages_out(engine: Engine) -> None:
+    assert asks_for("how long does the infusion take") == {"time"}
+    assert asks_for("how long and how") == frozenset()
+    assert asks_for("how many, and why?") == frozenset()
+    assert asks_for("how long and how much") == {"time", "number"}  # two measures
+    assert engine.rank("the immune system rebuilding after the transplant, how long and how"
+                       )[0].entry.id == "infusion-rebuild"
 
 
 def test_asking_for_the_limit_itself_is_declined_where_asking_whether_there_is_one_is_answered(
@@ -665,6 +677,14 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("i need a refund because the merchant refuses, can you do that?") \
         is None
     assert checked_claim("why do i get charged fees on some payments, but not others?") is None
+
+
+def test_a_follow_up_naming_only_the_step_before_asks_what_happens_next() -> None:
+    assert what_happens_then("and after harvesting?") == "what happens after harvesting"
+    assert what_happens_then("After the chemo") == "what happens after the chemo"
+    assert what_happens_then("and after that?") is None  # nothing named
+    assert what_happens_then("and before the chemo?") is None
+    assert what_happens_then("after harvesting, how long is the recovery?") is None
 
 
 def test_without_purpose_drops_the_reason_after_a_question() -> None:
