@@ -125,13 +125,15 @@ toh matlab accha acha haan sab ka ki ke ko se yeh ye woh wo bahut thoda
 wallahi wallah walla inshallah inshaallah mashallah mashaallah alhamdulillah habibi habibti
 akhi ukhti yalla yallah khalas yani bismillah
 hola gracias porfa porfavor por amigo amiga oye bueno pues prosze dziekuje dzieki czesc
+abeg oga innit deadass fr frfr och lah leh lor sia
 """.split())
 # The second set: how a reader checks a claim heard elsewhere ("my neuro said it's only for
 # young people, true?", "is that true according to this"); the claim is the question. Not
 # "accurate" or "correct": "how accurate is a colonoscopy" asks about the test itself.
 # The third: code-switched words of politeness and address, and the commonest function words,
 # of the languages readers mix into their English (Filipino "po", "kuya"; Hindi and Urdu
-# "yaar", "hai", "bhi"; Arabic "wallahi"; Spanish "porfa"; Polish "prosze"): like "please",
+# "yaar", "hai", "bhi"; Arabic "wallahi"; Spanish "porfa"; Polish "prosze"; Nigerian Pidgin
+# "abeg", "oga"; Singlish "lah"; slang and Scots "innit", "deadass", "fr", "och"): like "please",
 # "bro" or "is", they say nothing about which passage answers, yet as words no entry knows
 # each would count against every entry.
 

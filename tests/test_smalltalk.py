@@ -65,13 +65,14 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind10.tsv": _rows("smalltalk_blind10.tsv"),
                    "smalltalk_blind11.tsv": _rows("smalltalk_blind11.tsv"),
                    "smalltalk_blind12.tsv": _rows("smalltalk_blind12.tsv"),
-                   "smalltalk_blind13.tsv": _rows("smalltalk_blind13.tsv")}
+                   "smalltalk_blind13.tsv": _rows("smalltalk_blind13.tsv"),
+                   "smalltalk_blind14.tsv": _rows("smalltalk_blind14.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
-               "smalltalk_blind13.tsv"]
+               "smalltalk_blind13.tsv", "smalltalk_blind14.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +234,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind10.tsv", 0.12),
                                                   ("smalltalk_blind11.tsv", 0.1),
                                                   ("smalltalk_blind12.tsv", 0.08),
-                                                  ("smalltalk_blind13.tsv", 0.1)])
+                                                  ("smalltalk_blind13.tsv", 0.1),
+                                                  ("smalltalk_blind14.tsv", 0.1)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
