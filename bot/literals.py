@@ -88,12 +88,12 @@ class _Reading:
     part."""
 
     def __init__(self) -> None:
-        self._spelt: dict[int, set[str] | None] = {}
+        self._spelt: dict[int, tuple[Any, set[str] | None]] = {}
 
     def sequence(self, items: Any) -> Needs:
         candidates: list[frozenset[str]] = []
         run: set[str] = {""}
-        for item in items:
+        for item in _chunks(items):
             spelt = self.spelt(item)
             if spelt is not None:
                 joined = {a + b for a, b in product(run, spelt)}
@@ -136,10 +136,13 @@ class _Reading:
 
     def spelt(self, item: tuple[Any, Any]) -> set[str] | None:
         """The exact strings one part can match, when there are few; otherwise None."""
+        if item[0] is _TEXT:  # made by `_chunks`, not part of the parse: nothing to remember
+            return {item[1]}
+        # kept beside its result, so that no other part can take its identity while remembered
         key = id(item)
         if key not in self._spelt:
-            self._spelt[key] = self._spell(item)
-        return self._spelt[key]
+            self._spelt[key] = (item, self._spell(item))
+        return self._spelt[key][1]
 
     def _spell(self, item: tuple[Any, Any]) -> set[str] | None:
         op, av = item
@@ -167,7 +170,7 @@ class _Reading:
 
     def spelt_all(self, items: Any) -> set[str] | None:
         out = {""}
-        for item in items:
+        for item in _chunks(items):
             spelt = self.spelt(item)
             if spelt is None:
                 return None
@@ -175,6 +178,27 @@ class _Reading:
             if len(out) > MOST_SPELT:
                 return None
         return out
+
+
+_TEXT = object()  # a run of literal characters, as one part
+
+
+def _chunks(items: Any) -> list[tuple[Any, Any]]:
+    """A sequence's parts with each run of literal characters joined into one string: a word
+    is one step, not one per letter."""
+    out: list[tuple[Any, Any]] = []
+    letters: list[str] = []
+    for item in items:
+        if item[0] is _parser.LITERAL:
+            letters.append(chr(item[1]))
+            continue
+        if letters:
+            out.append((_TEXT, "".join(letters)))
+            letters = []
+        out.append(item)  # the parse's own: `_Reading` remembers parts by identity
+    if letters:
+        out.append((_TEXT, "".join(letters)))
+    return out
 
 
 def _telling(strings: frozenset[str]) -> tuple[int, int]:
