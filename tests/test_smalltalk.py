@@ -66,13 +66,14 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind11.tsv": _rows("smalltalk_blind11.tsv"),
                    "smalltalk_blind12.tsv": _rows("smalltalk_blind12.tsv"),
                    "smalltalk_blind13.tsv": _rows("smalltalk_blind13.tsv"),
-                   "smalltalk_blind14.tsv": _rows("smalltalk_blind14.tsv")}
+                   "smalltalk_blind14.tsv": _rows("smalltalk_blind14.tsv"),
+                   "smalltalk_blind15.tsv": _rows("smalltalk_blind15.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
-               "smalltalk_blind13.tsv", "smalltalk_blind14.tsv"]
+               "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +158,22 @@ def test_everyday_families_are_whole_small_talk(small, message, intent) -> None:
     assert chat is not None and chat.intent == intent and not chat.rest, chat
 
 
+@pytest.mark.parametrize("message, intent", [
+    ("how are you today question mark", "how_are_you"), ("thank you very much full stop", "thanks"),
+    ("bye for now full stop", "goodbye"), ("what can you do question mark", "capabilities"),
+])
+def test_punctuation_spoken_into_dictation_is_read_as_the_mark(small, message, intent) -> None:
+    chat = small.match(message)
+    assert chat is not None and chat.intent == intent and not chat.rest, chat
+
+
+@pytest.mark.parametrize("question", [
+    "does the disease come to a full stop after hsct", "is hsct safe question mark",
+])
+def test_spoken_punctuation_leaves_questions_to_the_engine(small, question: str) -> None:
+    assert small.match(question) is None
+
+
 # -- the set written blind (tests/data/smalltalk_unseen.tsv), through the whole conversation -----
 
 
@@ -235,7 +252,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind11.tsv", 0.1),
                                                   ("smalltalk_blind12.tsv", 0.08),
                                                   ("smalltalk_blind13.tsv", 0.1),
-                                                  ("smalltalk_blind14.tsv", 0.1)])
+                                                  ("smalltalk_blind14.tsv", 0.1),
+                                                  ("smalltalk_blind15.tsv", 0.1)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
