@@ -187,7 +187,23 @@ _WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|c
                    r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
 
 
+# Punctuation spoken into voice dictation and typed out as words at a message's end ("how are
+# you today question mark", "what is hsct question mark"): read as the mark it names. Only at
+# the end, where dictation puts it ("does the disease come to a full stop" keeps its words).
+_SPOKEN_END = re.compile(r"(?:^|\s+)(question mark|full stop|exclamation (?:mark|point)|"
+                         r"new paragraph|new line)[\s.?!]*$", re.IGNORECASE)
+_SPOKEN_MARK = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
+                "exclamation point": "!", "new paragraph": ".", "new line": "."}
+
+
+def unspoken(text: str) -> str:
+    """The message with punctuation spoken at its end read as marks."""
+    while (m := _SPOKEN_END.search(text)) is not None:
+        text = text[:m.start()] + _SPOKEN_MARK[" ".join(m.group(1).lower().split())]
+    return text
+
+
 def unaddressed(text: str) -> str:
-    """The message without the @names of the people it is addressed to, nor the voice
-    assistant it wakes."""
-    return _WAKE.sub("", _MENTIONS.sub(" ", text), count=1)
+    """The message as said to the bot: without the @names of the people it is addressed to,
+    nor the voice assistant it wakes, and with the punctuation dictated at its end as marks."""
+    return unspoken(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.asking import unspoken
 from bot.letters import Letter, Letters
 from bot.smalltalk_pieces import EDGE as _EDGE
 from bot.smalltalk_pieces import MAX_PEEL, peeled, run, sentences
@@ -61,22 +62,6 @@ _DOUBLE = re.compile(r"([^\W\d_])\1")
 # ellipsis ("...") says nothing in particular and is left to the engine.
 _ONLY_MARKS = re.compile(r"[?？¿]{1,5}|[.。!！¡,，]")
 _IMPATIENT_MARKS = re.compile(r"\s*[?？]{2,}$")
-
-
-# Punctuation spoken into voice dictation and typed out as words at a message's end ("how are
-# you today question mark", "thank you very much full stop"): read as the mark it names. Only at
-# the end, where dictation puts it ("does the disease come to a full stop" keeps its words).
-_SPOKEN_END = re.compile(r"(?:^|\s+)(question mark|full stop|exclamation (?:mark|point)|"
-                         r"new paragraph|new line)[\s.?!]*$", re.IGNORECASE)
-_SPOKEN_MARK = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
-                "exclamation point": "!", "new paragraph": ".", "new line": "."}
-
-
-def _unspoken(text: str) -> str:
-    """The message with spoken punctuation at its end read as marks."""
-    while (m := _SPOKEN_END.search(text)) is not None:
-        text = text[:m.start()] + _SPOKEN_MARK[" ".join(m.group(1).lower().split())]
-    return text
 
 
 # The bot's @username at either end of a message: the reader addressing it, not a word said.
@@ -270,7 +255,7 @@ class SmallTalk:
 
     def match(self, text: str) -> Chat | None:
         """The small talk in a message, or None when there is none."""
-        text = _unspoken(text[:MAX_CHARS])
+        text = unspoken(text[:MAX_CHARS])
         if "test" in self.intents and self._impatient(text.strip()):
             return self.chat_for("test", "??", "")  # "??": is the bot there at all
         addressed = _MENTION.sub("", text)  # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot"

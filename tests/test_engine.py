@@ -712,6 +712,16 @@ def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> 
     assert [(m.entry.id, m.score) for m in woken] == [(m.entry.id, m.score) for m in plain]
 
 
+def test_punctuation_dictated_at_the_end_is_read_as_the_mark(engine: Engine) -> None:
+    dictated = engine.rank("what is a stem cell transplant for ms question mark")
+    typed = engine.rank("what is a stem cell transplant for ms?")
+    assert [(m.entry.id, m.score) for m in dictated] == [(m.entry.id, m.score) for m in typed]
+    assert engine.ask("who did this research question mark full stop").entry.id == (
+        "australian-review")
+    assert unaddressed("does the disease come to a full stop after it") == (
+        "does the disease come to a full stop after it")  # said mid-sentence: words
+
+
 def test_a_search_box_subject_stands_in_for_it(engine: Engine) -> None:
     assert topic_first("hsct ms what is it") == "what is hsct ms"
     assert topic_first("stem cell transplant ms does it work") == (
