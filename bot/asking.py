@@ -187,7 +187,23 @@ _WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|c
                    r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
 
 
+# Punctuation dictated to a phone and typed out as words ("is it still trial stage question
+# mark", "immature cells only why full stop"): the words are no part of the question, yet words
+# no entry knows, and the mark they stand for tells where a question ends. Not after "a" or
+# "the": "there is a question mark over its safety", "will my ms come to a full stop".
+_DICTATED = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
+             "exclamation point": "!", "comma": ","}
+_SPOKEN_MARK = re.compile(r"(?:^|\s+)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)("
+                          + "|".join(w.replace(" ", r"\s+") for w in _DICTATED) + r")\b",
+                          re.IGNORECASE)
+
+
+def undictated(text: str) -> str:
+    """The message with its spoken punctuation ("question mark", "full stop") as the marks."""
+    return _SPOKEN_MARK.sub(lambda m: _DICTATED[" ".join(m.group(1).lower().split())], text)
+
+
 def unaddressed(text: str) -> str:
     """The message without the @names of the people it is addressed to, nor the voice
-    assistant it wakes."""
-    return _WAKE.sub("", _MENTIONS.sub(" ", text), count=1)
+    assistant it wakes, and with its dictated punctuation as marks (`undictated`)."""
+    return undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))

@@ -22,6 +22,7 @@ from bot.asking import (
     told_part,
     topic_first,
     unaddressed,
+    undictated,
     what_happens_then,
     without_purpose,
 )
@@ -710,6 +711,22 @@ def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> 
     woken = engine.rank("hey siri what is a stem cell transplant for multiple sclerosis")
     plain = engine.rank("what is a stem cell transplant for multiple sclerosis")
     assert [(m.entry.id, m.score) for m in woken] == [(m.entry.id, m.score) for m in plain]
+
+
+def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
+    assert undictated("is it still only in trials question mark") == (
+        "is it still only in trials?")
+    assert undictated("why only young cells full stop") == "why only young cells."
+    assert undictated("I'm on Tysabri full stop what is it question mark") == (
+        "I'm on Tysabri. what is it?")
+    assert undictated("explain it comma simply") == "explain it, simply"
+    # said of something, not dictated
+    assert undictated("is there a question mark over its safety") == (
+        "is there a question mark over its safety")
+    assert undictated("will my ms come to a full stop") == "will my ms come to a full stop"
+    spoken = engine.rank("is it safe for older people question mark")
+    typed = engine.rank("is it safe for older people?")
+    assert [(m.entry.id, m.score) for m in spoken] == [(m.entry.id, m.score) for m in typed]
 
 
 def test_a_search_box_subject_stands_in_for_it(engine: Engine) -> None:
