@@ -86,6 +86,9 @@ _OWN_QUESTION = frozenset(("what", "which"))
 # others?" or "it's gone!" (BANKING77's questions end so, and are not checks).
 _CHECKING = frozenset("true right correct accurate really real legit so is isn't isnt are "
                       "does doesn't did was yes no".split())
+# ...or asks whether the article says so: "..., does the article agree?", "..., is that what the
+# article says?", "..., does this back that up?"
+_ARTICLE_CHECK = frozenset("article agree agrees confirm confirms back".split())
 
 
 # Who made the claim, before it ("my neuro said it's only for young people"): the claim's
@@ -102,11 +105,12 @@ def checked_claim(text: str) -> str | None:
     claim = None
     for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
         checked = words(text[cut.end():])
-        if (len(checked) > MAX_CHECK_WORDS or not all(w in STOPWORDS for w in checked)
+        if (len(checked) > MAX_CHECK_WORDS
+                or not all(w in STOPWORDS or w in _ARTICLE_CHECK for w in checked)
                 or not _NOT_A_CHECK.isdisjoint(checked)
                 or (checked and checked[0] in _OWN_QUESTION)):
             break
-        if not _CHECKING.isdisjoint(checked):
+        if not _CHECKING.isdisjoint(checked) or not _ARTICLE_CHECK.isdisjoint(checked):
             claim = text[:cut.start()]
     if claim is None:
         return None

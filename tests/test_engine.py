@@ -678,6 +678,12 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("i need a refund because the merchant refuses, can you do that?") \
         is None
     assert checked_claim("why do i get charged fees on some payments, but not others?") is None
+    # ...or whether the article says so
+    assert checked_claim("they reset your immune system with chemo, does the article agree?") \
+        == "they reset your immune system with chemo"
+    assert checked_claim("it is still experimental, does this back that up") == (
+        "it is still experimental")
+    assert checked_claim("is it safe, what does the article say?") is None  # its own question
 
 
 def test_a_follow_up_naming_only_the_step_before_asks_what_happens_next() -> None:
