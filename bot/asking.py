@@ -197,14 +197,15 @@ _WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|c
 # "the": "there is a question mark over its safety", "will my ms come to a full stop".
 _DICTATED = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
              "exclamation point": "!", "comma": ","}
+_MARKS = {spoken.replace(" ", ""): mark for spoken, mark in _DICTATED.items()}
 _SPOKEN_MARK = re.compile(r"(?:^|\s+)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)("
-                          + "|".join(w.replace(" ", r"\s+") for w in _DICTATED) + r")\b",
+                          + "|".join(w.replace(" ", r"[\s-]*") for w in _DICTATED) + r")\b",
                           re.IGNORECASE)
 
 
 def undictated(text: str) -> str:
     """The message with its spoken punctuation ("question mark", "full stop") as the marks."""
-    return _SPOKEN_MARK.sub(lambda m: _DICTATED[" ".join(m.group(1).lower().split())], text)
+    return _SPOKEN_MARK.sub(lambda m: _MARKS[re.sub(r"[\s-]", "", m.group(1).lower())], text)
 
 
 def unaddressed(text: str) -> str:

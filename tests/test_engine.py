@@ -726,6 +726,7 @@ def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
     assert undictated("I'm on Tysabri full stop what is it question mark") == (
         "I'm on Tysabri. what is it?")
     assert undictated("explain it comma simply") == "explain it, simply"
+    assert undictated("is it safe questionmark") == "is it safe?"  # as some phones spell it
     # said of something, not dictated
     assert undictated("is there a question mark over its safety") == (
         "is there a question mark over its safety")
