@@ -86,6 +86,9 @@ _OWN_QUESTION = frozenset(("what", "which"))
 # others?" or "it's gone!" (BANKING77's questions end so, and are not checks).
 _CHECKING = frozenset("true right correct accurate really real legit so is isn't isnt are "
                       "does doesn't did was yes no".split())
+# ...or asks whether the article says so: "..., does the article agree?", "..., is that what the
+# article says?", "..., does this back that up?"
+_ARTICLE_CHECK = frozenset("article agree agrees confirm confirms back".split())
 
 
 # Who made the claim, before it ("my neuro said it's only for young people"): the claim's
@@ -102,11 +105,12 @@ def checked_claim(text: str) -> str | None:
     claim = None
     for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
         checked = words(text[cut.end():])
-        if (len(checked) > MAX_CHECK_WORDS or not all(w in STOPWORDS for w in checked)
+        if (len(checked) > MAX_CHECK_WORDS
+                or not all(w in STOPWORDS or w in _ARTICLE_CHECK for w in checked)
                 or not _NOT_A_CHECK.isdisjoint(checked)
                 or (checked and checked[0] in _OWN_QUESTION)):
             break
-        if not _CHECKING.isdisjoint(checked):
+        if not _CHECKING.isdisjoint(checked) or not _ARTICLE_CHECK.isdisjoint(checked):
             claim = text[:cut.start()]
     if claim is None:
         return None
@@ -187,23 +191,24 @@ _WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|c
                    r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
 
 
-# Punctuation spoken into voice dictation and typed out as words at a message's end ("how are
-# you today question mark", "what is hsct question mark"): read as the mark it names. Only at
-# the end, where dictation puts it ("does the disease come to a full stop" keeps its words).
-_SPOKEN_END = re.compile(r"(?:^|\s+)(question mark|full stop|exclamation (?:mark|point)|"
-                         r"new paragraph|new line)[\s.?!]*$", re.IGNORECASE)
-_SPOKEN_MARK = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
-                "exclamation point": "!", "new paragraph": ".", "new line": "."}
+# Punctuation dictated to a phone and typed out as words ("is it still trial stage question
+# mark", "immature cells only why full stop"): the words are no part of the question, yet words
+# no entry knows, and the mark they stand for tells where a question ends. Not after "a" or
+# "the": "there is a question mark over its safety", "will my ms come to a full stop".
+_DICTATED = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
+             "exclamation point": "!", "comma": ","}
+_MARKS = {spoken.replace(" ", ""): mark for spoken, mark in _DICTATED.items()}
+_SPOKEN_MARK = re.compile(r"(?:^|\s+)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)("
+                          + "|".join(w.replace(" ", r"[\s-]*") for w in _DICTATED) + r")\b",
+                          re.IGNORECASE)
 
 
-def unspoken(text: str) -> str:
-    """The message with punctuation spoken at its end read as marks."""
-    while (m := _SPOKEN_END.search(text)) is not None:
-        text = text[:m.start()] + _SPOKEN_MARK[" ".join(m.group(1).lower().split())]
-    return text
+def undictated(text: str) -> str:
+    """The message with its spoken punctuation ("question mark", "full stop") as the marks."""
+    return _SPOKEN_MARK.sub(lambda m: _MARKS[re.sub(r"[\s-]", "", m.group(1).lower())], text)
 
 
 def unaddressed(text: str) -> str:
-    """The message as said to the bot: without the @names of the people it is addressed to,
-    nor the voice assistant it wakes, and with the punctuation dictated at its end as marks."""
-    return unspoken(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))
+    """The message without the @names of the people it is addressed to, nor the voice
+    assistant it wakes, and with its dictated punctuation as marks (`undictated`)."""
+    return undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))

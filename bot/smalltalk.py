@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.asking import unspoken
+from bot.asking import undictated
 from bot.letters import Letter, Letters
 from bot.smalltalk_pieces import EDGE as _EDGE
 from bot.smalltalk_pieces import MAX_PEEL, peeled, run, sentences
@@ -255,7 +255,7 @@ class SmallTalk:
 
     def match(self, text: str) -> Chat | None:
         """The small talk in a message, or None when there is none."""
-        text = unspoken(text[:MAX_CHARS])
+        text = undictated(text[:MAX_CHARS])
         if "test" in self.intents and self._impatient(text.strip()):
             return self.chat_for("test", "??", "")  # "??": is the bot there at all
         addressed = _MENTION.sub("", text)  # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot"

@@ -50,6 +50,9 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # sailors.tsv (readers from a clinic poster or a search: translation tools' word order, textbook
 # terms of pharmacy and nursing students, half-remembered names, formal older writers,
 # follow-ups) first scored 86.1% / 96.7% and was curated after that first measure (98.2% /
+# 98.3%). boarders.tsv (people living with MS who mix its jargon with the article's: RRMS,
+# EDSS, DMTs by brand, "my neuro"; voice dictation with spoken "question mark"; asking for
+# someone else) first scored 86.7% / 98.3% and was curated after that first measure (93.9% /
 # 98.3%).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
@@ -75,7 +78,8 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "pioneers.tsv": (0.74, 0.98), "explorers.tsv": (0.96, 1.0),
                "guests.tsv": (0.78, 0.96), "hikers.tsv": (0.93, 0.98),
                "travellers.tsv": (0.85, 0.95), "rangers.tsv": (0.86, 0.96),
-               "climbers.tsv": (0.95, 0.98), "sailors.tsv": (0.97, 0.97)}
+               "climbers.tsv": (0.95, 0.98), "sailors.tsv": (0.97, 0.97),
+               "boarders.tsv": (0.93, 0.97)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

@@ -22,6 +22,7 @@ from bot.asking import (
     told_part,
     topic_first,
     unaddressed,
+    undictated,
     what_happens_then,
     without_purpose,
 )
@@ -677,6 +678,12 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("i need a refund because the merchant refuses, can you do that?") \
         is None
     assert checked_claim("why do i get charged fees on some payments, but not others?") is None
+    # ...or whether the article says so
+    assert checked_claim("they reset your immune system with chemo, does the article agree?") \
+        == "they reset your immune system with chemo"
+    assert checked_claim("it is still experimental, does this back that up") == (
+        "it is still experimental")
+    assert checked_claim("is it safe, what does the article say?") is None  # its own question
 
 
 def test_a_follow_up_naming_only_the_step_before_asks_what_happens_next() -> None:
@@ -712,14 +719,21 @@ def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> 
     assert [(m.entry.id, m.score) for m in woken] == [(m.entry.id, m.score) for m in plain]
 
 
-def test_punctuation_dictated_at_the_end_is_read_as_the_mark(engine: Engine) -> None:
-    dictated = engine.rank("what is a stem cell transplant for ms question mark")
-    typed = engine.rank("what is a stem cell transplant for ms?")
-    assert [(m.entry.id, m.score) for m in dictated] == [(m.entry.id, m.score) for m in typed]
-    assert engine.ask("who did this research question mark full stop").entry.id == (
-        "australian-review")
-    assert unaddressed("does the disease come to a full stop after it") == (
-        "does the disease come to a full stop after it")  # said mid-sentence: words
+def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
+    assert undictated("is it still only in trials question mark") == (
+        "is it still only in trials?")
+    assert undictated("why only young cells full stop") == "why only young cells."
+    assert undictated("I'm on Tysabri full stop what is it question mark") == (
+        "I'm on Tysabri. what is it?")
+    assert undictated("explain it comma simply") == "explain it, simply"
+    assert undictated("is it safe questionmark") == "is it safe?"  # as some phones spell it
+    # said of something, not dictated
+    assert undictated("is there a question mark over its safety") == (
+        "is there a question mark over its safety")
+    assert undictated("will my ms come to a full stop") == "will my ms come to a full stop"
+    spoken = engine.rank("is it safe for older people question mark")
+    typed = engine.rank("is it safe for older people?")
+    assert [(m.entry.id, m.score) for m in spoken] == [(m.entry.id, m.score) for m in typed]
 
 
 def test_a_search_box_subject_stands_in_for_it(engine: Engine) -> None:
