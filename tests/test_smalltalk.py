@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.asking import undictated
 from bot.conversation import Conversation
 from bot.outcomes import ChatKind, Outcome
 from bot.problems import KnowledgeError
@@ -67,8 +68,11 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind12.tsv": _rows("smalltalk_blind12.tsv"),
                    "smalltalk_blind13.tsv": _rows("smalltalk_blind13.tsv"),
                    "smalltalk_blind14.tsv": _rows("smalltalk_blind14.tsv"),
-                   "smalltalk_blind15.tsv": _rows("smalltalk_blind15.tsv")}
+                   "smalltalk_blind15.tsv": _rows("smalltalk_blind15.tsv"),
+                   "smalltalk_blind16.tsv": _rows("smalltalk_blind16.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
+# smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
+# its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
@@ -253,7 +257,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind12.tsv", 0.08),
                                                   ("smalltalk_blind13.tsv", 0.1),
                                                   ("smalltalk_blind14.tsv", 0.1),
-                                                  ("smalltalk_blind15.tsv", 0.1)])
+                                                  ("smalltalk_blind15.tsv", 0.1),
+                                                  ("smalltalk_blind16.tsv", 0.1)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -273,11 +278,13 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
         turn = conversation.reply(message, PRIVATE)
         # the question's last word (or clause, in scripts written without spaces) reaches the
         # engine in more than a fragment ("what's NEDA" is three words); ";" is a Greek
-        # question mark; a terse query asked whole, as typed ("hsct cost"), is no fragment
-        last = re.split(r"[\s，。、,]+", _SIGN_OFF.sub("", message).rstrip(_END))[-1]
+        # question mark; a terse query asked whole, as typed ("hsct cost"), is no fragment;
+        # punctuation dictated as words ("... for hsct full stop") is read as the mark
+        said = undictated(message)
+        last = re.split(r"[\s，。、,]+", _SIGN_OFF.sub("", said).rstrip(_END))[-1]
         if not any(a.rstrip(_END).endswith(last)
                    and (len(re.findall(r"[^\W_]+", a)) >= 3 or len(a) >= 12
-                        or a.strip() == message.strip())
+                        or a.strip() in (message.strip(), said.strip()))
                    for a in asked):
             swallowed.append((message, asked[:]))
         answered += turn.outcome in (Outcome.ANSWERED, Outcome.AMBIGUOUS)
