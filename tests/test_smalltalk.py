@@ -282,9 +282,9 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
         # punctuation dictated as words ("... for hsct full stop") is read as the mark
         said = undictated(message)
         last = re.split(r"[\s，。、,]+", _SIGN_OFF.sub("", said).rstrip(_END))[-1]
-        if not any(a.rstrip(_END).endswith(last)
+        if not any(undictated(a).rstrip(_END).endswith(last)
                    and (len(re.findall(r"[^\W_]+", a)) >= 3 or len(a) >= 12
-                        or a.strip() in (message.strip(), said.strip()))
+                        or a.strip() == message.strip())
                    for a in asked):
             swallowed.append((message, asked[:]))
         answered += turn.outcome in (Outcome.ANSWERED, Outcome.AMBIGUOUS)
