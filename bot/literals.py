@@ -8,7 +8,8 @@ which is why it may stand in front of crisis patterns. It is read off the patter
 (`re._parser`, the standard library's own), keeping only what is certain:
 
 - a run of parts that can only match a few exact strings (letters, "[yi]", "(?:ing)?",
-  "(?:my|your)") is the set of those strings spelt out ("kill ", "killing ");
+  "(?:my|your)") is the set of those strings spelt out (`\\bkill(?:ing)? (?:my ?self|me)\\b`
+  needs "kill myself", "kill my self", "kill me", "killing myself", ...);
 - a sequence needs what any one of its parts needs (the most telling set is kept);
 - an alternation needs one of what each branch needs, and nothing if a branch needs nothing;
 - a group needs what its content needs; a repeat needs it only when it must occur at least once;
@@ -52,7 +53,6 @@ class Prefilter:
     many patterns there are."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]):
-        self.size = len(patterns)
         self._always: list[int] = []
         users: dict[str, list[int]] = {}
         for i, pattern in enumerate(patterns):
