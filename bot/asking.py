@@ -212,3 +212,25 @@ def unaddressed(text: str) -> str:
     """The message without the @names of the people it is addressed to, nor the voice
     assistant it wakes, and with its dictated punctuation as marks (`undictated`)."""
     return undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))
+
+
+# "what does depleted mean?", "what does intricate mean in this context", "what is meant by
+# 'toxic'": the meaning of one word (or two) asked, with nothing else of substance.
+_MEANT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|sorry|quick question)\W+)*"
+    r"(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<a>[^\W\d][\w-]*"
+    r"(?:\s+(?!(?:actually|even|really)\b)[^\W\d][\w-]*)?)['\"”’]?\s+(?:actually\s+|even\s+|really\s+)?mean"
+    r"|what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<b>[^\W\d][\w-]*"
+    r"(?:\s+[^\W\d][\w-]*)?)['\"”’]?)"
+    r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence)"
+    r"|in\s+simple\s+words|in\s+plain\s+english))?\W*$", re.IGNORECASE)
+
+
+def meant_word(text: str) -> str | None:
+    """The word whose meaning a message asks ("what does repopulate mean here?"), None when it
+    asks something else or the word is only a function word ("what does that mean")."""
+    found = _MEANT.match(text.strip())
+    if found is None:
+        return None
+    word = found.group("a") or found.group("b")
+    return None if _says_nothing(word) else word
