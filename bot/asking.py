@@ -234,3 +234,26 @@ def meant_word(text: str) -> str | None:
         return None
     word = found.group("a") or found.group("b")
     return None if _says_nothing(word) else word
+
+
+# "explain like I'm five why the cells have to be young", "in simple words, what happens to my
+# immune system?": how the reader wants the answer said, not what it is about. Its words
+# ("explain", "simple words") would pull to the entries whose phrasings ask for plain words.
+_PLAIN = (r"(?:like\s+(?:i'?m|i\s+am|a)\s+(?:a\s+)?(?:five|5|six|6|ten|10|child|kid|"
+          r"five[\s-]year[\s-]old)|simply|eli5|for\s+dummies|"
+          r"in\s+(?:simple|plain|easy|lay(?:man'?s)?)\s+(?:words|terms|english|language))")
+_PLAIN_ASKED = re.compile(
+    rf"^\W*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:(?:explain|tell\s+me|say)\s+"
+    rf"(?:(?:it|this|that)\s+)?(?:to\s+me\s+)?{_PLAIN}|{_PLAIN}|eli5)\W*(?:please\W+)?"
+    rf"(?P<rest>.*)$", re.IGNORECASE)
+
+
+def plainly_asked(text: str) -> str | None:
+    """The question without the request to put it simply before it ("explain like I'm five
+    how the new cells work": "how the new cells work"); None when there is no such request or
+    nothing of substance after it."""
+    found = _PLAIN_ASKED.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return None if _says_nothing(rest) else rest

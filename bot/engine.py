@@ -23,6 +23,7 @@ from bot.asking import (
     asked_part,
     checked_claim,
     meant_word,
+    plainly_asked,
     questions_in,
     told_part,
     topic_first,
@@ -213,6 +214,9 @@ class Engine:
         cached = self._cache.get(key)
         if cached is None:
             cached = self._rank_message(topic_first(key) or key)
+            plain = plainly_asked(key)
+            if plain:  # "explain like I'm five why...": the question without how to say it
+                cached = _better(cached, self._rank_message(topic_first(plain) or plain))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached

@@ -19,6 +19,7 @@ from bot.asking import (
     asked_part,
     checked_claim,
     meant_word,
+    plainly_asked,
     questions_in,
     told_part,
     topic_first,
@@ -203,6 +204,17 @@ def test_the_meaning_of_a_word_is_the_passage_that_uses_it(engine: Engine) -> No
     assert isinstance(result, Answer) and result.entry.id == "harvesting-challenge"
     # only a passage that uses the word itself: a synonym's entry is not its meaning
     assert isinstance(engine.ask("what does remission mean"), Declined)
+
+
+def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: Engine) -> None:
+    assert plainly_asked("explain like I'm five how the new cells work") == (
+        "how the new cells work")
+    assert plainly_asked("in simple words, why immature cells?") == "why immature cells?"
+    assert plainly_asked("explain like I'm five") is None
+    assert plainly_asked("what is hsct") is None
+    result = engine.ask("explain like i'm five why it might not help people who are very "
+                        "disabled")
+    assert isinstance(result, Answer) and result.entry.id == "high-disability"
 
 
 def test_asking_for_the_limit_itself_is_declined_where_asking_whether_there_is_one_is_answered(
