@@ -212,3 +212,48 @@ def unaddressed(text: str) -> str:
     """The message without the @names of the people it is addressed to, nor the voice
     assistant it wakes, and with its dictated punctuation as marks (`undictated`)."""
     return undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))
+
+
+# "what does depleted mean?", "what does intricate mean in this context", "what is meant by
+# 'toxic'": the meaning of one word (or two) asked, with nothing else of substance.
+_MEANT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|sorry|quick question)\W+)*"
+    r"(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<a>[^\W\d][\w-]*"
+    r"(?:\s+(?!(?:actually|even|really)\b)[^\W\d][\w-]*)?)['\"”’]?\s+(?:actually\s+|even\s+|really\s+)?mean"
+    r"|what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<b>[^\W\d][\w-]*"
+    r"(?:\s+[^\W\d][\w-]*)?)['\"”’]?)"
+    r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence)"
+    r"|in\s+simple\s+words|in\s+plain\s+english))?\W*$", re.IGNORECASE)
+
+
+def meant_word(text: str) -> str | None:
+    """The word whose meaning a message asks ("what does repopulate mean here?"), None when it
+    asks something else or the word is only a function word ("what does that mean")."""
+    found = _MEANT.match(text.strip())
+    if found is None:
+        return None
+    word = found.group("a") or found.group("b")
+    return None if _says_nothing(word) else word
+
+
+# "explain like I'm five why the cells have to be young", "in simple words, what happens to my
+# immune system?": how the reader wants the answer said, not what it is about. Its words
+# ("explain", "simple words") would pull to the entries whose phrasings ask for plain words.
+_PLAIN = (r"(?:like\s+(?:i'?m|i\s+am|a)\s+(?:a\s+)?(?:five|5|six|6|ten|10|child|kid|"
+          r"five[\s-]year[\s-]old)|simply|eli5|for\s+dummies|"
+          r"in\s+(?:simple|plain|easy|lay(?:man'?s)?)\s+(?:words|terms|english|language))")
+_PLAIN_ASKED = re.compile(
+    rf"^\W*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:(?:explain|tell\s+me|say)\s+"
+    rf"(?:(?:it|this|that)\s+)?(?:to\s+me\s+)?{_PLAIN}|{_PLAIN}|eli5)\W*(?:please\W+)?"
+    rf"(?P<rest>.*)$", re.IGNORECASE)
+
+
+def plainly_asked(text: str) -> str | None:
+    """The question without the request to put it simply before it ("explain like I'm five
+    how the new cells work": "how the new cells work"); None when there is no such request or
+    nothing of substance after it."""
+    found = _PLAIN_ASKED.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return None if _says_nothing(rest) else rest

@@ -22,6 +22,8 @@ import numpy as np
 from bot.asking import (
     asked_part,
     checked_claim,
+    meant_word,
+    plainly_asked,
     questions_in,
     told_part,
     topic_first,
@@ -107,6 +109,9 @@ class Engine:
         if not self.entries:
             raise ValueError("the engine needs at least one entry")
         self._by_id = {e.id: e for e in self.entries}
+        # each passage's own words, as written (no synonyms): the words it can explain
+        self._answer_stems = {e.id: {stem(base_form(w)) for w in words(e.answer)}
+                              for e in self.entries}
         self.synonyms = Synonyms(synonyms)
         self.margin = margin
         # Which passages can answer "how many..." or "how long..." at all. Off for
@@ -209,6 +214,9 @@ class Engine:
         cached = self._cache.get(key)
         if cached is None:
             cached = self._rank_message(topic_first(key) or key)
+            plain = plainly_asked(key)
+            if plain:  # "explain like I'm five why...": the question without how to say it
+                cached = _better(cached, self._rank_message(topic_first(plain) or plain))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached
@@ -228,6 +236,11 @@ class Engine:
                      what_happens_then(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
+        word = meant_word(message)
+        if word:  # "what does depleted mean?": the passage that uses the word, alone
+            used = {stem(base_form(w)) for w in words(word)} - STOPWORDS_STEMMED
+            ranked = _better(ranked, [m for m in self._rank(word, self.tokens(word))
+                                      if used <= self._answer_stems[m.entry.id]])
         for first in self._beside_a_question_beyond(message):
             ranked = _better(ranked, first)
         return ranked

@@ -30,7 +30,9 @@ _HOLDS = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
                          r"hundred|thousand|million|percent|half|dozen|most|few|several)\b"),
     "time": re.compile(r"\b(" + "|".join(f"{unit}s?" for unit in TIME_UNITS)
-                       + r"|ages?|aged|elderly|old|young)\b"),
+                       + r"|ages?|aged|elderly|old|young"
+                       # a date ("Online 16 Jan 2016") tells how old the work is
+                       + r"|(?:19|20)\d\d)\b"),
 }
 
 

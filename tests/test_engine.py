@@ -18,6 +18,8 @@ import pytest
 from bot.asking import (
     asked_part,
     checked_claim,
+    meant_word,
+    plainly_asked,
     questions_in,
     told_part,
     topic_first,
@@ -190,6 +192,29 @@ def test_a_measure_asked_with_how_it_happens_does_not_rule_passages_out(engine: 
     assert asks_for("how long and how much") == {"time", "number"}  # two measures
     assert engine.rank("the immune system rebuilding after the transplant, how long and how"
                        )[0].entry.id == "infusion-rebuild"
+
+
+def test_the_meaning_of_a_word_is_the_passage_that_uses_it(engine: Engine) -> None:
+    assert meant_word("what does depleted mean") == "depleted"
+    assert meant_word("So what does 'intricate' actually mean in this context?") == "intricate"
+    assert meant_word("what is meant by peripheral blood") == "peripheral blood"
+    assert meant_word("what does that mean") is None
+    assert meant_word("what does it mean for me") is None
+    result = engine.ask("what does the word intricate mean here")
+    assert isinstance(result, Answer) and result.entry.id == "harvesting-challenge"
+    # only a passage that uses the word itself: a synonym's entry is not its meaning
+    assert isinstance(engine.ask("what does remission mean"), Declined)
+
+
+def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: Engine) -> None:
+    assert plainly_asked("explain like I'm five how the new cells work") == (
+        "how the new cells work")
+    assert plainly_asked("in simple words, why immature cells?") == "why immature cells?"
+    assert plainly_asked("explain like I'm five") is None
+    assert plainly_asked("what is hsct") is None
+    result = engine.ask("explain like i'm five why it might not help people who are very "
+                        "disabled")
+    assert isinstance(result, Answer) and result.entry.id == "high-disability"
 
 
 def test_asking_for_the_limit_itself_is_declined_where_asking_whether_there_is_one_is_answered(
