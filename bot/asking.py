@@ -165,9 +165,7 @@ def topic_first(text: str) -> str | None:
     if opener is None or opener.start() == 0:
         return None
     topic = text[:opener.start()].strip(" ,:;-")
-    topic_words = words(topic)
-    if (not topic_words or len(topic_words) > MAX_TOPIC_WORDS or _BREAK.search(topic)
-            or all(w in STOPWORDS for w in topic_words)):
+    if len(words(topic)) > MAX_TOPIC_WORDS or _BREAK.search(topic) or _says_nothing(topic):
         return None
     question = text[opener.start():]
     if _IT.search(question) is None or _BREAK.search(question.rstrip(" .!?")):

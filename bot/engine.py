@@ -110,8 +110,7 @@ class Engine:
             raise ValueError("the engine needs at least one entry")
         self._by_id = {e.id: e for e in self.entries}
         # each passage's own words, as written (no synonyms): the words it can explain
-        self._answer_stems = {e.id: {stem(base_form(w)) for w in words(e.answer)}
-                              for e in self.entries}
+        self._answer_stems = {e.id: _own_stems(e.answer) for e in self.entries}
         self.synonyms = Synonyms(synonyms)
         self.margin = margin
         # Which passages can answer "how many..." or "how long..." at all. Off for
@@ -238,7 +237,7 @@ class Engine:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         word = meant_word(message)
         if word:  # "what does depleted mean?": the passage that uses the word, alone
-            used = {stem(base_form(w)) for w in words(word)} - STOPWORDS_STEMMED
+            used = _own_stems(word) - STOPWORDS_STEMMED
             ranked = _better(ranked, [m for m in self._rank(word, self.tokens(word))
                                       if used <= self._answer_stems[m.entry.id]])
         for first in self._beside_a_question_beyond(message):
@@ -363,6 +362,11 @@ def _better(*rankings: Sequence[Match]) -> list[Match]:
         if match.entry.id not in best or match.score > best[match.entry.id].score:
             best[match.entry.id] = match
     return sorted(best.values(), key=lambda m: -m.score)
+
+
+def _own_stems(text: str) -> set[str]:
+    """A text's words as the engine stems them, without synonyms: the words it says itself."""
+    return {stem(base_form(w)) for w in words(text)}
 
 
 def _has_letters(text: str) -> bool:

@@ -213,9 +213,10 @@ class SafetyScreen:
         if not variants:
             return None
         rules = self._possible(variants)
+        wholes = [(parts, " | ".join(parts)) for parts in variants]  # for rules' `requires`
         for rule in rules:
-            for parts in variants:
-                if rule.hit(parts, " | ".join(parts)):
+            for parts, whole in wholes:
+                if rule.hit(parts, whole):
                     language = rule.language or self.language(written)
                     return Crisis(rule.kind, self.reply(rule.kind, language), rule.id)
         if self.model is not None:

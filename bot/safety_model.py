@@ -65,8 +65,11 @@ def features(texts: Sequence[str]) -> sparse.csr_matrix:
 
 
 @lru_cache(maxsize=1)
-def _analysers() -> tuple[Callable[[str], list[str]], ...]:
-    return tuple(v.build_analyzer() for v in _vectorisers())
+def _hashing() -> tuple[Callable[[str], int], tuple[Callable[[str], list[str]], ...]]:
+    """The vectorisers' hash and analysers, looked up once (scikit-learn is imported lazily)."""
+    from sklearn.utils import murmurhash3_32
+
+    return murmurhash3_32, tuple(v.build_analyzer() for v in _vectorisers())
 
 
 def row(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -74,12 +77,11 @@ def row(text: str) -> tuple[np.ndarray, np.ndarray]:
     them (murmurhash3 of each n-gram, its absolute value modulo the width; counts scaled to unit
     length per analyser) but without their per-call checks, which cost a message three times
     the hashing itself."""
-    from sklearn.utils import murmurhash3_32
-
+    murmurhash3_32, analysers = _hashing()
     folded = fold(text)
     indices: list[int] = []
     values: list[float] = []
-    for offset, analyse in zip((0, FEATURES), _analysers(), strict=True):
+    for offset, analyse in zip((0, FEATURES), analysers, strict=True):
         counts = Counter(abs(murmurhash3_32(gram)) % FEATURES for gram in analyse(folded))
         length = math.sqrt(sum(count * count for count in counts.values()))
         for column, count in counts.items():

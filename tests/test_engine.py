@@ -64,6 +64,11 @@ def assert_answered(engine: Engine, question: str, expected: str) -> None:
     assert isinstance(result, Answer) and result.entry.id == expected, describe(engine, question)
 
 
+def ranking(engine: Engine, question: str) -> list[tuple[str, float]]:
+    """Every entry the question ranks, with its score: two readings compared entry by entry."""
+    return [(m.entry.id, m.score) for m in engine.rank(question)]
+
+
 # -- answered ------------------------------------------------------------------------------------
 
 IN_SCOPE = [
@@ -727,9 +732,8 @@ def test_without_purpose_drops_the_reason_after_a_question() -> None:
 
 
 def test_a_group_member_addressed_by_name_is_not_part_of_the_question(engine: Engine) -> None:
-    plain = engine.rank("is it like a bone marrow transplant but with your own cells")
-    addressed = engine.rank("@anna is it like a bone marrow transplant but with your own cells")
-    assert [(m.entry.id, m.score) for m in addressed] == [(m.entry.id, m.score) for m in plain]
+    assert ranking(engine, "@anna is it like a bone marrow transplant but with your own cells") == (
+        ranking(engine, "is it like a bone marrow transplant but with your own cells"))
 
 
 def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> None:
@@ -739,9 +743,8 @@ def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> 
     assert unaddressed("Alexa: how does it work") == "how does it work"
     assert unaddressed("google says it works") == "google says it works"  # not woken
     assert unaddressed("sirius black") == "sirius black"
-    woken = engine.rank("hey siri what is a stem cell transplant for multiple sclerosis")
-    plain = engine.rank("what is a stem cell transplant for multiple sclerosis")
-    assert [(m.entry.id, m.score) for m in woken] == [(m.entry.id, m.score) for m in plain]
+    assert ranking(engine, "hey siri what is a stem cell transplant for multiple sclerosis") == (
+        ranking(engine, "what is a stem cell transplant for multiple sclerosis"))
 
 
 def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
@@ -756,9 +759,8 @@ def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
     assert undictated("is there a question mark over its safety") == (
         "is there a question mark over its safety")
     assert undictated("will my ms come to a full stop") == "will my ms come to a full stop"
-    spoken = engine.rank("is it safe for older people question mark")
-    typed = engine.rank("is it safe for older people?")
-    assert [(m.entry.id, m.score) for m in spoken] == [(m.entry.id, m.score) for m in typed]
+    assert ranking(engine, "is it safe for older people question mark") == (
+        ranking(engine, "is it safe for older people?"))
 
 
 def test_a_search_box_subject_stands_in_for_it(engine: Engine) -> None:
