@@ -111,6 +111,11 @@ class Focus:
                         and word not in STOPWORDS_STEMMED):
                     found.add(word)
                     break
+        # "...a trial in Chicago?", "is hsct available in moscow": a place asked about, last
+        last = tokens[-2:]
+        if (len(last) == 2 and last[0] == "in" and last[1] not in self.weight
+                and last[1] not in STOPWORDS_STEMMED and not counts(last[1])):
+            found.add(last[1])
         return frozenset(found)
 
 
