@@ -335,6 +335,13 @@ class Synonyms:
                 key = tuple(words(variant))
                 if key:
                     self._phrases[key] = token
+        # A reader in a hurry drops "the" ("link to paper", "title of paper"): a phrase of
+        # three words or more is matched without it too, unless that is another phrase.
+        for key, token in list(self._phrases.items()):
+            if len(key) >= 3 and "the" in key:
+                short = tuple(w for w in key if w != "the")
+                if len(short) >= 2:
+                    self._phrases.setdefault(short, token)
         self._longest = max((len(k) for k in self._phrases), default=0)
         self._starts = frozenset(k[0] for k in self._phrases)
 

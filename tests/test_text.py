@@ -147,6 +147,15 @@ def test_synonym_phrases_are_rewritten_longest_first() -> None:
     assert table.apply(words("BMT")) == ["bone_marrow_transplant"]
 
 
+def test_a_longer_phrase_matches_without_the_article() -> None:
+    table = Synonyms({"citation": ["link to the paper", "the runs"],
+                      "fever": ["a temperature"], "title": ["link to paper"]})
+    assert table.apply(words("link to paper")) == ["title"]  # a phrase of its own wins
+    table = Synonyms({"citation": ["link to the paper", "the runs"]})
+    assert table.apply(words("link to paper please")) == ["citation", "please"]
+    assert table.apply(words("runs")) == ["runs"]  # two words: "the" is half the phrase
+
+
 def test_canonical_phrase_maps_to_its_own_token() -> None:
     table = Synonyms({"multiple sclerosis": ["ms"]})
     assert table.apply(words("Multiple Sclerosis")) == ["multiple_sclerosis"]
