@@ -9,6 +9,7 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -200,7 +201,7 @@ class Engine:
         """Synonyms made canonical, then stemmed."""
         # A canonical synonym token ("bone_marrow") is not alphabetic, so `stem` keeps it.
         # An irregular past ("found") as its verb ("find"), once no synonym phrase holds it.
-        return [stem(base_form(w)) for w in self.synonyms.apply(text_words)]
+        return [stem(base_form(w)) for w in self.synonyms.apply(_ages(text_words))]
 
     # -- ranking and deciding ---------------------------------------------------------------
 
@@ -367,6 +368,44 @@ def _better(*rankings: Sequence[Match]) -> list[Match]:
 def _own_stems(text: str) -> set[str]:
     """A text's words as the engine stems them, without synonyms: the words it says itself."""
     return {stem(base_form(w)) for w in words(text)}
+
+
+# A reader's age as written in a hurry: "72 years old", "72 yrs old", "72yo", "72 y/o". The unit
+# says nothing of what is asked, and "old" or "yo" would count as words no entry knows: the age
+# is the number alone, as "I'm 72" has it.
+_AGE_UNIT = re.compile(r"^(\d{1,3})(?:yo|yrs?|yrs?old|years?old)$")
+_YEARS = frozenset(("years", "year", "yrs", "yr"))
+
+
+def _ages(text_words: Sequence[str]) -> list[str]:
+    """The words with an adult's age as its number alone (18 and over: "the study is 8 years
+    old" keeps its words)."""
+    if not any(w[:1].isdigit() for w in text_words):
+        return list(text_words)
+    out: list[str] = []
+    i, n = 0, len(text_words)
+    while i < n:
+        word = text_words[i]
+        glued = _AGE_UNIT.match(word)
+        if glued and _adult(glued.group(1)):  # "72yo", "72yrs"
+            out.append(glued.group(1))
+            i += 1
+            skip = 1 if i < n and text_words[i] == "old" and not word.endswith("old") else 0
+            i += skip
+            continue
+        out.append(word)
+        i += 1
+        if word.isdigit() and _adult(word) and i < n:
+            rest = text_words[i:i + 2]
+            if rest[:1] == ["yo"] or rest == ["y", "o"]:  # "72 yo", "72 y/o"
+                i += len(rest) if rest == ["y", "o"] else 1
+            elif rest[:1] and rest[0] in _YEARS and rest[1:] == ["old"]:  # "72 years old"
+                i += 2
+    return out
+
+
+def _adult(number: str) -> bool:
+    return 18 <= int(number) <= 120
 
 
 def _has_letters(text: str) -> bool:

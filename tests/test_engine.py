@@ -231,6 +231,22 @@ def test_asking_for_the_limit_itself_is_declined_where_asking_whether_there_is_o
     assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
 
 
+def test_an_age_written_in_a_hurry_is_the_number_alone(engine: Engine) -> None:
+    same = engine.tokens("is it safe at 72")[-1]
+    for typed in ("72 years old", "72 yrs old", "72yo", "72 yo", "72 y/o", "72yrs"):
+        assert engine.tokens(f"is it safe at {typed}")[-1] == same, typed
+    # a study's age is no reader's: its words stay
+    assert engine.tokens("is the study 8 years old")[-2:] == engine.tokens("8 years old")[-2:]
+    assert len(engine.tokens("8 years old")) == 3
+    assert_answered(engine, "too risky for my 70yo dad?", "toxicity-elderly")
+
+
+def test_a_place_named_last_is_what_the_question_is_about(engine: Engine) -> None:
+    for question in ("is there a trial recruiting in glasgow", "is hsct available in moscow"):
+        assert isinstance(engine.ask(question), Declined), describe(engine, question)
+    assert_answered(engine, "are any trials recruiting", "trial-status")
+
+
 def test_a_threshold_above_every_score_declines_everything(knowledge: Knowledge) -> None:
     strict = Engine.from_knowledge(knowledge, threshold=100.1)
     assert isinstance(strict.ask(knowledge.entries[0].question), Declined)
