@@ -174,6 +174,7 @@ class Engine:
             lead = SPARSE_LEAD if sparse else 0.0
         self.lead = lead
         self.index = Index(phrasings, owners, len(self.entries), weights, classify=classify)
+        self.focus.places = self.index.classifier is None
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
         # a question scoring under this is plainly beyond the knowledge, whatever threshold a

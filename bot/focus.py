@@ -50,6 +50,7 @@ class Focus:
         """`vocabularies`: each entry's words (its phrasings' and its passage's); `phrasings`:
         every phrasing, to tell whether the knowledge has one topic (`topical`)."""
         self.vocab = list(vocabularies)
+        self.places = True  # a place named last is a subject (`_subjects`)
         spread = Counter(chain.from_iterable(self.vocab))
         n = len(self.vocab)
         self.weight = {t: float(np.log((1.0 + n) / (1.0 + c)) + 1.0) for t, c in spread.items()}
@@ -111,9 +112,11 @@ class Focus:
                         and word not in STOPWORDS_STEMMED):
                     found.add(word)
                     break
-        # "...a trial in Chicago?", "is hsct available in moscow": a place asked about, last
+        # "...a trial in Chicago?", "is hsct available in moscow": a place asked about, last.
+        # Not where a classifier tells the entries apart (`places`): there a place is a detail
+        # of the knowledge's own questions ("top up in euros", "a card in Spain").
         last = tokens[-2:]
-        if (len(last) == 2 and last[0] == "in" and last[1] not in self.weight
+        if (self.places and len(last) == 2 and last[0] == "in" and last[1] not in self.weight
                 and last[1] not in STOPWORDS_STEMMED and not counts(last[1])):
             found.add(last[1])
         return frozenset(found)
