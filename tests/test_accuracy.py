@@ -56,7 +56,10 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # 98.3%). stewards.tsv (readers who want the plain meaning: "what does X mean" for the article's
 # words, "explain like I'm five", misreadings to confirm, questions about the article itself,
 # what to do next, two entries in one question, hurried short questions) first scored 80.0% /
-# 96.7% and was curated after that first measure (91.5% / 98.3%).
+# 96.7% and was curated after that first measure (91.5% / 98.3%). neighbours.tsv (carers, relatives
+# and friends asking for someone with MS, the article's claims turned round, formal older writers
+# and teenagers) first scored 73.9% / 98.3% and was curated after that first measure (89.1% /
+# 98.3%).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
 # ramblers.tsv (terse keyword queries: 81.2% / 96.7%), trekkers.tsv (an evaluator's mix
@@ -88,7 +91,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "climbers.tsv": (0.95, 0.98), "sailors.tsv": (0.97, 0.97),
                "boarders.tsv": (0.93, 0.97), "lodgers.tsv": (0.87, 0.98),
                "tenants.tsv": (0.78, 0.98), "stewards.tsv": (0.90, 0.97),
-               "onlookers.tsv": (0.92, 0.96)}
+               "onlookers.tsv": (0.92, 0.96), "neighbours.tsv": (0.89, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",
