@@ -119,8 +119,14 @@ def checked_claim(text: str) -> str | None:
 
 
 # "...so I can show my neuro": why the reader asks, said after what they ask.
-_PURPOSE = re.compile(r"[\s,]+(?:so|so that|in order that)\s+(?:i|we|he|she|they)\s+"
-                      r"(?:can|could|may|might|will|would)\s+\w.*$", re.IGNORECASE)
+_PURPOSE = re.compile(r"[\s,]+(?:(?:so|so that|in order that)\s+(?:i|we|he|she|they)\s+"
+                      r"(?:can|could|may|might|will|would)\s+\w"
+                      # "...for my wife's consultation next week", "...before she asks her
+                      # neuro": the visit the answer is for
+                      r"|(?:for|before)\s+(?:my|his|her|our|their)\s+(?:[\w'’]+\s+){0,2}?"
+                      r"(?:consultation|appointment|appt|visit|check-?up|review)s?\b"
+                      r"|before\s+(?:i|we|he|she|they)\s+(?:ask|asks|see|sees|speak|speaks|"
+                      r"talk|talks|go|goes)\b).*$", re.IGNORECASE)
 
 
 def without_purpose(text: str) -> str | None:
@@ -224,10 +230,26 @@ _MEANT = re.compile(
     r"|in\s+simple\s+words|in\s+plain\s+english))?\W*$", re.IGNORECASE)
 
 
+# Where the question about a word ends and what the reader tells after it begins ("what does
+# hematopoietic even mean, my dad's neurologist used the word"): a comma, a sentence's end or
+# a dash.
+_TOLD_AFTER = re.compile(r"[,;:.!?]\s+|\s+[-–—]+\s+")
+
+
 def meant_word(text: str) -> str | None:
     """The word whose meaning a message asks ("what does repopulate mean here?"), None when it
-    asks something else or the word is only a function word ("what does that mean")."""
-    found = _MEANT.match(text.strip())
+    asks something else or the word is only a function word ("what does that mean"). Who
+    used the word, told after the question ("..., my neurologist used it"), is no part of
+    what is asked; a second question after it is ("..., and is it safe?")."""
+    text = text.strip()
+    found = _MEANT.match(text)
+    if found is None:
+        for cut in _TOLD_AFTER.finditer(text):
+            tail = text[cut.end():]
+            if "?" not in tail and not asks(tail):
+                found = _MEANT.match(text[:cut.start()])
+            if found is not None or "?" in tail:
+                break
     if found is None:
         return None
     word = found.group("a") or found.group("b")
@@ -251,6 +273,34 @@ def plainly_asked(text: str) -> str | None:
     how the new cells work": "how the new cells work"); None when there is no such request or
     nothing of substance after it."""
     found = _PLAIN_ASKED.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return None if _says_nothing(rest) else rest
+
+
+# A question asked indirectly, as a formal or a hesitant writer asks it ("I should like to know
+# whether the report covered human patients", "I would be grateful to know whether...",
+# "could you tell me if..."): the words around it are how they ask, yet they would weigh
+# against every phrasing, which asks directly.
+_INDIRECT = re.compile(
+    r"^\W*(?:(?:hello|hi|dear \w+|good (?:morning|afternoon|evening)|please|excuse me|sorry)"
+    r"\W+)*(?:i(?:'d|’d| would| should)?\s+(?:very\s+much\s+)?(?:like|love|want|wish)\s+to\s+"
+    r"(?:know|understand|ask|find\s+out|learn)|i\s+(?:would|'d|’d)\s+be\s+(?:very\s+)?grateful\s+"
+    r"(?:to\s+know|to\s+learn|if\s+you\s+could\s+(?:tell|explain\s+to)\s+me)|i(?:\s+am|'m|’m)\s+"
+    r"(?:curious|wondering|keen\s+to\s+know|trying\s+to\s+understand)|i\s+(?:was\s+)?wonder(?:ing)?|"
+    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
+    r"\s+to)\s+me|may\s+i\s+ask|i\s+(?:need|want)\s+to\s+know)\b"
+    # whom for, said inside ("..., for my wife's sake, how...", "..., on her behalf, why...")
+    r"(?:\s*,\s*(?:for|on)\s+[^,]{1,40},)?\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def indirectly_asked(text: str) -> str | None:
+    """The question inside an indirect one ("I should like to know whether the report covered
+    human patients" -> "the report covered human patients"); None when the message does not
+    ask so, or nothing of substance follows."""
+    found = _INDIRECT.match(text.strip())
     if found is None:
         return None
     rest = found.group("rest").strip()

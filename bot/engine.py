@@ -23,6 +23,7 @@ import numpy as np
 from bot.asking import (
     asked_part,
     checked_claim,
+    indirectly_asked,
     meant_word,
     plainly_asked,
     questions_in,
@@ -218,6 +219,9 @@ class Engine:
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_message(topic_first(plain) or plain))
+            inner = indirectly_asked(key)
+            if inner:  # "I should like to know whether...": the question inside
+                cached = _better(cached, self._rank_message(inner))
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[key] = cached

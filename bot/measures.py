@@ -17,7 +17,10 @@ NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
                 "seventy eighty ninety hundred thousand").split()
 _ASKS = {
     "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
-                         r"fraction|share)\b|\b(rate|odds|chances?|percentage|statistics?)\b"
+                         r"fraction|share)\b|\b(rate|odds|percentage|statistics?)\b"
+                         # "what are the chances" asks for a number; "is there any chance
+                         # it could restart MS?" whether it can happen at all
+                         r"|(?<!\bany )\bchances?\b"
                          # "what is the (exact) age limit?" asks for the limit itself, where
                          # "is there an age limit?" may be answered by who it is not for
                          r"|\bwhat(?: is| s|s)? (?:the |an |a )?(?:exact |precise |actual |upper |"

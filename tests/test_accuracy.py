@@ -59,7 +59,10 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # 96.7% and was curated after that first measure (91.5% / 98.3%). commuters.tsv (phone users in
 # a hurry, Telegram inline and groups: 1-4 word queries, clinical and chat shorthand, typos, one
 # detail of the article asked bluntly) first scored 87.9% / 95.0% and was curated after that
-# first measure (94.5% / 96.7%).
+# first measure (94.5% / 96.7%). neighbours.tsv (carers, relatives and friends asking for someone
+# with MS, the article's claims turned round, formal older writers and teenagers) first scored
+# 73.9% / 98.3% and was curated after that first measure (88.5% / 98.3% merged with the
+# commuters curation).
 # passersby.tsv (78.8% / 98.3%), drifters.tsv (83.6% / 98.3%), sojourners.tsv (written as an
 # outside evaluator's held-out set: 80.6% / 93.3%), nomads.tsv (the same: 78.8% / 95.0%) and
 # ramblers.tsv (terse keyword queries: 81.2% / 96.7%), trekkers.tsv (an evaluator's mix
@@ -91,7 +94,8 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "climbers.tsv": (0.95, 0.98), "sailors.tsv": (0.97, 0.97),
                "boarders.tsv": (0.93, 0.97), "lodgers.tsv": (0.87, 0.98),
                "tenants.tsv": (0.78, 0.98), "stewards.tsv": (0.90, 0.97),
-               "onlookers.tsv": (0.92, 0.96), "commuters.tsv": (0.94, 0.96)}
+               "onlookers.tsv": (0.92, 0.96), "commuters.tsv": (0.94, 0.96),
+               "neighbours.tsv": (0.88, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

@@ -18,6 +18,7 @@ import pytest
 from bot.asking import (
     asked_part,
     checked_claim,
+    indirectly_asked,
     meant_word,
     plainly_asked,
     questions_in,
@@ -195,6 +196,9 @@ def test_a_measure_asked_with_how_it_happens_does_not_rule_passages_out(engine: 
     assert asks_for("how long and how") == frozenset()
     assert asks_for("how many, and why?") == frozenset()
     assert asks_for("how long and how much") == {"time", "number"}  # two measures
+    # "any chance" asks whether it can happen; "the chances" how likely it is
+    assert asks_for("is there any chance it could restart my MS?") == frozenset()
+    assert asks_for("what are the chances of a relapse") == {"number"}
     assert engine.rank("the immune system rebuilding after the transplant, how long and how"
                        )[0].entry.id == "infusion-rebuild"
 
@@ -205,10 +209,26 @@ def test_the_meaning_of_a_word_is_the_passage_that_uses_it(engine: Engine) -> No
     assert meant_word("what is meant by peripheral blood") == "peripheral blood"
     assert meant_word("what does that mean") is None
     assert meant_word("what does it mean for me") is None
+    # who used the word, told after the question, is not asked; a second question is
+    assert meant_word("what does repopulate even mean, my mum's neurologist kept saying it"
+                      ) == "repopulate"
+    assert meant_word("what does depleted mean, and is it safe?") is None
+    assert meant_word("what does depleted mean? is it dangerous") is None
     result = engine.ask("what does the word intricate mean here")
     assert isinstance(result, Answer) and result.entry.id == "harvesting-challenge"
     # only a passage that uses the word itself: a synonym's entry is not its meaning
     assert isinstance(engine.ask("what does remission mean"), Declined)
+
+
+def test_an_indirect_question_is_also_read_as_the_question_inside() -> None:
+    assert indirectly_asked("I should very much like to know whether the team looked at "
+                            "human data") == "the team looked at human data"
+    assert indirectly_asked("I'm curious, for my husband's sake, why the cells must be "
+                            "immature.") == "why the cells must be immature."
+    assert indirectly_asked("Could you tell me if it is still experimental?") == (
+        "it is still experimental?")
+    assert indirectly_asked("I wonder") is None
+    assert indirectly_asked("what is hsct") is None
 
 
 def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: Engine) -> None:
@@ -745,6 +765,13 @@ def test_without_purpose_drops_the_reason_after_a_question() -> None:
         "can you give me the full reference")
     assert without_purpose("so i can show my neuro") is None
     assert without_purpose("what is hsct") is None
+    # the visit the answer is for
+    assert without_purpose("is it still experimental, for my dad's appointment on Monday") == (
+        "is it still experimental")
+    assert without_purpose("what do they do to the immune system? She wants to know before "
+                           "she sees her neuro") == (
+        "what do they do to the immune system? She wants to know")
+    assert without_purpose("what should I ask before my appointment") is None
 
 
 def test_a_group_member_addressed_by_name_is_not_part_of_the_question(engine: Engine) -> None:
