@@ -219,7 +219,8 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
 
 @pytest.mark.parametrize(("message", "kind"), [
     ("my little boy swallowed something and is drooling and cant swallow", CrisisKind.EMERGENCY),
-    ("i keep thinking how peaceful it would be to not exist", CrisisKind.SELF_HARM),
+    # ("how peaceful it would be to not exist": a pattern's since safety_blind36)
+    ("i've been wondering what it would feel like to just fade out for good", CrisisKind.SELF_HARM),
 ])
 def test_the_learnt_model_catches_wordings_no_pattern_has(screen, message: str,
                                                           kind: CrisisKind) -> None:
