@@ -23,6 +23,7 @@ not flaky), different messages see the variety.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import zlib
@@ -51,6 +52,17 @@ CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
+FUZZY_FLOOR = CUTOFF - 10  # fuzz.ratio floor of the phrasings a typo is looked for among
+CACHED = 8192  # readings kept (of a word, a piece's shapes, a piece's typo); then all forgotten
+_UNSEEN = "\0"  # no word, piece or intent id: a reading not yet remembered
+
+
+def _lengths_within_reach(length: int) -> tuple[int, int]:
+    """The lengths a phrasing can have for `fuzz.ratio` with a text of `length` characters to
+    reach FUZZY_FLOOR: the ratio is at most 200 * shorter / (sum of the lengths), whatever the
+    letters. Half a point wider, so no rounding ever leaves out a phrasing that would reach it."""
+    floor = FUZZY_FLOOR - 0.5
+    return math.ceil(length * floor / (200 - floor)), math.floor(length * (200 - floor) / floor)
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
 _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
@@ -161,6 +173,13 @@ class SmallTalk:
         self.own_case_reply = own_case_reply
         self.own_case_pattern = own_case
         self.shorthand = dict(shorthand or {})
+        # Readings remembered, as the engine remembers its rankings: a message is read piece
+        # by piece (`smalltalk_pieces`), so one piece is often read twice or more, and words and
+        # pieces recur from message to message ("hi", "thanks", "what is hsct"). Each is what
+        # reading it again would give; the dictionaries are emptied when CACHED are kept.
+        self._words: dict[str, str] = {}
+        self._shapes: dict[str, str | None] = {}
+        self._typos: dict[str, str | None] = {}
         self.fillers = frozenset(self.normalise(f) for f in fillers)
         # The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): never
         # the question whether it is a bot, which a whole message "bot?" still is.
@@ -187,6 +206,8 @@ class SmallTalk:
                     choices, owners = self._choices.setdefault(phrasing.count(" "), ([], []))
                     choices.append(phrasing)
                     owners.append(intent.id)
+        # the phrasings of a number of words within reach of a text's length, in file order
+        self._near: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
         self.longest = max((len(p.split()) for p in self._exact), default=1)
 
     # -- normalisation ---------------------------------------------------------------------------
@@ -198,7 +219,12 @@ class SmallTalk:
             raw = m.group()
             if not raw[0].isalnum() and not _is_symbol(raw):
                 continue  # punctuation
-            norm = self._expand(_fold(raw))
+            norm = self._words.get(raw)
+            if norm is None:
+                norm = self._expand(_fold(raw))
+                if len(self._words) >= CACHED:
+                    self._words.clear()
+                self._words[raw] = norm
             if norm and out and norm in self.doubled and out[-1].norm in (norm, f"{norm} {norm}"):
                 out[-1] = Token(f"{norm} {norm}", out[-1].start, m.end())  # "ciao ciao"
             elif norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
@@ -240,18 +266,45 @@ class SmallTalk:
         hit = self.shaped(norm) if shapes else None
         if hit is not None or len(norm) <= SHORT:
             return hit
-        choices, owners = self._choices.get(norm.count(" "), ([], []))
-        close = process.extract(norm, choices, scorer=fuzz.ratio, limit=5,
-                                score_cutoff=CUTOFF - 10)
-        return next((owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
-                    None)
+        hit = self._typos.get(norm, _UNSEEN)
+        if hit is _UNSEEN:
+            choices, owners = self._near_phrasings(norm.count(" "), len(norm))
+            close = process.extract(norm, choices, scorer=fuzz.ratio, limit=5,
+                                    score_cutoff=FUZZY_FLOOR)
+            hit = next((owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
+                       None)
+            self._remember(self._typos, norm, hit)
+        return hit
+
+    def _near_phrasings(self, spaces: int, length: int) -> tuple[list[str], list[str]]:
+        """The phrasings (and their intents) of `spaces` + 1 words whose length is within reach
+        of `length` (`_lengths_within_reach`), in the file's order: the others never reach the
+        floor, so `process.extract` ranks the same phrasings, ties in the same order."""
+        near = self._near.get((spaces, length))
+        if near is None:
+            low, high = _lengths_within_reach(length)
+            choices, owners = self._choices.get(spaces, ([], []))
+            kept = [i for i, phrasing in enumerate(choices) if low <= len(phrasing) <= high]
+            near = [choices[i] for i in kept], [owners[i] for i in kept]
+            self._near[(spaces, length)] = near
+        return near
+
+    @staticmethod
+    def _remember(cache: dict[str, str | None], key: str, value: str | None) -> None:
+        if len(cache) >= CACHED:
+            cache.clear()
+        cache[key] = value
 
     def shaped(self, norm: str) -> str | None:
         """The first intent whose patterns a short message matches in full."""
         if norm.count(" ") >= MAX_WORDS:
             return None
-        return next((i.id for i in self._patterned if i.pattern and i.pattern.fullmatch(norm)),
-                    None)
+        hit = self._shapes.get(norm, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = next((i.id for i in self._patterned
+                        if i.pattern and i.pattern.fullmatch(norm)), None)
+            self._remember(self._shapes, norm, hit)
+        return hit
 
     def match(self, text: str) -> Chat | None:
         """The small talk in a message, or None when there is none."""

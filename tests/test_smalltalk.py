@@ -69,7 +69,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind13.tsv": _rows("smalltalk_blind13.tsv"),
                    "smalltalk_blind14.tsv": _rows("smalltalk_blind14.tsv"),
                    "smalltalk_blind15.tsv": _rows("smalltalk_blind15.tsv"),
-                   "smalltalk_blind16.tsv": _rows("smalltalk_blind16.tsv")}
+                   "smalltalk_blind16.tsv": _rows("smalltalk_blind16.tsv"),
+                   "smalltalk_blind17.tsv": _rows("smalltalk_blind17.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -77,7 +78,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind4.tsv", "smalltalk_blind5.tsv", "smalltalk_blind6.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
-               "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv"]
+               "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
+               "smalltalk_blind17.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -258,7 +260,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind13.tsv", 0.1),
                                                   ("smalltalk_blind14.tsv", 0.1),
                                                   ("smalltalk_blind15.tsv", 0.1),
-                                                  ("smalltalk_blind16.tsv", 0.1)])
+                                                  ("smalltalk_blind16.tsv", 0.1),
+                                                  ("smalltalk_blind17.tsv", 0.1)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -478,6 +481,22 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("kumusta po kayo", "how_are_you"), ("سلام، خوبی؟", "how_are_you"),
     ("van itt valaki?", "test"), ("کسی هست؟", "test"),
     ("inshallah", "blessing"), ("Слава Богу", "blessing"), ("Doamne ajută", "blessing"),
+    # the seventeenth blind set's kinds (finding out what the bot is; asking for an answer again
+    # in other words), in other words than its lines
+    ("could you put that more simply please", "rephrase"), ("make it shorter please", "rephrase"),
+    ("explain that again", "rephrase"), ("can you use plain english", "rephrase"),
+    ("your answers are way too long", "rephrase"), ("i still don't get what you mean", "rephrase"),
+    ("kannst du das einfacher erklären?", "rephrase"), ("не понял, можно попроще?", "rephrase"),
+    ("kto cię stworzył?", "identity"), ("seni kim yaptı", "identity"),
+    ("are you a human or an ai?", "human"), ("Ты человек или бот?", "human"),
+    ("jsi člověk nebo robot?", "human"), ("kamu manusia atau robot?", "human"),
+    ("is there a doctor I could speak with instead", "human"),
+    ("aalis na ako", "goodbye"), ("saya pamit dulu", "goodbye"),
+    ("cubaan", "test"), ("just testing this works", "test"),
+    ("sorry I mistyped", "sorry"), ("typo sorry", "sorry"),
+    ("my phone hates me, sorry for the typos", "sorry"),
+    ("can you show me a list of what you can do", "capabilities"), ("main menu", "capabilities"),
+    ("hi there how are things on your end", "how_are_you"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -535,6 +554,11 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "what a lovely thing hsct is", "admin", "can someone from the group answer about costs",
     "ok dear what is hsct", "amen to that, but is hsct safe?",
     "i dont understand any of this", "are you asleep during the infusion",
+    # near the seventeenth blind set's kinds: the article's subject put simply, a summary, a
+    # person or a machine doing the treatment
+    "can you explain it simply", "explain hsct more simply", "summary please", "tldr",
+    "can you say in simpler words what conditioning is", "is hsct done by a human or a robot",
+    "is there a doctor i can talk to about hsct", "i dont understand this",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
