@@ -63,6 +63,7 @@ from bot.tuning import (
     PASSAGE_WEIGHT,
     SIMILARITY_SHARE,
     SPARSE_BAYES_WEIGHT,
+    SPARSE_CHAR_WEIGHT,
     SPARSE_LEAD,
     SPARSE_PASSAGE_WEIGHT,
     SUGGEST_SHARE,
@@ -172,7 +173,8 @@ class Engine:
         if lead is None:
             lead = SPARSE_LEAD if sparse else 0.0
         self.lead = lead
-        self.index = Index(phrasings, owners, len(self.entries), weights, classify=classify)
+        self.index = Index(phrasings, owners, len(self.entries), weights, classify=classify,
+                           char_weight=SPARSE_CHAR_WEIGHT if sparse else None)
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
         # a question scoring under this is plainly beyond the knowledge, whatever threshold a
