@@ -64,6 +64,7 @@ from bot.tuning import (
     SIMILARITY_SHARE,
     SPARSE_BAYES_WEIGHT,
     SPARSE_CHAR_WEIGHT,
+    SPARSE_HEADLINE,
     SPARSE_LEAD,
     SPARSE_PASSAGE_WEIGHT,
     SUGGEST_SHARE,
@@ -168,6 +169,9 @@ class Engine:
                 self._exact.setdefault(key, index)
             vocabularies.append(frozenset(passage).union(*questions))
         self.focus = Focus(vocabularies, phrasings)
+        # A FAQ's own question, in its content words: what its answer is about
+        self._headlines = [frozenset(canonical_of[entry.question]) - STOPWORDS_STEMMED
+                           for entry in self.entries] if sparse else None
         if classify is None:
             classify = self.focus.topical and phrasings_each >= CLASSIFIER_PHRASINGS
         if lead is None:
@@ -285,18 +289,35 @@ class Engine:
         shortfall, posterior = self.index.second_opinions(tokens, top)
         doubt = np.exp(self._bayes_weight * (shortfall + CLASSIFIER_WEIGHT * posterior))
         content = self.focus.content(tokens, told)
+        unsaid = self._unsaid(tokens, top)
         scored = []
-        for i, belief in zip(top, doubt, strict=True):
+        for i, belief, headline in zip(top, doubt, unsaid, strict=True):
             coverage = self.focus.coverage(content, int(i))
             confidence = focus * (float(similarity[i]) ** SIMILARITY_SHARE
                                   * coverage ** (1.0 - SIMILARITY_SHARE))
             if i != exact:
-                confidence *= float(belief)
+                confidence *= float(belief) * float(headline)
             if confidence > 0:
                 scored.append(Match(self.entries[i], round(100.0 * confidence, 2),
                                     round(coverage, 3)))
         scored.sort(key=lambda m: -m.score)
         return scored
+
+    def _unsaid(self, tokens: Sequence[str], top: np.ndarray) -> np.ndarray:
+        """Of the entries `top`, in a FAQ as published: how far each falls behind the others
+        for the words of its own question the reader did not say (1 for the one that says most
+        of them; all 1 when the knowledge is not such a FAQ). `SPARSE_HEADLINE`."""
+        if self._headlines is None or not len(top):
+            return np.ones(len(top))
+        asked = set(tokens)
+        said = np.ones(len(top))
+        for n, i in enumerate(top):
+            headline = self._headlines[int(i)]
+            total = sum(self.focus.weight[t] for t in headline)
+            if total:
+                said[n] = sum(self.focus.weight[t] for t in headline if t in asked) / total
+        factor = SPARSE_HEADLINE + (1.0 - SPARSE_HEADLINE) * said
+        return factor / factor.max()
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
