@@ -66,6 +66,7 @@ from bot.tuning import (
     SPARSE_CHAR_WEIGHT,
     SPARSE_HEADLINE,
     SPARSE_LEAD,
+    SPARSE_PASSAGE_LENGTH,
     SPARSE_PASSAGE_WEIGHT,
     SUGGEST_SHARE,
     THRESHOLD,
@@ -155,13 +156,19 @@ class Engine:
         self.quotes = Quotes([split[entry.answer] for entry in self.entries])
         vocabularies: list[frozenset[str]] = []
         weights: list[float] = []
+        # In a FAQ as published, a passage longer than a question weighs as its words would in
+        # questions (`SPARSE_PASSAGE_LENGTH`): a phrasing's vector is of unit length, so each
+        # of a long passage's many words would count for little.
+        question_length = (median(len(canonical_of[q]) for e in self.entries
+                                  for q in e.questions) if sparse else 0)
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
             questions = [canonical_of[question] for question in entry.questions]
             if passage_weight > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
                 phrasings.append([t for t in passage if t not in STOPWORDS_STEMMED])
-                weights.append(passage_weight)
+                weights.append(passage_weight * (
+                    _passage_length(len(phrasings[-1]), question_length) if sparse else 1.0))
             owners.extend([index] * len(questions))
             phrasings.extend(questions)
             weights.extend([1.0] * len(questions))
@@ -390,6 +397,17 @@ def _better(*rankings: Sequence[Match]) -> list[Match]:
 def _own_stems(text: str) -> set[str]:
     """A text's words as the engine stems them, without synonyms: the words it says itself."""
     return {stem(base_form(w)) for w in words(text)}
+
+
+def _passage_length(words_in_passage: int, question_length: float) -> float:
+    """How many times a passage's weight a passage of this many content words weighs, beside
+    questions of `question_length` words: the square root of how much longer it is, so its
+    words each weigh as a question's would; never less than 1 (an intent's name as its
+    "passage" keeps its weight), at most `SPARSE_PASSAGE_LENGTH` times."""
+    if question_length <= 0:
+        return 1.0
+    return float(np.clip(np.sqrt(words_in_passage / question_length), 1.0,
+                         SPARSE_PASSAGE_LENGTH))
 
 
 def _has_letters(text: str) -> bool:
