@@ -9,7 +9,6 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -36,7 +35,7 @@ from bot.asking import (
 from bot.focus import Focus
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
-from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, asks_for, holds
+from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, ages_as_numbers, asks_for, holds
 from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
 from bot.results import Answer, Declined, Match, Result, decide
@@ -65,7 +64,10 @@ from bot.tuning import (
     PASSAGE_WEIGHT,
     SIMILARITY_SHARE,
     SPARSE_BAYES_WEIGHT,
+    SPARSE_CHAR_WEIGHT,
+    SPARSE_HEADLINE,
     SPARSE_LEAD,
+    SPARSE_PASSAGE_LENGTH,
     SPARSE_PASSAGE_WEIGHT,
     SUGGEST_SHARE,
     THRESHOLD,
@@ -155,13 +157,19 @@ class Engine:
         self.quotes = Quotes([split[entry.answer] for entry in self.entries])
         vocabularies: list[frozenset[str]] = []
         weights: list[float] = []
+        # In a FAQ as published, a passage longer than a question weighs as its words would in
+        # questions (`SPARSE_PASSAGE_LENGTH`): a phrasing's vector is of unit length, so each
+        # of a long passage's many words would count for little.
+        question_length = (median(len(canonical_of[q]) for e in self.entries
+                                  for q in e.questions) if sparse else 0)
         for index, entry in enumerate(self.entries):
             passage = canonical_of[entry.answer]
             questions = [canonical_of[question] for question in entry.questions]
             if passage_weight > 0:  # the answer is evidence too, though not a question
                 owners.append(index)
                 phrasings.append([t for t in passage if t not in STOPWORDS_STEMMED])
-                weights.append(passage_weight)
+                weights.append(passage_weight * (
+                    _passage_length(len(phrasings[-1]), question_length) if sparse else 1.0))
             owners.extend([index] * len(questions))
             phrasings.extend(questions)
             weights.extend([1.0] * len(questions))
@@ -169,12 +177,16 @@ class Engine:
                 self._exact.setdefault(key, index)
             vocabularies.append(frozenset(passage).union(*questions))
         self.focus = Focus(vocabularies, phrasings)
+        # A FAQ's own question, in its content words: what its answer is about
+        self._headlines = [frozenset(canonical_of[entry.question]) - STOPWORDS_STEMMED
+                           for entry in self.entries] if sparse else None
         if classify is None:
             classify = self.focus.topical and phrasings_each >= CLASSIFIER_PHRASINGS
         if lead is None:
             lead = SPARSE_LEAD if sparse else 0.0
         self.lead = lead
-        self.index = Index(phrasings, owners, len(self.entries), weights, classify=classify)
+        self.index = Index(phrasings, owners, len(self.entries), weights, classify=classify,
+                           char_weight=SPARSE_CHAR_WEIGHT if sparse else None)
         self.focus.places = self.index.classifier is None
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
@@ -203,7 +215,7 @@ class Engine:
         """Synonyms made canonical, then stemmed."""
         # A canonical synonym token ("bone_marrow") is not alphabetic, so `stem` keeps it.
         # An irregular past ("found") as its verb ("find"), once no synonym phrase holds it.
-        return [stem(base_form(w)) for w in self.synonyms.apply(_ages(text_words))]
+        return [stem(base_form(w)) for w in self.synonyms.apply(ages_as_numbers(text_words))]
 
     # -- ranking and deciding ---------------------------------------------------------------
 
@@ -289,18 +301,35 @@ class Engine:
         shortfall, posterior = self.index.second_opinions(tokens, top)
         doubt = np.exp(self._bayes_weight * (shortfall + CLASSIFIER_WEIGHT * posterior))
         content = self.focus.content(tokens, told)
+        unsaid = self._unsaid(tokens, top)
         scored = []
-        for i, belief in zip(top, doubt, strict=True):
+        for i, belief, headline in zip(top, doubt, unsaid, strict=True):
             coverage = self.focus.coverage(content, int(i))
             confidence = focus * (float(similarity[i]) ** SIMILARITY_SHARE
                                   * coverage ** (1.0 - SIMILARITY_SHARE))
             if i != exact:
-                confidence *= float(belief)
+                confidence *= float(belief) * float(headline)
             if confidence > 0:
                 scored.append(Match(self.entries[i], round(100.0 * confidence, 2),
                                     round(coverage, 3)))
         scored.sort(key=lambda m: -m.score)
         return scored
+
+    def _unsaid(self, tokens: Sequence[str], top: np.ndarray) -> np.ndarray:
+        """Of the entries `top`, in a FAQ as published: how far each falls behind the others
+        for the words of its own question the reader did not say (1 for the one that says most
+        of them; all 1 when the knowledge is not such a FAQ). `SPARSE_HEADLINE`."""
+        if self._headlines is None or not len(top):
+            return np.ones(len(top))
+        asked = set(tokens)
+        said = np.ones(len(top))
+        for n, i in enumerate(top):
+            headline = self._headlines[int(i)]
+            total = sum(self.focus.weight[t] for t in headline)
+            if total:
+                said[n] = sum(self.focus.weight[t] for t in headline if t in asked) / total
+        factor = SPARSE_HEADLINE + (1.0 - SPARSE_HEADLINE) * said
+        return factor / factor.max()
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
@@ -375,42 +404,15 @@ def _own_stems(text: str) -> set[str]:
     return {stem(base_form(w)) for w in words(text)}
 
 
-# A reader's age as written in a hurry: "72 years old", "72 yrs old", "72yo", "72 y/o". The unit
-# says nothing of what is asked, and "old" or "yo" would count as words no entry knows: the age
-# is the number alone, as "I'm 72" has it.
-_AGE_UNIT = re.compile(r"^(\d{1,3})(?:yo|yrs?|yrs?old|years?old)$")
-_YEARS = frozenset(("years", "year", "yrs", "yr"))
-
-
-def _ages(text_words: Sequence[str]) -> list[str]:
-    """The words with an adult's age as its number alone (18 and over: "the study is 8 years
-    old" keeps its words)."""
-    if not any(w[:1].isdigit() for w in text_words):
-        return list(text_words)
-    out: list[str] = []
-    i, n = 0, len(text_words)
-    while i < n:
-        word = text_words[i]
-        glued = _AGE_UNIT.match(word)
-        if glued and _adult(glued.group(1)):  # "72yo", "72yrs"
-            out.append(glued.group(1))
-            i += 1
-            skip = 1 if i < n and text_words[i] == "old" and not word.endswith("old") else 0
-            i += skip
-            continue
-        out.append(word)
-        i += 1
-        if word.isdigit() and _adult(word) and i < n:
-            rest = text_words[i:i + 2]
-            if rest[:1] == ["yo"] or rest == ["y", "o"]:  # "72 yo", "72 y/o"
-                i += len(rest) if rest == ["y", "o"] else 1
-            elif rest[:1] and rest[0] in _YEARS and rest[1:] == ["old"]:  # "72 years old"
-                i += 2
-    return out
-
-
-def _adult(number: str) -> bool:
-    return 18 <= int(number) <= 120
+def _passage_length(words_in_passage: int, question_length: float) -> float:
+    """How many times a passage's weight a passage of this many content words weighs, beside
+    questions of `question_length` words: the square root of how much longer it is, so its
+    words each weigh as a question's would; never less than 1 (an intent's name as its
+    "passage" keeps its weight), at most `SPARSE_PASSAGE_LENGTH` times."""
+    if question_length <= 0:
+        return 1.0
+    return float(np.clip(np.sqrt(words_in_passage / question_length), 1.0,
+                         SPARSE_PASSAGE_LENGTH))
 
 
 def _has_letters(text: str) -> bool:

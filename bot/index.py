@@ -180,9 +180,13 @@ class Index:
 
     def __init__(self, phrasings: Sequence[Sequence[str]], owners: Sequence[int],
                  n_entries: int, weights: Sequence[float] | None = None,
-                 classify: bool = False):
+                 classify: bool = False, char_weight: float | None = None):
         """`weights` scale each phrasing's vector (default 1): less telling texts count less.
-        `classify` also trains a `Classifier` (seconds, not milliseconds) on the same words."""
+        `classify` also trains a `Classifier` (seconds, not milliseconds) on the same words.
+        `char_weight`: each character view's weight in the blend, in place of `WEIGHTS`'."""
+        self.blend = dict(WEIGHTS)
+        if char_weight is not None:
+            self.blend.update(char_centroid=char_weight, char_nearest=char_weight)
         self.owners = np.asarray(owners, dtype=np.int64)
         scale = None if weights is None else np.asarray(weights, dtype=np.float32)
         self.n_entries = n_entries
@@ -239,8 +243,8 @@ class Index:
             (self.chars, char_ngrams(tokens), "char_centroid", "char_nearest"),
         ):
             ids, weights = space.vector(features)
-            total += WEIGHTS[centroid] * space.centroid_scores(ids, weights)
+            total += self.blend[centroid] * space.centroid_scores(ids, weights)
             hits, sims = space.phrasing_scores(ids, weights)
-            total += WEIGHTS[nearest] * nearest_per_entry(hits, sims, self.owners,
-                                                          self.n_entries)
-        return total / sum(WEIGHTS.values())
+            total += self.blend[nearest] * nearest_per_entry(hits, sims, self.owners,
+                                                             self.n_entries)
+        return total / sum(self.blend.values())

@@ -337,11 +337,11 @@ class Synonyms:
                     self._phrases[key] = token
         # A reader in a hurry drops "the" ("link to paper", "title of paper"): a phrase of
         # three words or more is matched without it too, unless that is another phrase.
-        for key, token in list(self._phrases.items()):
-            if len(key) >= 3 and "the" in key:
-                short = tuple(w for w in key if w != "the")
+        for phrase, canonical_token in list(self._phrases.items()):
+            if len(phrase) >= 3 and "the" in phrase:
+                short = tuple(w for w in phrase if w != "the")
                 if len(short) >= 2:
-                    self._phrases.setdefault(short, token)
+                    self._phrases.setdefault(short, canonical_token)
         self._longest = max((len(k) for k in self._phrases), default=0)
         self._starts = frozenset(k[0] for k in self._phrases)
 
