@@ -42,6 +42,7 @@ from bot.text import (
     APOSTROPHES,
     COMBINING_MARKS,
     INVISIBLE,
+    QUESTION_OPENERS,
     STRETCHED,
 )
 
@@ -184,6 +185,7 @@ class SmallTalk:
         # The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): never
         # the question whether it is a bot, which a whole message "bot?" still is.
         self.vocatives = frozenset(self.normalise(v) for v in vocatives)
+        self._names = frozenset(v for v in self.vocatives if " " not in v)
         self._rank = {intent_id: i for i, intent_id in enumerate(self.intents)}
         self.connectors = tuple(sorted((tuple(self.normalise(c).split()) for c in connectors),
                                        key=len, reverse=True))
@@ -334,6 +336,8 @@ class SmallTalk:
                  or sentences(self, text))
         if whole is not None:
             return self.chat_for(whole, key, "")
+        if pieces is not None and self._names_the_bot(pieces.rest):
+            return self.chat_for(pieces.intent, key, "")
         return pieces or self._hinted(text, key)
 
     def _letter(self, text: str, key: str) -> Chat | None:
@@ -353,6 +357,14 @@ class SmallTalk:
             return self.chat_for(framed, key, "")
         chat = self.match(body)
         return chat if chat is not None else self.chat_for(framed, key, body)
+
+    def _names_the_bot(self, rest: str) -> bool:
+        """What is left is only the bot's name: a word or two before a word it is called by
+        ("hi HCST bot", "cheers HTSC bot", "night bot", "danke dir, Bot"). The reader addresses
+        the bot, often by its topic, and asks nothing about it."""
+        words = [t.norm for t in self.tokens(rest)]
+        return (0 < len(words) <= 3 and words[-1] in self._names
+                and not any(w in QUESTION_OPENERS for w in words))
 
     def _hinted(self, text: str, key: str) -> Chat | None:
         """A short message that only seems to be small talk ("can you tell me the ai's name"):

@@ -608,6 +608,22 @@ def test_small_talk_around_a_question_leaves_the_question_as_the_rest(
     assert chat is not None and (chat.intent, chat.rest) == (intent, rest)
 
 
+@pytest.mark.parametrize("message, intent", [
+    ("hi HCST bot", "greeting"), ("hello stem cell bot", "greeting"),
+    ("cheers MS info bot, appreciate it", "thanks"), ("danke dir, Bot", "thanks"),
+    ("gn everyone, night bot", "goodbye")])
+def test_the_bot_called_by_a_name_of_its_topic_is_only_small_talk(
+        small, message: str, intent: str) -> None:
+    chat = small.match(message)
+    assert chat is not None and (chat.intent, chat.rest) == (intent, "")
+
+
+@pytest.mark.parametrize("message", ["hi HSCT bot, what is HSCT?", "thanks, what bot"])
+def test_a_question_beside_the_bots_name_is_still_asked(small, message: str) -> None:
+    chat = small.match(message)
+    assert chat is None or chat.rest
+
+
 @pytest.mark.parametrize("message", ["thinks", "thanos", "goof morning"])
 def test_a_different_letter_is_not_the_typo_a_swapped_pair_is(small, message: str) -> None:
     chat = small.match(message)
