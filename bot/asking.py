@@ -212,10 +212,38 @@ def undictated(text: str) -> str:
     return _SPOKEN_MARK.sub(lambda m: _MARKS[re.sub(r"[\s-]", "", m.group(1).lower())], text)
 
 
+# Who is asking, as a label before the question ("Physio: which patients do better?", "GP
+# trainee: evidence level of the paper?", "MS nurse here - what is the first step?", "Hospital
+# librarian: ..."): the asker's job, not what they ask about, yet its words would count
+# against every entry (or for the one whose passage says "doctor"). Only a label that ends in
+# a job and is set off by a colon, a dash or a comma, or "here": "Nurse said it's safe" and
+# "Source of graft: marrow or blood?" keep their words.
+_ROLES = (r"nurse|nurses|physio|physios|physiotherapist|pharmacist|gp|trainee|registrar|"
+          r"resident|student|librarian|clinician|neurologist|specialist|consultant|therapist|"
+          r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner")
+_ROLE_WORDS = (r"ms|med|medical|nursing|nurse|pharmacy|hospital|junior|senior|neuro|physio|"
+               r"gp|clinical|community|specialist|research|health|occupational|student|"
+               r"final[\s-]year|\w+[\s-]year")
+_SPEAKER = re.compile(rf"^\W*(?:(?:i'?m|i\s+am|as)\s+)?(?:an?\s+)?(?:(?:{_ROLE_WORDS})\s+){{0,2}}"
+                      rf"(?:{_ROLES})(?:\s+(?:here|query|question|asking|speaking))?"
+                      rf"\s*(?::|\s[-–—]+|,)\s*(?=\S)"
+                      rf"|^\W*(?:(?:{_ROLE_WORDS})\s+){{0,2}}(?:{_ROLES})\s+here\b\W*",
+                      re.IGNORECASE)
+
+
+def unlabelled(text: str) -> str:
+    """The message without the asker's job labelled before it (`_SPEAKER`)."""
+    found = _SPEAKER.match(text)
+    if found is None or _says_nothing(text[found.end():]):
+        return text
+    return text[found.end():]
+
+
 def unaddressed(text: str) -> str:
     """The message without the @names of the people it is addressed to, nor the voice
-    assistant it wakes, and with its dictated punctuation as marks (`undictated`)."""
-    return undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))
+    assistant it wakes, nor the asker's job labelled before it (`unlabelled`), and with its
+    dictated punctuation as marks (`undictated`)."""
+    return unlabelled(undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1)))
 
 
 # "what does depleted mean?", "what does intricate mean in this context", "what is meant by

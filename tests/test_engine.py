@@ -790,6 +790,21 @@ def test_a_voice_assistant_woken_is_not_part_of_the_question(engine: Engine) -> 
         ranking(engine, "what is a stem cell transplant for multiple sclerosis"))
 
 
+def test_the_askers_job_labelled_before_the_question_is_not_part_of_it(engine: Engine) -> None:
+    assert unaddressed("Physio: which patients do better after a transplant?") == (
+        "which patients do better after a transplant?")
+    assert unaddressed("GP trainee - is it still only in trials?") == "is it still only in trials?"
+    assert unaddressed("MS nurse here, what happens to the old immune cells?") == (
+        "what happens to the old immune cells?")
+    assert unaddressed("As a pharmacy student, why are only immature cells used?") == (
+        "why are only immature cells used?")
+    # a job that is what is asked about, or a subject before a colon, keeps its words
+    assert unaddressed("nurse said it is safe, true?") == "nurse said it is safe, true?"
+    assert unaddressed("Source of graft: marrow or blood?") == "Source of graft: marrow or blood?"
+    assert ranking(engine, "Hospital librarian: who wrote the original paper?") == (
+        ranking(engine, "who wrote the original paper?"))
+
+
 def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
     assert undictated("is it still only in trials question mark") == (
         "is it still only in trials?")
