@@ -140,6 +140,36 @@ def without_purpose(text: str) -> str | None:
     return None if _says_nothing(asked) else asked
 
 
+# The article named as where the answer is to be found ("what does the article say about age
+# as a contraindication?", "does the article say which patients respond?", "Age as a
+# contraindication - what does the article say?", "next steps for a patient, per the
+# article"): a colleague asks what it says of something, yet "what does the article say" is
+# also how readers ask for its summary, and pulls every such question there.
+_THE_ARTICLE = (r"(?:the|this)\s+(?:news\s+)?(?:article|piece|report|text|story|write-?up)(?:'s)?")
+_ARTICLE_ASKED = (
+    re.compile(rf"^\W*(?:(?:so|and|ok|okay)\W+)?(?:what|anything)\s+(?:does|do|did|is)\s+"
+               rf"{_THE_ARTICLE}\s+(?:say|said|tell\s+us|mention|state|conclude)\s+"
+               rf"(?:about|on|regarding|re|of|concerning)\s+(?P<x>.+)$", re.IGNORECASE),
+    re.compile(rf"^(?P<x>.+?)\s*(?:[-–—,:;?]|\s)\s*(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+"
+               rf"{_THE_ARTICLE}\s+(?:say|said|conclude)(?:\s+(?:about|on)\s+(?:it|this|that))?"
+               rf"\W*$", re.IGNORECASE),
+    re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
+               rf"as\s+per|from)\s+{_THE_ARTICLE}\W*$", re.IGNORECASE),
+)
+
+
+def article_asked(text: str) -> str | None:
+    """The question without the article named as where to look (`_ARTICLE_ASKED`); None when
+    the message does not name it so, or nothing of substance is left."""
+    text = text.strip()
+    for pattern in _ARTICLE_ASKED:
+        found = pattern.match(text)
+        if found is not None:
+            rest = found.group("x").strip(" -–—,:;")
+            return None if _says_nothing(rest) else rest
+    return None
+
+
 # A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it
 # asks what happens next. Not "before X?": what comes before is rarely what X's words name.
 _THEN = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|but)\W+)*after\s+"

@@ -20,6 +20,7 @@ from typing import ParamSpec
 import numpy as np
 
 from bot.asking import (
+    article_asked,
     asked_part,
     checked_claim,
     indirectly_asked,
@@ -227,7 +228,8 @@ class Engine:
         key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._rank_message(topic_first(key) or key)
+            asked = self._about_the_article(key) or key
+            cached = self._rank_message(topic_first(asked) or asked)
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_message(topic_first(plain) or plain))
@@ -238,6 +240,16 @@ class Engine:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
+
+    def _about_the_article(self, message: str) -> str | None:
+        """What "what does the article say about X?" asks of the article: X, when X is more than
+        the knowledge's own topic ("...about older patients?" asks of them; "...about HSCT?"
+        asks for the article's summary, as the whole message does)."""
+        asked = article_asked(message)
+        if asked is None:
+            return None
+        content = [t for t in self.tokens(asked) if t not in STOPWORDS_STEMMED]
+        return asked if any(t not in self.focus.anchors for t in content) else None
 
     def _rank_message(self, message: str) -> list[Match]:
         """`rank` of a message as a whole and by its parts. A search-box query comes with its

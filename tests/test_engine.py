@@ -16,6 +16,7 @@ import time
 import pytest
 
 from bot.asking import (
+    article_asked,
     asked_part,
     checked_claim,
     indirectly_asked,
@@ -803,6 +804,19 @@ def test_the_askers_job_labelled_before_the_question_is_not_part_of_it(engine: E
     assert unaddressed("Source of graft: marrow or blood?") == "Source of graft: marrow or blood?"
     assert ranking(engine, "Hospital librarian: who wrote the original paper?") == (
         ranking(engine, "who wrote the original paper?"))
+
+
+def test_what_the_article_says_about_something_asks_about_that_thing(engine: Engine) -> None:
+    assert article_asked("Age as a contraindication - what does the article say?") == (
+        "Age as a contraindication")
+    assert article_asked("what does the article say about older patients?") == "older patients?"
+    assert article_asked("next steps for a patient, per the article") == "next steps for a patient"
+    assert article_asked("what does the article say?") is None
+    assert article_asked("what is the article based on") is None
+    # of older patients, the passage on them; of the article's own topic, its summary
+    assert engine.ask("what does the article say about older patients?").entry.id == (
+        "toxicity-elderly")
+    assert engine.ask("what does the article say about hsct").entry.id == "main-finding"
 
 
 def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
