@@ -154,7 +154,7 @@ _ARTICLE_ASKED = (
                rf"{_THE_ARTICLE}\s+(?:say|said|conclude)(?:\s+(?:about|on)\s+(?:it|this|that))?"
                rf"\W*$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
-               rf"as\s+per|from)\s+{_THE_ARTICLE}\W*$", re.IGNORECASE),
+               rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
 )
 
 
@@ -168,6 +168,28 @@ def article_asked(text: str) -> str | None:
             rest = found.group("x").strip(" -–—,:;")
             return None if _says_nothing(rest) else rest
     return None
+
+
+# What something is, asked for as a summary of it ("quick one-line summary of what HSCT for MS
+# is", "an overview of what the conditioning involves"): the question inside, not a request
+# for the article's summary, which the word "summary" would otherwise ask.
+_SUMMARY_OF_WHAT = re.compile(
+    r"^.*?\b(?:summary|overview|explanation|description|rundown|recap)\s+of\s+"
+    r"(?P<x>(?:what|how|why|who|which|where|when)\s+.+)$", re.IGNORECASE)
+_TRAILING_VERB = re.compile(r"^(?P<w>what|who)\s+(?P<x>.+?)\s+(?P<v>is|are|means|was|were)\W*$",
+                            re.IGNORECASE)
+
+
+def summary_of_what(text: str) -> str | None:
+    """"(a summary of) what X is" as the question "what is X"; None when not asked so."""
+    found = _SUMMARY_OF_WHAT.match(text.strip())
+    if found is None:
+        return None
+    inner = found.group("x").strip()
+    turned = _TRAILING_VERB.match(inner)
+    if turned is not None:  # "what HSCT for MS is" -> "what is HSCT for MS"
+        inner = f"{turned.group('w')} {turned.group('v')} {turned.group('x')}"
+    return None if _says_nothing(inner) else inner
 
 
 # A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it

@@ -27,6 +27,7 @@ from bot.asking import (
     meant_word,
     plainly_asked,
     questions_in,
+    summary_of_what,
     told_part,
     topic_first,
     unaddressed,
@@ -228,7 +229,8 @@ class Engine:
         key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
-            asked = self._about_the_article(key) or key
+            # "a summary of what HSCT is": what HSCT is, not the article's summary
+            asked = self._about_the_article(key) or summary_of_what(key) or key
             cached = self._rank_message(topic_first(asked) or asked)
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it

@@ -23,6 +23,7 @@ from bot.asking import (
     meant_word,
     plainly_asked,
     questions_in,
+    summary_of_what,
     told_part,
     topic_first,
     unaddressed,
@@ -817,6 +818,17 @@ def test_what_the_article_says_about_something_asks_about_that_thing(engine: Eng
     assert engine.ask("what does the article say about older patients?").entry.id == (
         "toxicity-elderly")
     assert engine.ask("what does the article say about hsct").entry.id == "main-finding"
+
+
+def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
+    assert summary_of_what("quick one-line summary of what HSCT for MS is") == (
+        "what is HSCT for MS")
+    assert summary_of_what("an overview of how the cells are collected") == (
+        "how the cells are collected")
+    assert summary_of_what("give me a summary of the article") is None
+    assert engine.ask("quick summary of what HSCT for MS is").entry.id == "what-is-hsct"
+    assert article_asked("a brief definition of HSCT as described in this article please") == (
+        "a brief definition of HSCT")
 
 
 def test_dictated_punctuation_is_read_as_the_marks(engine: Engine) -> None:
