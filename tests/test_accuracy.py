@@ -79,7 +79,7 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # the commuters and neighbours curations: 87.9% / 95.0%) are as first measured, not curated
 # (`HELD_OUT`). clinicians.tsv (health professionals and students: MS nurses, pharmacists, GP
 # trainees, physios, medical students, a librarian; clinical shorthand, what to tell a patient)
-# first scored 69.7% / 95.0% and was curated after that first measure (89.7% / 95.0%).
+# first scored 69.7% / 95.0% and was curated after that first measure (90.3% / 95.0%).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -100,7 +100,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "tenants.tsv": (0.78, 0.98), "stewards.tsv": (0.90, 0.97),
                "onlookers.tsv": (0.92, 0.96), "commuters.tsv": (0.94, 0.96),
                "neighbours.tsv": (0.88, 0.98), "passengers.tsv": (0.87, 0.95),
-               "clinicians.tsv": (0.89, 0.95)}
+               "clinicians.tsv": (0.90, 0.95)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",
