@@ -29,6 +29,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -56,6 +57,7 @@ MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many wor
 FUZZY_FLOOR = CUTOFF - 10  # fuzz.ratio floor of the phrasings a typo is looked for among
 CACHED = 8192  # readings kept (of a word, a piece's shapes, a piece's typo); then all forgotten
 _UNSEEN = "\0"  # no word, piece or intent id: a reading not yet remembered
+_Reading = TypeVar("_Reading", str, str | None)
 
 
 def _lengths_within_reach(length: int) -> tuple[int, int]:
@@ -224,9 +226,7 @@ class SmallTalk:
             norm = self._words.get(raw)
             if norm is None:
                 norm = self._expand(_fold(raw))
-                if len(self._words) >= CACHED:
-                    self._words.clear()
-                self._words[raw] = norm
+                self._remember(self._words, raw, norm)
             if norm and out and norm in self.doubled and out[-1].norm in (norm, f"{norm} {norm}"):
                 out[-1] = Token(f"{norm} {norm}", out[-1].start, m.end())  # "ciao ciao"
             elif norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
@@ -292,7 +292,7 @@ class SmallTalk:
         return near
 
     @staticmethod
-    def _remember(cache: dict[str, str | None], key: str, value: str | None) -> None:
+    def _remember(cache: dict[str, _Reading], key: str, value: _Reading) -> None:
         if len(cache) >= CACHED:
             cache.clear()
         cache[key] = value
