@@ -23,21 +23,17 @@ not flaky), different messages see the variety.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
-
-from rapidfuzz import fuzz, process
 
 from bot.asking import undictated
 from bot.letters import Letter, Letters
 from bot.smalltalk_pieces import EDGE as _EDGE
 from bot.smalltalk_pieces import MAX_PEEL, peeled, run, sentences
-from bot.spelling import swaps
+from bot.smalltalk_typos import UNSEEN, Typos, remember
 from bot.text import (
     APOSTROPHE_MARKS,
     APOSTROPHES,
@@ -50,22 +46,9 @@ from bot.text import (
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
 MAX_CHARS = 1000
-CUTOFF = 86  # fuzz.ratio floor for a typo (a word's own floor is 10 lower)
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
-PEEL_CUTOFF = 92  # a piece of a message: as many words, and closer than a whole message
 MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
-FUZZY_FLOOR = CUTOFF - 10  # fuzz.ratio floor of the phrasings a typo is looked for among
-CACHED = 8192  # readings kept (of a word, a piece's shapes, a piece's typo); then all forgotten
-_UNSEEN = "\0"  # no word, piece or intent id: a reading not yet remembered
-_Reading = TypeVar("_Reading", str, str | None)
 
-
-def _lengths_within_reach(length: int) -> tuple[int, int]:
-    """The lengths a phrasing can have for `fuzz.ratio` with a text of `length` characters to
-    reach FUZZY_FLOOR: the ratio is at most 200 * shorter / (sum of the lengths), whatever the
-    letters. Half a point wider, so no rounding ever leaves out a phrasing that would reach it."""
-    floor = FUZZY_FLOOR - 0.5
-    return math.ceil(length * floor / (200 - floor)), math.floor(length * (200 - floor) / floor)
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
 _TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
@@ -120,25 +103,6 @@ class Token:
     end: int
 
 
-def _one_typo(piece: str, phrasing: str) -> bool:
-    """Text is a phrasing but for a typo in one word of four letters or more, first letter
-    right ("thnks" and "thnaks" are thanks, "thinks" is not; "is there" is not "hi there",
-    "what is it" not "that is it"), or as close as a long phrase can be."""
-    words, target = piece.split(), phrasing.split()
-    if len(words) != len(target):
-        return False
-    if fuzz.ratio(piece, phrasing) >= PEEL_CUTOFF:  # "thank you for the help"
-        return True
-    differ = [(a, b) for a, b in zip(words, target, strict=True) if a != b]
-    if len(differ) != 1:
-        return False
-    typed, meant = differ[0]
-    floor = CUTOFF if len(words) == 1 else CUTOFF - 10  # "source" is not "sure"
-    # "thnaks" is one slip of the thumbs, which `fuzz.ratio` counts as two edits
-    return min(len(typed), len(meant)) >= 4 and typed[0] == meant[0] and (
-        fuzz.ratio(typed, meant) >= floor or meant in swaps(typed))
-
-
 def topic_for(titles: Sequence[str]) -> str:
     """The `{topic}` noun phrase for the packs being served."""
     if len(titles) == 1 and titles[0].strip():
@@ -182,7 +146,6 @@ class SmallTalk:
         # reading it again would give; the dictionaries are emptied when CACHED are kept.
         self._words: dict[str, str] = {}
         self._shapes: dict[str, str | None] = {}
-        self._typos: dict[str, str | None] = {}
         self.fillers = frozenset(self.normalise(f) for f in fillers)
         # The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): never
         # the question whether it is a bot, which a whole message "bot?" still is.
@@ -199,19 +162,13 @@ class SmallTalk:
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
         self._exact: dict[str, str] = {}
         self._single: dict[str, str] = {}
-        # phrasings long enough to match with a typo, by their number of words: a typo keeps
-        # the words a phrasing has (`_one_typo`), so only those are worth comparing
-        self._choices: dict[int, tuple[list[str], list[str]]] = {}
         for intent in self.intents.values():
             for phrasing in intent.phrasings:
                 self._exact.setdefault(phrasing, intent.id)
                 self._single.setdefault(_single(phrasing), intent.id)
-                if len(phrasing) > SHORT:
-                    choices, owners = self._choices.setdefault(phrasing.count(" "), ([], []))
-                    choices.append(phrasing)
-                    owners.append(intent.id)
-        # the phrasings of a number of words within reach of a text's length, in file order
-        self._near: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+        # phrasings long enough to match with a typo
+        self._typos = Typos((p, i.id) for i in self.intents.values() for p in i.phrasings
+                            if len(p) > SHORT)
         self.longest = max((len(p.split()) for p in self._exact), default=1)
 
     # -- normalisation ---------------------------------------------------------------------------
@@ -226,7 +183,7 @@ class SmallTalk:
             norm = self._words.get(raw)
             if norm is None:
                 norm = self._expand(_fold(raw))
-                self._remember(self._words, raw, norm)
+                remember(self._words, raw, norm)
             if norm and out and norm in self.doubled and out[-1].norm in (norm, f"{norm} {norm}"):
                 out[-1] = Token(f"{norm} {norm}", out[-1].start, m.end())  # "ciao ciao"
             elif norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
@@ -256,8 +213,9 @@ class SmallTalk:
                   shapes: bool = True) -> str | None:
         """The intent a whole (normalised) piece of text is, if any.
 
-        Fuzzy matches need as many words as the phrasing and one typo at most (`_one_typo`), so
-        a typo is forgiven but no word of a question is swallowed or swapped. `shapes`: try the
+        Fuzzy matches need as many words as the phrasing and one typo at most
+        (`smalltalk_typos.one_typo`), so a typo is forgiven but no word of a question is
+        swallowed or swapped. `shapes`: try the
         intents' patterns too (not on a piece: their open word gaps would swallow the question).
         """
         if not norm:
@@ -268,44 +226,17 @@ class SmallTalk:
         hit = self.shaped(norm) if shapes else None
         if hit is not None or len(norm) <= SHORT:
             return hit
-        hit = self._typos.get(norm, _UNSEEN)
-        if hit is _UNSEEN:
-            choices, owners = self._near_phrasings(norm.count(" "), len(norm))
-            close = process.extract(norm, choices, scorer=fuzz.ratio, limit=5,
-                                    score_cutoff=FUZZY_FLOOR)
-            hit = next((owners[i] for phrasing, _, i in close if _one_typo(norm, phrasing)),
-                       None)
-            self._remember(self._typos, norm, hit)
-        return hit
-
-    def _near_phrasings(self, spaces: int, length: int) -> tuple[list[str], list[str]]:
-        """The phrasings (and their intents) of `spaces` + 1 words whose length is within reach
-        of `length` (`_lengths_within_reach`), in the file's order: the others never reach the
-        floor, so `process.extract` ranks the same phrasings, ties in the same order."""
-        near = self._near.get((spaces, length))
-        if near is None:
-            low, high = _lengths_within_reach(length)
-            choices, owners = self._choices.get(spaces, ([], []))
-            kept = [i for i, phrasing in enumerate(choices) if low <= len(phrasing) <= high]
-            near = [choices[i] for i in kept], [owners[i] for i in kept]
-            self._near[(spaces, length)] = near
-        return near
-
-    @staticmethod
-    def _remember(cache: dict[str, _Reading], key: str, value: _Reading) -> None:
-        if len(cache) >= CACHED:
-            cache.clear()
-        cache[key] = value
+        return self._typos.intent(norm)
 
     def shaped(self, norm: str) -> str | None:
         """The first intent whose patterns a short message matches in full."""
         if norm.count(" ") >= MAX_WORDS:
             return None
-        hit = self._shapes.get(norm, _UNSEEN)
-        if hit is _UNSEEN:
+        hit = self._shapes.get(norm, UNSEEN)
+        if hit is UNSEEN:
             hit = next((i.id for i in self._patterned
                         if i.pattern and i.pattern.fullmatch(norm)), None)
-            self._remember(self._shapes, norm, hit)
+            remember(self._shapes, norm, hit)
         return hit
 
     def match(self, text: str) -> Chat | None:
