@@ -26,6 +26,21 @@ def asks(text: str) -> bool:
         text.rstrip().endswith("?") or found[0] in QUESTION_OPENERS)
 
 
+# A question's mark in the scripts that have their own ("？" Chinese and Japanese, "؟" Arabic)
+_QUESTION_MARK = re.compile(r"[?？؟]\s*$")
+_UNSPACED_QUESTION = 8  # characters of a question in a script written without spaces
+
+
+def marked_question(text: str) -> bool:
+    """Ends with a question mark, in any script's own, and is long enough to ask something:
+    enough words, or a long run of a script written without spaces ("你好，HSCT 的成功率是多少？").
+    Unlike `asks`, it needs no opening word a reader of English would know."""
+    found = words(text)
+    return bool(_QUESTION_MARK.search(text)) and (
+        len(found) >= MIN_QUESTION_WORDS
+        or any(len(w) >= _UNSPACED_QUESTION and not w.isascii() for w in found))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _JOINED = re.compile(r"^(?:and|also|plus|but|so)\s+", re.IGNORECASE)
 

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import replies
-from bot.asking import asks
+from bot.asking import asks, marked_question
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Source
 from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
 from bot.replies import Reply
 from bot.results import Ambiguous, Answer, Declined, Result
-from bot.text import MIN_QUESTION_WORDS, words
 
 logger = logging.getLogger(__name__)
 
@@ -242,26 +241,15 @@ class Conversation:
             return None
 
 
-# A question's mark in the scripts that have their own ("？" Chinese and Japanese, "؟" Arabic)
-_QUESTION_MARK = re.compile(r"[?？؟]\s*$")
-_UNSPACED_QUESTION = 8  # characters of a question in a script written without spaces
-
-
 def _asked(rest: str, result: Declined) -> bool:
     """What is left of a message once its small talk is taken off asks a real question, so
-    the engine's decline is the reply ("thanks! and how long is recovery?"); a question mark
-    counts in the scripts that have their own ("你好，HSCT 的成功率是多少？"). A question the
+    the engine's decline is the reply ("thanks! and how long is recovery?"). A question the
     engine could not read at all (another language or script: "こんにちは、HSCTの後に再発する
-    ことはありますか？", "Takk! Hvor lenge er man på sykehus?") still asks when it ends with a
-    question mark and is long enough: the reader learns it was not understood rather than
-    being greeted or thanked, and the curator sees it."""
-    found = words(rest)
-    marked = bool(_QUESTION_MARK.search(rest)) and (
-        len(found) >= MIN_QUESTION_WORDS
-        or any(len(w) >= _UNSPACED_QUESTION and not w.isascii() for w in found))
-    if result.reason is not DeclineReason.NOT_UNDERSTOOD:
-        return marked or asks(rest)
-    return marked
+    ことはありますか？", "Takk! Hvor lenge er man på sykehus?") still asks when it is marked as
+    one (`asking.marked_question`): the reader learns it was not understood rather than being
+    greeted or thanked, and the curator sees it."""
+    return marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
+                                     and asks(rest))
 
 
 def _turn_record(result: Result) -> TurnRecord:
