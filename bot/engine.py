@@ -19,27 +19,25 @@ from typing import ParamSpec
 
 import numpy as np
 
-from bot.asking import (
-    article_asked,
-    asked_part,
-    checked_claim,
-    indirectly_asked,
-    meant_word,
-    plainly_asked,
-    questions_in,
-    summary_of_what,
-    told_part,
-    topic_first,
-    unaddressed,
-    what_happens_then,
-    without_purpose,
-)
+from bot.asking import asked_part, questions_in, told_part
 from bot.focus import Focus
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, ages_as_numbers, asks_for, holds
 from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
+from bot.readings import (
+    article_asked,
+    checked_claim,
+    indirectly_asked,
+    meant_word,
+    plainly_asked,
+    summary_of_what,
+    topic_first,
+    unaddressed,
+    what_happens_then,
+    without_purpose,
+)
 from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (

@@ -15,26 +15,24 @@ import time
 
 import pytest
 
-from bot.asking import (
+from bot.asking import asked_part, questions_in, told_part
+from bot.engine import Engine
+from bot.knowledge import Entry, Knowledge, Source, load_knowledge
+from bot.measures import asks_for
+from bot.outcomes import DeclineReason
+from bot.readings import (
     article_asked,
-    asked_part,
     checked_claim,
     indirectly_asked,
     meant_word,
     plainly_asked,
-    questions_in,
     summary_of_what,
-    told_part,
     topic_first,
     unaddressed,
     undictated,
     what_happens_then,
     without_purpose,
 )
-from bot.engine import Engine
-from bot.knowledge import Entry, Knowledge, Source, load_knowledge
-from bot.measures import asks_for
-from bot.outcomes import DeclineReason
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import (
     MAX_QUESTION_CHARS,

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.asking import undictated
 from bot.conversation import Conversation
 from bot.outcomes import ChatKind, Outcome
 from bot.problems import KnowledgeError
+from bot.readings import undictated
 from bot.results import Result
 from bot.service import open_conversation
 from bot.smalltalk import (

@@ -1,0 +1,333 @@
+"""Other readings of a message, which the engine scores beside it: the question without the
+words wrapped around it.
+
+Readers wrap what they ask: in a claim to check ("my neuro said it's only for young people,
+true?"), a reason ("...so I can show my neuro"), a request to put it simply, a formal lead-in
+("I should like to know whether..."), a job label ("MS nurse here,"), a wake word, dictated
+punctuation, or "what does X mean". Each function here returns the question inside, or None
+when the message is not so wrapped; the engine keeps, for each entry, the better score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.asking import OPENERS, asks, says_nothing
+from bot.text import STOPWORDS, words
+
+# Where a message turns from what someone said to the bot: "...", a comma, a question mark, or
+# the bot addressed by name ("@anna I think it's like a bone marrow transplant... bot, is it?").
+# Not a full stop: a sentence after one is more often a question of its own (with it, one more
+# held-out question was answered wrongly).
+_TURN = re.compile(r"(?:\.{2,}|…|[,?])\s*|\s+(?=bot\b)", re.IGNORECASE)
+MAX_CHECK_WORDS = 8  # "bot is that true according to this"
+# A check asks about the claim, not about the reader or the how, why or when of something:
+# "I'm 65. Is it for me?" and "they collect them first, then how?" are questions of their own,
+# and so are requests ("..., can you do that?", "..., please") and "..., what is it?" (but
+# "...is that what it says?" checks).
+_NOT_A_CHECK = frozenset("i me my mine myself we us our how why when where who can could "
+                         "would will you please thank thanks".split())
+_OWN_QUESTION = frozenset(("what", "which"))
+# ...and says it is one: "true?", "is it?", "right?", "is that correct?"; not "but not
+# others?" or "it's gone!" (BANKING77's questions end so, and are not checks).
+_CHECKING = frozenset("true right correct accurate really real legit so is isn't isnt are "
+                      "does doesn't did was yes no".split())
+# ...or asks whether the article says so: "..., does the article agree?", "..., is that what the
+# article says?", "..., does this back that up?"
+_ARTICLE_CHECK = frozenset("article agree agrees confirm confirms back".split())
+
+
+# Who made the claim, before it ("my neuro said it's only for young people"): the claim's
+# source, not what it is about. Not "it says": that is the article, and the claim is of it.
+_REPORTED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?:said|told\s+(?:me|us)|reckons|claims|claimed|"
+                       r"heard)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def checked_claim(text: str) -> str | None:
+    """The claim a reader asks the bot to check, when the message ends by asking only that
+    ("my friend said collecting the cells is the easy part... bot is that true?", "it's only
+    for young people, true?"): the check has no word of substance, so the claim is what is
+    asked. None when the message does not end so."""
+    claim = None
+    for cut in reversed([m for m in _TURN.finditer(text.rstrip(" ?!.")) if m.start() > 0]):
+        checked = words(text[cut.end():])
+        if (len(checked) > MAX_CHECK_WORDS
+                or not all(w in STOPWORDS or w in _ARTICLE_CHECK for w in checked)
+                or not _NOT_A_CHECK.isdisjoint(checked)
+                or (checked and checked[0] in _OWN_QUESTION)):
+            break
+        if not _CHECKING.isdisjoint(checked) or not _ARTICLE_CHECK.isdisjoint(checked):
+            claim = text[:cut.start()]
+    if claim is None:
+        return None
+    claim = _REPORTED.sub("", claim, count=1)
+    return None if says_nothing(claim) else claim.strip()
+
+
+# "...so I can show my neuro": why the reader asks, said after what they ask.
+_PURPOSE = re.compile(r"[\s,]+(?:(?:so|so that|in order that)\s+(?:i|we|he|she|they)\s+"
+                      r"(?:can|could|may|might|will|would)\s+\w"
+                      # "...for my wife's consultation next week", "...before she asks her
+                      # neuro": the visit the answer is for
+                      r"|(?:for|before)\s+(?:my|his|her|our|their)\s+(?:[\w'’]+\s+){0,2}?"
+                      r"(?:consultation|appointment|appt|visit|check-?up|review)s?\b"
+                      r"|before\s+(?:i|we|he|she|they)\s+(?:ask|asks|see|sees|speak|speaks|"
+                      r"talk|talks|go|goes)\b).*$", re.IGNORECASE)
+
+
+def without_purpose(text: str) -> str | None:
+    """The question without the reason given after it ("can you give me the full reference so
+    i can show my neuro"): who the reader will show or tell is not what they ask about. None
+    when the message gives no such reason, or is nothing but one."""
+    found = _PURPOSE.search(text)
+    if found is None or found.start() == 0:
+        return None
+    asked = text[:found.start()]
+    return None if says_nothing(asked) else asked
+
+
+# The article named as where the answer is to be found ("what does the article say about age
+# as a contraindication?", "does the article say which patients respond?", "Age as a
+# contraindication - what does the article say?", "next steps for a patient, per the
+# article"): a colleague asks what it says of something, yet "what does the article say" is
+# also how readers ask for its summary, and pulls every such question there.
+_THE_ARTICLE = (r"(?:the|this)\s+(?:news\s+)?(?:article|piece|report|text|story|write-?up)(?:'s)?")
+_ARTICLE_ASKED = (
+    re.compile(rf"^\W*(?:(?:so|and|ok|okay)\W+)?(?:what|anything)\s+(?:does|do|did|is)\s+"
+               rf"{_THE_ARTICLE}\s+(?:say|said|tell\s+us|mention|state|conclude)\s+"
+               rf"(?:about|on|regarding|re|of|concerning)\s+(?P<x>.+)$", re.IGNORECASE),
+    re.compile(rf"^(?P<x>.+?)\s*(?:[-–—,:;?]|\s)\s*(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+"
+               rf"{_THE_ARTICLE}\s+(?:say|said|conclude)(?:\s+(?:about|on)\s+(?:it|this|that))?"
+               rf"\W*$", re.IGNORECASE),
+    re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
+               rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
+)
+
+
+def article_asked(text: str) -> str | None:
+    """The question without the article named as where to look (`_ARTICLE_ASKED`); None when
+    the message does not name it so, or nothing of substance is left."""
+    text = text.strip()
+    for pattern in _ARTICLE_ASKED:
+        found = pattern.match(text)
+        if found is not None:
+            rest = found.group("x").strip(" -–—,:;")
+            return None if says_nothing(rest) else rest
+    return None
+
+
+# What something is, asked for as a summary of it ("quick one-line summary of what HSCT for MS
+# is", "an overview of what the conditioning involves"): the question inside, not a request
+# for the article's summary, which the word "summary" would otherwise ask.
+_SUMMARY_OF_WHAT = re.compile(
+    r"^.*?\b(?:summary|overview|explanation|description|rundown|recap)\s+of\s+"
+    r"(?P<x>(?:what|how|why|who|which|where|when)\s+.+)$", re.IGNORECASE)
+_TRAILING_VERB = re.compile(r"^(?P<w>what|who)\s+(?P<x>.+?)\s+(?P<v>is|are|means|was|were)\W*$",
+                            re.IGNORECASE)
+
+
+def summary_of_what(text: str) -> str | None:
+    """"(a summary of) what X is" as the question "what is X"; None when not asked so."""
+    found = _SUMMARY_OF_WHAT.match(text.strip())
+    if found is None:
+        return None
+    inner = found.group("x").strip()
+    turned = _TRAILING_VERB.match(inner)
+    if turned is not None:  # "what HSCT for MS is" -> "what is HSCT for MS"
+        inner = f"{turned.group('w')} {turned.group('v')} {turned.group('x')}"
+    return None if says_nothing(inner) else inner
+
+
+# A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it
+# asks what happens next. Not "before X?": what comes before is rarely what X's words name.
+_THEN = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|but)\W+)*after\s+"
+                   r"([^\W\d][\w'-]*(?:\s+[\w'-]+){0,3})\W*$", re.IGNORECASE)
+
+
+def what_happens_then(text: str) -> str | None:
+    """"what happens after X" for a message that is only "(and) after X?"; None otherwise."""
+    found = _THEN.match(text)
+    if found is None or says_nothing(found.group(1)):
+        return None
+    return f"what happens after {found.group(1)}"
+
+
+# A search-box query: the subject typed first, then the question about "it" ("hsct ms what is
+# it", "stem cell transplant ms does it work"). Up to this many words of subject.
+MAX_TOPIC_WORDS = 5
+_OPENER = re.compile(rf"\b(?:{OPENERS})\b", re.IGNORECASE)
+_BREAK = re.compile(r"[.!?\"]")  # a sentence's end or a quote: more than a query
+_IT = re.compile(r"\bit\b", re.IGNORECASE)
+
+
+def topic_first(text: str) -> str | None:
+    """The question with its subject in place of "it", when the subject is typed before it as
+    into a search box ("hsct ms what is it" -> "what is hsct ms"); None otherwise. Said so, the
+    subject's words stand where a phrasing has them, not beside the question's ("ms does it
+    work" is no "which type of ms does it work best for")."""
+    opener = _OPENER.search(text)
+    if opener is None or opener.start() == 0:
+        return None
+    topic = text[:opener.start()].strip(" ,:;-")
+    if len(words(topic)) > MAX_TOPIC_WORDS or _BREAK.search(topic) or says_nothing(topic):
+        return None
+    question = text[opener.start():]
+    if _IT.search(question) is None or _BREAK.search(question.rstrip(" .!?")):
+        return None  # one question, not a story or a quote after the subject
+    return _IT.sub(topic, question, count=1)
+
+
+# Someone in a group chat, addressed by name ("@anna I think it's like a bone marrow
+# transplant... bot, is it?"): who the reader is talking to, not what about, yet the name
+# would count as a word no entry knows. Telegram usernames have 5 or more characters; a
+# reader typing a member's first name after "@" ("@sara") may type fewer.
+_MENTIONS = re.compile(r"(?<![\w.@])@[^\W\d_][\w]{1,31}\b")
+
+
+# A voice assistant woken before the question ("hey siri what is a stem cell transplant", "ok
+# google, is it safe"): readers who talk to their phone say it to the bot too. Its name is no
+# word of the question, yet one no entry knows (nor is a chatbot's name, "hey chatgpt"). "google"
+# alone opens "google says...", so it goes only after "ok" or "hey", as the chatbots do.
+_WAKE = re.compile(r"^\W*(?:(?:hey|hi|ok|okay|o\.?k\.?)\W+(?:siri|google|alexa|cortana|bixby|"
+                   r"chatgpt|chat\s+gpt|gpt|gemini|copilot|assistant)"
+                   r"|siri|alexa|cortana|bixby)\b[\s,.:;!-]*", re.IGNORECASE)
+
+
+# Punctuation dictated to a phone and typed out as words ("is it still trial stage question
+# mark", "immature cells only why full stop"): the words are no part of the question, yet words
+# no entry knows, and the mark they stand for tells where a question ends. Not after "a" or
+# "the": "there is a question mark over its safety", "will my ms come to a full stop".
+_DICTATED = {"question mark": "?", "full stop": ".", "exclamation mark": "!",
+             "exclamation point": "!", "comma": ","}
+_MARKS = {spoken.replace(" ", ""): mark for spoken, mark in _DICTATED.items()}
+_SPOKEN_MARK = re.compile(r"(?:^|\s+)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)("
+                          + "|".join(w.replace(" ", r"[\s-]*") for w in _DICTATED) + r")\b",
+                          re.IGNORECASE)
+
+
+def undictated(text: str) -> str:
+    """The message with its spoken punctuation ("question mark", "full stop") as the marks."""
+    return _SPOKEN_MARK.sub(lambda m: _MARKS[re.sub(r"[\s-]", "", m.group(1).lower())], text)
+
+
+# Who is asking, as a label before the question ("Physio: which patients do better?", "GP
+# trainee: evidence level of the paper?", "MS nurse here - what is the first step?", "Hospital
+# librarian: ..."): the asker's job, not what they ask about, yet its words would count
+# against every entry (or for the one whose passage says "doctor"). Only a label that ends in
+# a job and is set off by a colon, a dash or a comma, or "here": "Nurse said it's safe" and
+# "Source of graft: marrow or blood?" keep their words.
+_ROLES = (r"nurse|nurses|physio|physios|physiotherapist|pharmacist|gp|trainee|registrar|"
+          r"resident|student|librarian|clinician|neurologist|specialist|consultant|therapist|"
+          r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner")
+_ROLE_WORDS = (r"ms|med|medical|nursing|nurse|pharmacy|hospital|junior|senior|neuro|physio|"
+               r"gp|clinical|community|specialist|research|health|occupational|student|"
+               r"final[\s-]year|\w+[\s-]year")
+_SPEAKER = re.compile(rf"^\W*(?:(?:i'?m|i\s+am|as)\s+)?(?:an?\s+)?(?:(?:{_ROLE_WORDS})\s+){{0,2}}"
+                      rf"(?:{_ROLES})(?:\s+(?:here|query|question|asking|speaking))?"
+                      rf"\s*(?::|\s[-–—]+|,)\s*(?=\S)"
+                      rf"|^\W*(?:(?:{_ROLE_WORDS})\s+){{0,2}}(?:{_ROLES})\s+here\b\W*",
+                      re.IGNORECASE)
+
+
+def unlabelled(text: str) -> str:
+    """The message without the asker's job labelled before it (`_SPEAKER`)."""
+    found = _SPEAKER.match(text)
+    if found is None or says_nothing(text[found.end():]):
+        return text
+    return text[found.end():]
+
+
+def unaddressed(text: str) -> str:
+    """The message without the @names of the people it is addressed to, nor the voice
+    assistant it wakes, nor the asker's job labelled before it (`unlabelled`), and with its
+    dictated punctuation as marks (`undictated`)."""
+    return unlabelled(undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1)))
+
+
+# "what does depleted mean?", "what does intricate mean in this context", "what is meant by
+# 'toxic'": the meaning of one word (or two) asked, with nothing else of substance.
+_MEANT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|sorry|quick question)\W+)*"
+    r"(?:what\s+(?:does|do|did)\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<a>[^\W\d][\w-]*"
+    r"(?:\s+(?!(?:actually|even|really)\b)[^\W\d][\w-]*)?)['\"”’]?\s+(?:actually\s+|even\s+|really\s+)?mean"
+    r"|what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<b>[^\W\d][\w-]*"
+    r"(?:\s+[^\W\d][\w-]*)?)['\"”’]?)"
+    r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence)"
+    r"|in\s+simple\s+words|in\s+plain\s+english))?\W*$", re.IGNORECASE)
+
+
+# Where the question about a word ends and what the reader tells after it begins ("what does
+# hematopoietic even mean, my dad's neurologist used the word"): a comma, a sentence's end or
+# a dash.
+_TOLD_AFTER = re.compile(r"[,;:.!?]\s+|\s+[-–—]+\s+")
+
+
+def meant_word(text: str) -> str | None:
+    """The word whose meaning a message asks ("what does repopulate mean here?"), None when it
+    asks something else or the word is only a function word ("what does that mean"). Who
+    used the word, told after the question ("..., my neurologist used it"), is no part of
+    what is asked; a second question after it is ("..., and is it safe?")."""
+    text = text.strip()
+    found = _MEANT.match(text)
+    if found is None:
+        for cut in _TOLD_AFTER.finditer(text):
+            tail = text[cut.end():]
+            if "?" not in tail and not asks(tail):
+                found = _MEANT.match(text[:cut.start()])
+            if found is not None or "?" in tail:
+                break
+    if found is None:
+        return None
+    word = found.group("a") or found.group("b")
+    return None if says_nothing(word) else word
+
+
+# "explain like I'm five why the cells have to be young", "in simple words, what happens to my
+# immune system?": how the reader wants the answer said, not what it is about. Its words
+# ("explain", "simple words") would pull to the entries whose phrasings ask for plain words.
+_PLAIN = (r"(?:like\s+(?:i'?m|i\s+am|a)\s+(?:a\s+)?(?:five|5|six|6|ten|10|child|kid|"
+          r"five[\s-]year[\s-]old)|simply|eli5|for\s+dummies|"
+          r"in\s+(?:simple|plain|easy|lay(?:man'?s)?)\s+(?:words|terms|english|language))")
+_PLAIN_ASKED = re.compile(
+    rf"^\W*(?:(?:can|could|would)\s+you\s+|please\s+)?(?:(?:explain|tell\s+me|say)\s+"
+    rf"(?:(?:it|this|that)\s+)?(?:to\s+me\s+)?{_PLAIN}|{_PLAIN}|eli5)\W*(?:please\W+)?"
+    rf"(?P<rest>.*)$", re.IGNORECASE)
+
+
+def plainly_asked(text: str) -> str | None:
+    """The question without the request to put it simply before it ("explain like I'm five
+    how the new cells work": "how the new cells work"); None when there is no such request or
+    nothing of substance after it."""
+    found = _PLAIN_ASKED.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return None if says_nothing(rest) else rest
+
+
+# A question asked indirectly, as a formal or a hesitant writer asks it ("I should like to know
+# whether the report covered human patients", "I would be grateful to know whether...",
+# "could you tell me if..."): the words around it are how they ask, yet they would weigh
+# against every phrasing, which asks directly.
+_INDIRECT = re.compile(
+    r"^\W*(?:(?:hello|hi|dear \w+|good (?:morning|afternoon|evening)|please|excuse me|sorry)"
+    r"\W+)*(?:i(?:'d|’d| would| should)?\s+(?:very\s+much\s+)?(?:like|love|want|wish)\s+to\s+"
+    r"(?:know|understand|ask|find\s+out|learn)|i\s+(?:would|'d|’d)\s+be\s+(?:very\s+)?grateful\s+"
+    r"(?:to\s+know|to\s+learn|if\s+you\s+could\s+(?:tell|explain\s+to)\s+me)|i(?:\s+am|'m|’m)\s+"
+    r"(?:curious|wondering|keen\s+to\s+know|trying\s+to\s+understand)|i\s+(?:was\s+)?wonder(?:ing)?|"
+    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
+    r"\s+to)\s+me|may\s+i\s+ask|i\s+(?:need|want)\s+to\s+know)\b"
+    # whom for, said inside ("..., for my wife's sake, how...", "..., on her behalf, why...")
+    r"(?:\s*,\s*(?:for|on)\s+[^,]{1,40},)?\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def indirectly_asked(text: str) -> str | None:
+    """The question inside an indirect one ("I should like to know whether the report covered
+    human patients" -> "the report covered human patients"); None when the message does not
+    ask so, or nothing of substance follows."""
+    found = _INDIRECT.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return None if says_nothing(rest) else rest
