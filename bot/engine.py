@@ -177,9 +177,15 @@ class Engine:
                 self._exact.setdefault(key, index)
             vocabularies.append(frozenset(passage).union(*questions))
         self.focus = Focus(vocabularies, phrasings)
-        # A FAQ's own question, in its content words: what its answer is about
-        self._headlines = [frozenset(canonical_of[entry.question]) - STOPWORDS_STEMMED
-                           for entry in self.entries] if sparse else None
+        # A FAQ's own question, in its content words (with their weights and the total): what
+        # its answer is about
+        self._headlines: list[tuple[dict[str, float], float]] | None = None
+        if sparse:
+            self._headlines = []
+            for entry in self.entries:
+                said = frozenset(canonical_of[entry.question]) - STOPWORDS_STEMMED
+                weights_of = {t: self.focus.weight[t] for t in said}
+                self._headlines.append((weights_of, sum(weights_of.values())))
         if classify is None:
             classify = self.focus.topical and phrasings_each >= CLASSIFIER_PHRASINGS
         if lead is None:
@@ -336,10 +342,9 @@ class Engine:
         asked = set(tokens)
         said = np.ones(len(top))
         for n, i in enumerate(top):
-            headline = self._headlines[int(i)]
-            total = sum(self.focus.weight[t] for t in headline)
+            headline, total = self._headlines[int(i)]
             if total:
-                said[n] = sum(self.focus.weight[t] for t in headline if t in asked) / total
+                said[n] = sum(w for t, w in headline.items() if t in asked) / total
         factor = SPARSE_HEADLINE + (1.0 - SPARSE_HEADLINE) * said
         return factor / factor.max()
 
