@@ -63,9 +63,10 @@ def holds(passage: str) -> frozenset[str]:
 
 # A reader's age as written in a hurry: "72 years old", "72 yrs old", "72yo", "72 y/o". The unit
 # says nothing of what is asked, and "old" or "yo" would count as words no entry knows: the age
-# is the number alone, as "I'm 72" has it.
-_AGE_UNIT = re.compile(r"^(\d{1,3})(?:yo|yrs?|yrs?old|years?old)$")
-_YEARS = frozenset(("years", "year", "yrs", "yr"))
+# is the number alone, as "I'm 72" has it. Matched over the words joined by spaces, each
+# alternative a whole run of words.
+_AGED = re.compile(r"(?<!\S)(\d{1,3})(?:(?:yo|yrs?)(?: old)?|yrs?old|years?old"
+                   r"| yo| y o| (?:years?|yrs?) old)(?!\S)")
 
 
 def ages_as_numbers(text_words: Sequence[str]) -> list[str]:
@@ -73,27 +74,5 @@ def ages_as_numbers(text_words: Sequence[str]) -> list[str]:
     old" keeps its words)."""
     if not any(w[:1].isdigit() for w in text_words):
         return list(text_words)
-    out: list[str] = []
-    i, n = 0, len(text_words)
-    while i < n:
-        word = text_words[i]
-        glued = _AGE_UNIT.match(word)
-        if glued and _adult(glued.group(1)):  # "72yo", "72yrs"
-            out.append(glued.group(1))
-            i += 1
-            skip = 1 if i < n and text_words[i] == "old" and not word.endswith("old") else 0
-            i += skip
-            continue
-        out.append(word)
-        i += 1
-        if word.isdigit() and _adult(word) and i < n:
-            rest = text_words[i:i + 2]
-            if rest[:1] == ["yo"] or rest == ["y", "o"]:  # "72 yo", "72 y/o"
-                i += len(rest) if rest == ["y", "o"] else 1
-            elif rest[:1] and rest[0] in _YEARS and rest[1:] == ["old"]:  # "72 years old"
-                i += 2
-    return out
-
-
-def _adult(number: str) -> bool:
-    return 18 <= int(number) <= 120
+    return _AGED.sub(lambda m: m[1] if 18 <= int(m[1]) <= 120 else m[0],
+                     " ".join(text_words)).split()
