@@ -298,11 +298,7 @@ def plainly_asked(text: str) -> str | None:
     """The question without the request to put it simply before it ("explain like I'm five
     how the new cells work": "how the new cells work"); None when there is no such request or
     nothing of substance after it."""
-    found = _PLAIN_ASKED.match(text.strip())
-    if found is None:
-        return None
-    rest = found.group("rest").strip()
-    return None if says_nothing(rest) else rest
+    return _after_lead_in(_PLAIN_ASKED, text)
 
 
 # A question asked indirectly, as a formal or a hesitant writer asks it ("I should like to know
@@ -326,7 +322,13 @@ def indirectly_asked(text: str) -> str | None:
     """The question inside an indirect one ("I should like to know whether the report covered
     human patients" -> "the report covered human patients"); None when the message does not
     ask so, or nothing of substance follows."""
-    found = _INDIRECT.match(text.strip())
+    return _after_lead_in(_INDIRECT, text)
+
+
+def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:
+    """What is left of a message once the lead-in `pattern` matches is taken off (its `rest`
+    group); None when it does not match, or nothing of substance is left."""
+    found = pattern.match(text.strip())
     if found is None:
         return None
     rest = found.group("rest").strip()
