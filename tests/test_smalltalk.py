@@ -790,6 +790,11 @@ def test_a_minimal_small_talk_file_works_as_written(tmp_path: Path) -> None:
     (MINIMAL.replace("'\\bshould i\\b'", "'(should i'"), "own_case", "patterns[1]"),
     (MINIMAL.replace("    examples: true\n", "    examples: true\n    hints: ['(bad']\n"),
      "greeting", "hints[1]"),
+    (MINIMAL.replace("    examples: true\n", "    examples: true\n    taken_back_by: []\n"),
+     "greeting", "taken_back_by"),
+    (MINIMAL.replace("    examples: true\n",
+                     "    examples: true\n    taken_back_by: [wait, no]\n"),
+     "greeting", "taken_back_by"),  # "no" read as false
     (MINIMAL.replace('  reply: "Ask your doctor."\n', ""), "own_case", "reply"),
     (MINIMAL.replace("own_case:", "intents_again:"), None, "own_case"),
     (MINIMAL.replace("own_case:", "  - id: greeting\n    phrasings: [hey]\n    replies: [Hey]\n"
