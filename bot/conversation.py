@@ -59,6 +59,9 @@ class Chat(Protocol):
     @property
     def rest(self) -> str: ...  # what is left of the message once the small talk is removed
 
+    @property
+    def taken_back(self) -> bool: ...  # "ok bye, oh wait ...": the rest is asked, marked or not
+
 
 class SmallTalk(Protocol):
     def match(self, text: str) -> Chat | None: ...
@@ -171,10 +174,12 @@ class Conversation:
             result = served.engine.ask(small.rest) if small.rest else None
             # An article answer wins when the message also asks something the article answers,
             # and so does a decline when it also asks a real question ("thanks! and how long is
-            # recovery?"): the reader learns the article does not say, and the curator sees it.
+            # recovery?") or the small talk was taken back before it ("ok bye, oh wait what's
+            # the MIST trial", "tchau, espera, ..."): the reader learns the article does not
+            # say, and the curator sees it.
             if not (isinstance(result, Answer | Ambiguous)
                     or (isinstance(result, Declined) and small.rest != question
-                        and _asked(small.rest, result))):
+                        and (small.taken_back or _asked(small.rest, result)))):
                 self._record(question, TurnRecord(Outcome.SMALLTALK), chat, redact)
                 examples = served.engine.suggest("") if small.examples else ()
                 return Turn(replies.smalltalk_reply(small.reply, examples), Outcome.SMALLTALK)

@@ -80,6 +80,9 @@ class Chat:
     reply: str  # the bot's own words, never the article's; no source link
     examples: bool  # offer example questions as buttons (greeting, "what can you do")
     rest: str  # the message with the small talk removed; "" when it was all small talk
+    # the small talk was taken back before the rest ("ok bye, oh wait what's the MIST trial",
+    # "tchau, espera, ..."): the rest is asked, with or without a question mark
+    taken_back: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ class Intent:
     peel: str = "punctuated"  # "always", "start": taken off with no punctuation between
     pattern: re.Pattern[str] | None = None  # shapes of a whole short message, beside phrasings
     hint: re.Pattern[str] | None = None  # searched in a short message the engine may answer
+    # words said after this small talk that take it back before a question ("bye, oh wait,
+    # ...", "brb... actually first, ..."): normalised, split into words, longest first
+    taken_back_by: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -353,12 +359,13 @@ class SmallTalk:
         chat = self.match(greeting)
         return chat is not None and chat.intent == "greeting" and not chat.rest
 
-    def chat_for(self, intent_id: str, key: str, rest: str) -> Chat:
+    def chat_for(self, intent_id: str, key: str, rest: str, taken_back: bool = False) -> Chat:
         """The reply for an intent, chosen by the message's key so the same words always get
         the same reply."""
         intent = self.intents[intent_id]
         reply = intent.replies[zlib.crc32(key.encode("utf-8")) % len(intent.replies)]
-        return Chat(intent.id, reply.replace("{topic}", self.topic), intent.examples, rest)
+        return Chat(intent.id, reply.replace("{topic}", self.topic), intent.examples, rest,
+                    taken_back)
 
     # -- the reader's own case -------------------------------------------------------------------
 

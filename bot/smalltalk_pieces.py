@@ -27,6 +27,9 @@ PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
 EDGE = " \t\n,;:-–—…~*"
 # where one sentence ends and the next begins: ".", "?" or "!" and a space, or a new line
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。？！])\s+|\s*\n\s*")
+# where one clause ends and the next begins: a sentence's end, or a comma or semicolon
+_COMMA = re.compile(r"[,;，；、]")
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?…。？！,;，；、])\s*|\s*\n\s*")
 
 
 def run(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
@@ -60,12 +63,20 @@ def run(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
 
 def sentences(small: SmallTalk, text: str) -> str | None:
     """A message of a few sentences, each small talk read as a whole message would be
-    ("Can you explain what this service offers? I'm not very good with technology."):
-    pieces are peeled by phrasings only, so a sentence that is small talk by a pattern was
-    left as a question nobody asked. Every sentence must be small talk with nothing left,
-    so a question among them still goes to the engine; the kind listed first answers."""
-    parts = [p for p in (p.strip(EDGE) for p in _SENTENCE_BREAK.split(text.strip()))
-             if small.tokens(p)]
+    ("Can you explain what this service offers? I'm not very good with technology."), or of a
+    few clauses between commas ("this is really good, well done whoever made it"): pieces are
+    peeled by phrasings only, so a sentence or clause that is small talk by a pattern was left
+    as a question nobody asked. Every part must be small talk with nothing left, so a question
+    among them still goes to the engine; the kind listed first answers."""
+    found = _each_small_talk(small, _SENTENCE_BREAK.split(text.strip()))
+    if found is None and _COMMA.search(text) and len(small.tokens(text)) <= MAX_RUN:  # short
+        found = _each_small_talk(small, _CLAUSE_BREAK.split(text.strip()))
+    return found
+
+
+def _each_small_talk(small: SmallTalk, parts: list[str]) -> str | None:
+    """The kind listed first, when two to MAX_SENTENCES parts are each small talk whole."""
+    parts = [p for p in (p.strip(EDGE) for p in parts) if small.tokens(p)]
     if not 2 <= len(parts) <= MAX_SENTENCES:
         return None
     found = []
@@ -80,13 +91,19 @@ def sentences(small: SmallTalk, text: str) -> str | None:
 def peeled(small: SmallTalk, text: str, tokens: list[Token], key: str) -> Chat | None:
     """Small talk taken off the start and end of a message, and what is left."""
     taken: list[str] = []
+    taken_back = False
     lo, hi = 0, len(tokens)
     for _ in range(3):  # "hi there! thanks for the help. who are you?"
         step = _peel(small, text, tokens, lo, hi, from_start=True)
         if step is None:
             break
         taken.append(step[0])
-        lo = _skip_connectors(small, tokens, step[1], hi)
+        # "ok bye, oh wait what's ...", "au revoir, en fait, ..." ("en" is no "and" here)
+        back = _taken_back(small, tokens, step[1], hi, step[0])
+        if back is not None:
+            lo, taken_back = back, True
+        else:
+            lo = _skip_connectors(small, tokens, step[1], hi)
         rest_norm = " ".join(t.norm for t in tokens[lo:hi])
         if rest_norm in small.vocatives:  # "ta, bot": the bot addressed, not asked what it is
             return small.chat_for(small.first_listed(taken), key, "")
@@ -113,7 +130,7 @@ def peeled(small: SmallTalk, text: str, tokens: list[Token], key: str) -> Chat |
     lo = _skip_to_question(small, tokens, lo, hi)
     end = tokens[hi].start if hi < len(tokens) else len(text)
     rest = text[tokens[lo].start:end].rstrip(EDGE)  # keeps a "?" the reader typed
-    return small.chat_for(taken[0], key, rest)
+    return small.chat_for(taken[0], key, rest, taken_back)
 
 
 def _peel(small: SmallTalk, text: str, tokens: list[Token], lo: int, hi: int,
@@ -154,6 +171,41 @@ def _skip_to_question(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -
     if lo < at <= hi - 3 and tokens[at].norm.split()[0] in QUESTION_OPENERS:
         return at
     return lo
+
+
+def _taken_back(small: SmallTalk, tokens: list[Token], lo: int, hi: int,
+                intent: str) -> int | None:
+    """Where the rest starts when words after the small talk take it back ("ok bye, oh wait
+    what's the MIST trial", "brb... actually first, does hsct stop progression", "tchau! ah
+    espera, ..."): the reader stays to ask, so what follows is asked whatever its language and
+    mark. None when no such words follow. Fillers and connectors may come before them ("oh
+    wait", "and actually"); at least one word is left."""
+    phrases = small.intents[intent].taken_back_by
+
+    def said_at(at: int) -> int | None:  # the end of the taking-back words at `at`
+        words = tuple(t.norm for t in tokens[at:hi])
+        said = next((p for p in phrases if words[:len(p)] == p and len(p) < len(words)), None)
+        return None if said is None else at + len(said)
+
+    found = None
+    at = lo
+    while phrases and at < hi:
+        step = at
+        end = said_at(step)
+        # "oh wait", "and actually": fillers and connectors are passed over only where no such
+        # words start ("before i go" is read whole, though "before" is a filler)
+        while end is None:
+            ahead = _skip_connectors(small, tokens, step, hi)
+            if ahead == step and tokens[step].norm in small.fillers:
+                ahead += 1
+            if ahead == step or ahead >= hi:
+                break
+            step = ahead
+            end = said_at(step)
+        if end is None:
+            break
+        at = found = end
+    return found
 
 
 def _skip_connectors(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -> int:

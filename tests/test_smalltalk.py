@@ -70,7 +70,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind14.tsv": _rows("smalltalk_blind14.tsv"),
                    "smalltalk_blind15.tsv": _rows("smalltalk_blind15.tsv"),
                    "smalltalk_blind16.tsv": _rows("smalltalk_blind16.tsv"),
-                   "smalltalk_blind17.tsv": _rows("smalltalk_blind17.tsv")}
+                   "smalltalk_blind17.tsv": _rows("smalltalk_blind17.tsv"),
+                   "smalltalk_blind18.tsv": _rows("smalltalk_blind18.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -79,7 +80,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
-               "smalltalk_blind17.tsv"]
+               "smalltalk_blind17.tsv", "smalltalk_blind18.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -263,7 +264,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind14.tsv", 0.1),
                                                   ("smalltalk_blind15.tsv", 0.1),
                                                   ("smalltalk_blind16.tsv", 0.1),
-                                                  ("smalltalk_blind17.tsv", 0.1)])
+                                                  ("smalltalk_blind17.tsv", 0.1),
+                                                  ("smalltalk_blind18.tsv", 0.1)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -295,6 +297,36 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
         answered += turn.outcome in (Outcome.ANSWERED, Outcome.AMBIGUOUS)
     assert swallowed == []
     assert answered >= answerable * len(questions)  # the rest: the article does not say
+
+
+@pytest.mark.parametrize("message", [
+    "ok bye, oh wait, how long is the hospital stay", "gotta go... actually, does hsct hurt",
+    "see ya! hang on, is hsct covered by insurance", "brb, one sec, what about fertility",
+    "night night, before i go: hair loss after hsct", "ttyl, actually hsct for ppms",
+    "adiós, espera, el hsct cura la esclerosis múltiple", "tchau! pera aí, quanto custa o hsct",
+    "au revoir, en fait, le hsct guérit la sclérose en plaques", "tschüss, warte mal, HSCT Kosten",
+    "arrivederci, aspetta, l'hsct funziona per la sm", "пока, подожди, ТГСК помогает при РС",
+    "dadah, eh tunggu, hsct bisa sembuhkan ms", "görüşürüz, dur bir dakika, hsct ms'i durdurur mu",
+    "chalo bye, ruko ek minute, hsct se ms theek hota hai", "じゃあね、待って、HSCTは効く",
+    "拜拜，等一下，HSCT能治好多发性硬化", "안녕히 계세요, 잠깐만요, HSCT 효과 있어요",
+])
+def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
+        monkeypatch: pytest.MonkeyPatch, message: str) -> None:
+    """"ok bye, oh wait what's the MIST trial": the reader stays to ask, so what follows the
+    words that take the goodbye back is asked, question mark or not, in any language, and the
+    engine's reply (its decline too) is sent, not a goodbye."""
+    conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
+    asked: list[str] = []
+    real_ask = conversation.engine.ask
+
+    def ask(question: str) -> Result:
+        asked.append(question)
+        return real_ask(question)
+
+    monkeypatch.setattr(conversation.engine, "ask", ask)
+    turn = conversation.reply(message, PRIVATE)
+    assert turn.outcome is not Outcome.SMALLTALK, asked
+    assert asked and message.endswith(asked[0]), asked  # the question, taken-back words off
 
 
 @pytest.mark.parametrize("message, intent", [
@@ -499,6 +531,18 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     ("my phone hates me, sorry for the typos", "sorry"),
     ("can you show me a list of what you can do", "capabilities"), ("main menu", "capabilities"),
     ("hi there how are things on your end", "how_are_you"),
+    # the eighteenth blind set's kinds (everyday Telegram chat: shorthand, praise for the makers,
+    # a word said for sincerity), in other words than its lines
+    ("tst tst", "test"), ("chk", "test"), ("kudos to the devs", "compliment"),
+    ("hats off to whoever built this", "compliment"),
+    ("whoever made this is a genius", "compliment"),
+    ("this is great, props to the people who made it", "compliment"),
+    ("nice bot, great job to the team", "compliment"), ("awesome bot genuinely", "compliment"),
+    ("you've been a big help", "compliment"), ("respekt an die entwickler", "compliment"),
+    # one rule for every set: praise said with thanks is thanks, "perfect" alone is ack
+    ("you've helped a lot, thanks", "thanks"), ("That was really clear, thank you", "thanks"),
+    ("gracias, eres genial", "thanks"), ("perfect", "ack"), ("parfait !", "ack"),
+    ("bye! oh wait, thank you!", "goodbye"),  # taken back, but only for more small talk
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -746,6 +790,11 @@ def test_a_minimal_small_talk_file_works_as_written(tmp_path: Path) -> None:
     (MINIMAL.replace("'\\bshould i\\b'", "'(should i'"), "own_case", "patterns[1]"),
     (MINIMAL.replace("    examples: true\n", "    examples: true\n    hints: ['(bad']\n"),
      "greeting", "hints[1]"),
+    (MINIMAL.replace("    examples: true\n", "    examples: true\n    taken_back_by: []\n"),
+     "greeting", "taken_back_by"),
+    (MINIMAL.replace("    examples: true\n",
+                     "    examples: true\n    taken_back_by: [wait, no]\n"),
+     "greeting", "taken_back_by"),  # "no" read as false
     (MINIMAL.replace('  reply: "Ask your doctor."\n', ""), "own_case", "reply"),
     (MINIMAL.replace("own_case:", "intents_again:"), None, "own_case"),
     (MINIMAL.replace("own_case:", "  - id: greeting\n    phrasings: [hey]\n    replies: [Hey]\n"
