@@ -252,8 +252,21 @@ _MEANT = re.compile(
     r"(?:\s+(?!(?:actually|even|really)\b)[^\W\d][\w-]*)?)['\"”’]?\s+(?:actually\s+|even\s+|really\s+)?mean"
     r"|what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<b>[^\W\d][\w-]*"
     r"(?:\s+[^\W\d][\w-]*)?)['\"”’]?)"
+    # of what the word is said ("what does immature mean for stem cells here"), not of whom
+    r"(?:\s+(?:for|of)\s+(?!(?:me|my|us|our|him|his|her|them|their|you|your|people|patients)\b)"
+    r"[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)?"
     r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence)"
     r"|in\s+simple\s+words|in\s+plain\s+english))?\W*$", re.IGNORECASE)
+
+# The term quoted first, then asked about ("repopulate the body - what does that mean in this
+# article", "0.01 percent: what's that number about?"): the meaning of what is before the dash.
+_MEANT_BEFORE = re.compile(
+    r"^\W*(?P<w>[\w.'’%-]+(?:\s+[\w.'’%-]+){0,5}?)\s*(?:[-–—:]+|,)\s*(?:so\s+|and\s+)?"
+    r"what(?:'s|’s|\s+is|\s+does|\s+do)\s+(?:that|this|it)\s+(?:(?:actually|even|really)\s+)?"
+    r"(?:(?:number|figure|word|term|phrase|percentage|bit|part)\s+)?"
+    r"(?:mean|means|about|refer\s+to|refers\s+to|say|saying)"
+    r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence|review)))?\W*$",
+    re.IGNORECASE)
 
 
 # Where the question about a word ends and what the reader tells after it begins ("what does
@@ -270,6 +283,9 @@ def meant_word(text: str) -> str | None:
     text = text.strip()
     found = _MEANT.match(text)
     if found is None:
+        before = _MEANT_BEFORE.match(text)
+        if before is not None:
+            return None if says_nothing(before.group("w")) else before.group("w")
         for cut in _TOLD_AFTER.finditer(text):
             tail = text[cut.end():]
             if "?" not in tail and not asks(tail):
