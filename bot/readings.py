@@ -91,13 +91,16 @@ def without_purpose(text: str) -> str | None:
 # contraindication - what does the article say?", "next steps for a patient, per the
 # article"): a colleague asks what it says of something, yet "what does the article say" is
 # also how readers ask for its summary, and pulls every such question there.
-_THE_ARTICLE = (r"(?:the|this)\s+(?:news\s+)?(?:article|piece|report|text|story|write-?up)(?:'s)?")
+# The review behind it is asked the same way ("high disability patients - what did the review
+# find", "what did the reviewers say about older people?").
+_THE_ARTICLE = (r"(?:the|this)\s+(?:news\s+)?(?:article|piece|report|text|story|write-?up|review|"
+                r"reviewers|authors|researchers|paper)(?:'s)?")
 _ARTICLE_ASKED = (
     re.compile(rf"^\W*(?:(?:so|and|ok|okay)\W+)?(?:what|anything)\s+(?:does|do|did|is)\s+"
-               rf"{_THE_ARTICLE}\s+(?:say|said|tell\s+us|mention|state|conclude)\s+"
+               rf"{_THE_ARTICLE}\s+(?:say|said|tell\s+us|mention|state|conclude|find|found|show)\s+"
                rf"(?:about|on|regarding|re|of|concerning)\s+(?P<x>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)\s*(?:[-–—,:;?]|\s)\s*(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+"
-               rf"{_THE_ARTICLE}\s+(?:say|said|conclude)(?:\s+(?:about|on)\s+(?:it|this|that))?"
+               rf"{_THE_ARTICLE}\s+(?:say|said|conclude|find|found|show)(?:\s+(?:about|on)\s+(?:it|this|that))?"
                rf"\W*$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
                rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
