@@ -28,6 +28,7 @@ from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
 from bot.readings import (
     article_asked,
+    briefly_asked,
     checked_claim,
     indirectly_asked,
     meant_word,
@@ -234,7 +235,9 @@ class Engine:
         cached = self._cache.get(key)
         if cached is None:
             # "a summary of what HSCT is": what HSCT is, not the article's summary
-            asked = self._about_the_article(key) or summary_of_what(key) or key
+            # "who is it for, in one line": who it is for, said briefly
+            asked = (self._about_the_article(key) or summary_of_what(key) or briefly_asked(key)
+                     or key)
             cached = self._rank_message(topic_first(asked) or asked)
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it

@@ -141,6 +141,25 @@ def summary_of_what(text: str) -> str | None:
     return None if says_nothing(inner) else inner
 
 
+# How short the reader wants it, said after a question of its own ("who is it for, in one
+# line", "how would you define HSCT in one sentence?", "what is a stem cell transplant in a few
+# words"): how to say it, not a request for the article's summary, which "in one line" alone
+# asks ("headline in one sentence?", "give me the gist in one sentence" keep it).
+_BRIEFLY = re.compile(
+    r"^(?P<rest>.+?)[\s,;:–—-]+(?:in\s+(?:one|a|1)\s+(?:line|sentence|phrase)|in\s+(?:a\s+)?few\s+words|"
+    r"in\s+short|in\s+brief|briefly|in\s+a\s+nutshell)\W*(?:please\W*)?$", re.IGNORECASE)
+
+
+def briefly_asked(text: str) -> str | None:
+    """The question without how briefly to answer it, said after it (`_BRIEFLY`); None when
+    not said so, or when what is left asks nothing of its own."""
+    found = _BRIEFLY.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return rest if asks(rest) else None
+
+
 # A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it
 # asks what happens next. Not "before X?": what comes before is rarely what X's words name.
 _THEN = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|but)\W+)*after\s+"
