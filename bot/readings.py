@@ -240,12 +240,16 @@ def undictated(text: str) -> str:
 # "Source of graft: marrow or blood?" keep their words.
 _ROLES = (r"nurse|nurses|physio|physios|physiotherapist|pharmacist|gp|trainee|registrar|"
           r"resident|student|librarian|clinician|neurologist|specialist|consultant|therapist|"
-          r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner")
+          r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner|"
+          # readers who say who they are as the article's readers ("skeptic here:", "as a carer
+          # I want to know: ...", "journalist here -")
+          r"carer|caregiver|journalist|reporter|sceptic|skeptic|blogger|moderator")
 _ROLE_WORDS = (r"ms|med|medical|nursing|nurse|pharmacy|hospital|junior|senior|neuro|physio|"
                r"gp|clinical|community|specialist|research|health|occupational|student|"
                r"final[\s-]year|\w+[\s-]year")
 _SPEAKER = re.compile(rf"^\W*(?:(?:i'?m|i\s+am|as)\s+)?(?:an?\s+)?(?:(?:{_ROLE_WORDS})\s+){{0,2}}"
-                      rf"(?:{_ROLES})(?:\s+(?:here|query|question|asking|speaking))?"
+                      rf"(?:{_ROLES})(?:\s+(?:here|query|question|asking|speaking)"
+                      rf"|,?\s+i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)?"
                       rf"\s*(?::|\s[-–—]+|,)\s*(?=\S)"
                       rf"|^\W*(?:(?:{_ROLE_WORDS})\s+){{0,2}}(?:{_ROLES})\s+here\b\W*",
                       re.IGNORECASE)
