@@ -28,6 +28,7 @@ from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
 from bot.readings import (
     article_asked,
+    briefly_asked,
     checked_claim,
     indirectly_asked,
     meant_word,
@@ -199,6 +200,9 @@ class Engine:
         # a question scoring under this is plainly beyond the knowledge, whatever threshold a
         # caller sets: the ranking stays the knowledge's own (`_beside_a_question_beyond`)
         self._beyond = SUGGEST_SHARE * default
+        # the ranking's own bar for a reading to stand in for the message (`rank`): the
+        # knowledge's default, so a caller's threshold never changes the ranking
+        self._bar = default
         self._cache: dict[str, list[Match]] = {}
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
@@ -236,6 +240,12 @@ class Engine:
             # "a summary of what HSCT is": what HSCT is, not the article's summary
             asked = self._about_the_article(key) or summary_of_what(key) or key
             cached = self._rank_message(topic_first(asked) or asked)
+            brief = briefly_asked(key) if asked is key else None
+            if brief:  # "who is it for, in one line": who it is for, said briefly, when that
+                # alone is answered ("what does it say in one sentence" stays the summary)
+                ranked = self._rank_message(topic_first(brief) or brief)
+                if ranked and ranked[0].score >= self._bar:
+                    cached = ranked
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_message(topic_first(plain) or plain))

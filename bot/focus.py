@@ -112,6 +112,13 @@ class Focus:
                         and word not in STOPWORDS_STEMMED):
                     found.add(word)
                     break
+        # "who funded the review?", "who sponsored it": the verb right after "who", when no
+        # entry knows it, is what is asked of the people (not the review, which is named)
+        for i, before in enumerate(tokens[:-1]):
+            word = tokens[i + 1]
+            if (before == "who" and word not in self.weight and word not in STOPWORDS_STEMMED
+                    and not counts(word)):
+                found.add(word)
         # "...a trial in Chicago?", "is hsct available in moscow": a place asked about, last.
         # Not where a classifier tells the entries apart (`places`): there a place is a detail
         # of the knowledge's own questions ("top up in euros", "a card in Spain").

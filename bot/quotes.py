@@ -19,7 +19,10 @@ from bot.text import STOPWORDS, words
 # apostrophe, "don't" or "patients' own", never opens one).
 _QUOTE = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<![^\s(])\'([^\']+)\'(?![^\s.,;:!?)])')
 # Or asked about by name, unquoted: "X what does that mean", "what does X mean".
-_MEANING = re.compile(r"^(.+?)[\s,.:;!?-]+(?:what does (?:that|this|it) (?:\w+ )?(?:mean|refer to)"
+# ("cells that contain a nucleus - what's that number about?", "... what does that mean in this
+# article")
+_MEANING = re.compile(r"^(.+?)[\s,.:;!?-]+(?:what(?: does|'s|’s| is) (?:that|this|it) (?:\w+ )?"
+                      r"(?:mean|refer to|about)(?: here| in (?:this|the) (?:article|context|text))?"
                       r"|meaning)\W*$|^what does (.+?) (?:mean|refer to)\W*$", re.IGNORECASE)
 # Content words a quote needs: a quoted term ("HSCT", "hot" MS) is a word among the others.
 QUOTE_WORDS = 2

@@ -91,13 +91,16 @@ def without_purpose(text: str) -> str | None:
 # contraindication - what does the article say?", "next steps for a patient, per the
 # article"): a colleague asks what it says of something, yet "what does the article say" is
 # also how readers ask for its summary, and pulls every such question there.
-_THE_ARTICLE = (r"(?:the|this)\s+(?:news\s+)?(?:article|piece|report|text|story|write-?up)(?:'s)?")
+# The review behind it is asked the same way ("high disability patients - what did the review
+# find", "what did the reviewers say about older people?").
+_THE_ARTICLE = (r"(?:the|this)\s+(?:news\s+)?(?:article|piece|report|text|story|write-?up|review|"
+                r"reviewers|authors|researchers|paper)(?:'s)?")
 _ARTICLE_ASKED = (
     re.compile(rf"^\W*(?:(?:so|and|ok|okay)\W+)?(?:what|anything)\s+(?:does|do|did|is)\s+"
-               rf"{_THE_ARTICLE}\s+(?:say|said|tell\s+us|mention|state|conclude)\s+"
+               rf"{_THE_ARTICLE}\s+(?:say|said|tell\s+us|mention|state|conclude|find|found|show)\s+"
                rf"(?:about|on|regarding|re|of|concerning)\s+(?P<x>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)\s*(?:[-–—,:;?]|\s)\s*(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+"
-               rf"{_THE_ARTICLE}\s+(?:say|said|conclude)(?:\s+(?:about|on)\s+(?:it|this|that))?"
+               rf"{_THE_ARTICLE}\s+(?:say|said|conclude|find|found|show)(?:\s+(?:about|on)\s+(?:it|this|that))?"
                rf"\W*$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
                rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
@@ -136,6 +139,25 @@ def summary_of_what(text: str) -> str | None:
     if turned is not None:  # "what HSCT for MS is" -> "what is HSCT for MS"
         inner = f"{turned.group('w')} {turned.group('v')} {turned.group('x')}"
     return None if says_nothing(inner) else inner
+
+
+# How short the reader wants it, said after a question of its own ("who is it for, in one
+# line", "how would you define HSCT in one sentence?", "what is a stem cell transplant in a few
+# words"): how to say it, not a request for the article's summary, which "in one line" alone
+# asks ("headline in one sentence?", "give me the gist in one sentence" keep it).
+_BRIEFLY = re.compile(
+    r"^(?P<rest>.+?)[\s,;:–—-]+(?:in\s+(?:one|a|1)\s+(?:line|sentence|phrase)|in\s+(?:a\s+)?few\s+words|"
+    r"in\s+short|in\s+brief|briefly|in\s+a\s+nutshell)\W*(?:please\W*)?$", re.IGNORECASE)
+
+
+def briefly_asked(text: str) -> str | None:
+    """The question without how briefly to answer it, said after it (`_BRIEFLY`); None when
+    not said so, or when what is left asks nothing of its own."""
+    found = _BRIEFLY.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return rest if asks(rest) else None
 
 
 # A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it
@@ -218,12 +240,16 @@ def undictated(text: str) -> str:
 # "Source of graft: marrow or blood?" keep their words.
 _ROLES = (r"nurse|nurses|physio|physios|physiotherapist|pharmacist|gp|trainee|registrar|"
           r"resident|student|librarian|clinician|neurologist|specialist|consultant|therapist|"
-          r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner")
+          r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner|"
+          # readers who say who they are as the article's readers ("skeptic here:", "as a carer
+          # I want to know: ...", "journalist here -")
+          r"carer|caregiver|journalist|reporter|sceptic|skeptic|blogger|moderator")
 _ROLE_WORDS = (r"ms|med|medical|nursing|nurse|pharmacy|hospital|junior|senior|neuro|physio|"
                r"gp|clinical|community|specialist|research|health|occupational|student|"
                r"final[\s-]year|\w+[\s-]year")
 _SPEAKER = re.compile(rf"^\W*(?:(?:i'?m|i\s+am|as)\s+)?(?:an?\s+)?(?:(?:{_ROLE_WORDS})\s+){{0,2}}"
-                      rf"(?:{_ROLES})(?:\s+(?:here|query|question|asking|speaking))?"
+                      rf"(?:{_ROLES})(?:\s+(?:here|query|question|asking|speaking)"
+                      rf"|,?\s+i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)?"
                       rf"\s*(?::|\s[-–—]+|,)\s*(?=\S)"
                       rf"|^\W*(?:(?:{_ROLE_WORDS})\s+){{0,2}}(?:{_ROLES})\s+here\b\W*",
                       re.IGNORECASE)
@@ -252,8 +278,21 @@ _MEANT = re.compile(
     r"(?:\s+(?!(?:actually|even|really)\b)[^\W\d][\w-]*)?)['\"”’]?\s+(?:actually\s+|even\s+|really\s+)?mean"
     r"|what\s+is\s+meant\s+by\s+(?:the\s+(?:word|term)\s+)?['\"“‘]?(?P<b>[^\W\d][\w-]*"
     r"(?:\s+[^\W\d][\w-]*)?)['\"”’]?)"
+    # of what the word is said ("what does immature mean for stem cells here"), not of whom
+    r"(?:\s+(?:for|of)\s+(?!(?:me|my|us|our|him|his|her|them|their|you|your|people|patients)\b)"
+    r"[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?)?"
     r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence)"
     r"|in\s+simple\s+words|in\s+plain\s+english))?\W*$", re.IGNORECASE)
+
+# The term quoted first, then asked about ("repopulate the body - what does that mean in this
+# article", "0.01 percent: what's that number about?"): the meaning of what is before the dash.
+_MEANT_BEFORE = re.compile(
+    r"^\W*(?P<w>[\w.'’%-]+(?:\s+[\w.'’%-]+){0,5}?)\s*(?:[-–—:]+|,)\s*(?:so\s+|and\s+)?"
+    r"what(?:'s|’s|\s+is|\s+does|\s+do)\s+(?:that|this|it)\s+(?:(?:actually|even|really)\s+)?"
+    r"(?:(?:number|figure|word|term|phrase|percentage|bit|part)\s+)?"
+    r"(?:mean|means|about|refer\s+to|refers\s+to|say|saying)"
+    r"(?:\s+(?:here|there|in\s+(?:this|the)\s+(?:context|article|text|sentence|review)))?\W*$",
+    re.IGNORECASE)
 
 
 # Where the question about a word ends and what the reader tells after it begins ("what does
@@ -270,6 +309,9 @@ def meant_word(text: str) -> str | None:
     text = text.strip()
     found = _MEANT.match(text)
     if found is None:
+        before = _MEANT_BEFORE.match(text)
+        if before is not None:
+            return None if says_nothing(before.group("w")) else before.group("w")
         for cut in _TOLD_AFTER.finditer(text):
             tail = text[cut.end():]
             if "?" not in tail and not asks(tail):

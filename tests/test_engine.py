@@ -22,6 +22,7 @@ from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.readings import (
     article_asked,
+    briefly_asked,
     checked_claim,
     indirectly_asked,
     meant_word,
@@ -218,6 +219,34 @@ def test_the_meaning_of_a_word_is_the_passage_that_uses_it(engine: Engine) -> No
     assert isinstance(result, Answer) and result.entry.id == "harvesting-challenge"
     # only a passage that uses the word itself: a synonym's entry is not its meaning
     assert isinstance(engine.ask("what does remission mean"), Declined)
+    # the term set before a dash, then asked about; a word's meaning asked of what it is said
+    assert meant_word("reconstitute the immune system - what does that mean here") == (
+        "reconstitute the immune system")
+    assert meant_word("what does mature mean for the cells") == "mature"
+    assert meant_word("what does active mean for me") is None  # of the reader: not a meaning
+    result = engine.ask("reconstitute the immune system - what does that mean here")
+    assert isinstance(result, Answer) and result.entry.id == "animal-evidence"
+    result = engine.ask("a mere 0.01 percent - what's that figure about?")
+    assert isinstance(result, Answer) and result.entry.id == "harvesting-challenge"
+
+
+def test_how_briefly_to_answer_said_after_a_question_is_not_a_summary(engine: Engine) -> None:
+    assert briefly_asked("which patients respond, in a few words") == "which patients respond"
+    assert briefly_asked("headline in one sentence") is None  # the summary itself asked
+    assert briefly_asked("give me the gist in one sentence") is None
+    result = engine.ask("who does it suit best, in one sentence")
+    assert isinstance(result, Answer) and result.entry.id == "active-ms"
+
+
+def test_the_review_named_as_where_to_look_asks_of_what_follows(engine: Engine) -> None:
+    assert article_asked("what did the reviewers find about older patients") == "older patients"
+    result = engine.ask("what did the reviewers find about older patients")
+    assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"
+
+
+def test_a_reader_saying_who_they_are_is_not_what_they_ask() -> None:
+    assert unaddressed("journalist here: who did the review?") == "who did the review?"
+    assert unaddressed("as a caregiver, I need to know: is it safe?") == "is it safe?"
 
 
 def test_an_indirect_question_is_also_read_as_the_question_inside() -> None:
@@ -865,4 +894,7 @@ def test_an_irregular_past_is_its_verb(engine: Engine) -> None:
 
 def test_an_unknown_word_after_by_is_the_subject(engine: Engine) -> None:
     assert isinstance(engine.ask("is hsct approved by the nhs"), Declined)
+    # what is asked of the people, right after "who", when no entry knows it
+    assert isinstance(engine.ask("who sponsored the australian review"), Declined)
+    assert isinstance(engine.ask("who financed this review"), Declined)
 
