@@ -101,7 +101,9 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind34.tsv": (50, 50, 100, 195),
                "safety_blind35.tsv": (50, 50, 100, 195),
                "safety_blind36.tsv": (40, 60, 100, 195),
-               "safety_blind37.tsv": (45, 55, 100, 195)}
+               "safety_blind37.tsv": (45, 55, 100, 195),
+               "safety_blind38.tsv": (45, 55, 100, 195),
+               "safety_blind39.tsv": (45, 55, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
