@@ -238,6 +238,19 @@ def test_no_control_in_any_set_is_flagged(screen, name: str) -> None:
     ("she's been vomiting all day and hasn't peed since last night, she's so dizzy",
      CrisisKind.EMERGENCY),
     ("compré las pastillas, esta noche se acaba todo", CrisisKind.SELF_HARM),
+    # (and the kinds the blind sets left to the model, now patterns')
+    ("he fell off his horse without a helmet and now doesn't know what year it is",
+     CrisisKind.EMERGENCY),
+    ("he smoked something at the party and now his heart is racing and he's hallucinating",
+     CrisisKind.EMERGENCY),
+    ("mon fils a avalé une pastille de lave-vaisselle, il bave", CrisisKind.EMERGENCY),
+    ("if the chemo kills me that's fine, honestly I hope it does", CrisisKind.SELF_HARM),
+    ("I've stopped caring whether I live or die", CrisisKind.SELF_HARM),
+    ("it'd be better if I just didn't wake up", CrisisKind.SELF_HARM),
+    ("she says this time she's going deeper, her arms are bleeding", CrisisKind.SELF_HARM),
+    ("I'm in the bath with all my pills, sorry everyone", CrisisKind.SELF_HARM),
+    ("I'm not going home tonight, I've got enough pills in my bag", CrisisKind.SELF_HARM),
+    ("Dad stopped his warfarin so the Lord can take him", CrisisKind.SELF_HARM),
 ])
 def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
         screen, message: str, kind: CrisisKind) -> None:
