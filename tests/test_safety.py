@@ -251,6 +251,13 @@ def test_no_control_in_any_set_is_flagged(screen, name: str) -> None:
     ("I'm in the bath with all my pills, sorry everyone", CrisisKind.SELF_HARM),
     ("I'm not going home tonight, I've got enough pills in my bag", CrisisKind.SELF_HARM),
     ("Dad stopped his warfarin so the Lord can take him", CrisisKind.SELF_HARM),
+    # (the guards for fiction, sport jumps and recovered pasts leave the writer's own crisis)
+    ("we read a novel at book club about a girl who killed herself and now I want to kill "
+     "myself too", CrisisKind.SELF_HARM),
+    ("I did the charity skydive last year, but tonight I'm going to jump off the bridge",
+     CrisisKind.SELF_HARM),
+    ("years ago I tried to kill myself and I was in a good place, but the thoughts of killing "
+     "myself are back", CrisisKind.SELF_HARM),
 ])
 def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
         screen, message: str, kind: CrisisKind) -> None:
