@@ -239,16 +239,16 @@ class Engine:
         if cached is None:
             # "a summary of what HSCT is": what HSCT is, not the article's summary
             asked = self._about_the_article(key) or summary_of_what(key) or key
-            cached = self._rank_message(topic_first(asked) or asked)
+            cached = self._rank_query(asked)
             brief = briefly_asked(key) if asked is key else None
             if brief:  # "who is it for, in one line": who it is for, said briefly, when that
                 # alone is answered ("what does it say in one sentence" stays the summary)
-                ranked = self._rank_message(topic_first(brief) or brief)
+                ranked = self._rank_query(brief)
                 if ranked and ranked[0].score >= self._bar:
                     cached = ranked
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
-                cached = _better(cached, self._rank_message(topic_first(plain) or plain))
+                cached = _better(cached, self._rank_query(plain))
             inner = indirectly_asked(key)
             if inner:  # "I should like to know whether...": the question inside
                 cached = _better(cached, self._rank_message(inner))
@@ -267,9 +267,13 @@ class Engine:
         content = [t for t in self.tokens(asked) if t not in STOPWORDS_STEMMED]
         return asked if any(t not in self.focus.anchors for t in content) else None
 
+    def _rank_query(self, message: str) -> list[Match]:
+        """`_rank_message`, with a search-box query's subject put in place ("hsct ms what is
+        it" as "what is hsct ms": `topic_first`)."""
+        return self._rank_message(topic_first(message) or message)
+
     def _rank_message(self, message: str) -> list[Match]:
-        """`rank` of a message as a whole and by its parts. A search-box query comes with its
-        subject in place ("hsct ms what is it" as "what is hsct ms": `topic_first`)."""
+        """`rank` of a message as a whole and by its parts."""
         tokens = self.tokens(message)
         ranked = self._rank(message, tokens)
         asked = asked_part(message)
