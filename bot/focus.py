@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -114,8 +114,7 @@ class Focus:
                     break
         # "who funded the review?", "who sponsored it": the verb right after "who", when no
         # entry knows it, is what is asked of the people (not the review, which is named)
-        for i, before in enumerate(tokens[:-1]):
-            word = tokens[i + 1]
+        for before, word in pairwise(tokens):
             if (before == "who" and word not in self.weight and word not in STOPWORDS_STEMMED
                     and not counts(word)):
                 found.add(word)
