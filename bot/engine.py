@@ -19,26 +19,14 @@ from typing import ParamSpec
 
 import numpy as np
 
-from bot.asking import asked_part, questions_in, told_part
 from bot.focus import Focus
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, ages_as_numbers, asks_for, holds
+from bot.message_ranking import MessageRanking
 from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
-from bot.readings import (
-    article_asked,
-    briefly_asked,
-    checked_claim,
-    indirectly_asked,
-    meant_word,
-    plainly_asked,
-    summary_of_what,
-    topic_first,
-    unaddressed,
-    what_happens_then,
-    without_purpose,
-)
+from bot.readings import unaddressed
 from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (
@@ -93,7 +81,7 @@ def _collector_paused(build: Callable[_P, None]) -> Callable[_P, None]:
     return paused
 
 
-class Engine:
+class Engine(MessageRanking):
     """Matches questions to entries and decides: answer, ask which, or decline.
 
     The score is the blended similarity (`bot.index`) times how much of the question's
@@ -114,8 +102,6 @@ class Engine:
         if not self.entries:
             raise ValueError("the engine needs at least one entry")
         self._by_id = {e.id: e for e in self.entries}
-        # each passage's own words, as written (no synonyms): the words it can explain
-        self._answer_stems = {e.id: _own_stems(e.answer) for e in self.entries}
         self.synonyms = Synonyms(synonyms)
         self.margin = margin
         # Which passages can answer "how many..." or "how long..." at all. Off for
@@ -197,13 +183,7 @@ class Engine:
         self.focus.places = self.index.classifier is None
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
-        # a question scoring under this is plainly beyond the knowledge, whatever threshold a
-        # caller sets: the ranking stays the knowledge's own (`_beside_a_question_beyond`)
-        self._beyond = SUGGEST_SHARE * default
-        # the ranking's own bar for a reading to stand in for the message (`rank`): the
-        # knowledge's default, so a caller's threshold never changes the ranking
-        self._bar = default
-        self._cache: dict[str, list[Match]] = {}
+        self._prepare_readings(self.entries, default)
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
     @classmethod
@@ -231,87 +211,6 @@ class Engine:
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
-
-    def rank(self, question: str, limit: int = 5) -> list[Match]:
-        """Entries by confidence (0-100), best first; empty when nothing relates at all."""
-        key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
-        cached = self._cache.get(key)
-        if cached is None:
-            # "a summary of what HSCT is": what HSCT is, not the article's summary
-            asked = self._about_the_article(key) or summary_of_what(key) or key
-            cached = self._rank_query(asked)
-            brief = briefly_asked(key) if asked is key else None
-            if brief:  # "who is it for, in one line": who it is for, said briefly, when that
-                # alone is answered ("what does it say in one sentence" stays the summary)
-                ranked = self._rank_query(brief)
-                if ranked and ranked[0].score >= self._bar:
-                    cached = ranked
-            plain = plainly_asked(key)
-            if plain:  # "explain like I'm five why...": the question without how to say it
-                cached = _better(cached, self._rank_query(plain))
-            inner = indirectly_asked(key)
-            if inner:  # "I should like to know whether...": the question inside
-                cached = _better(cached, self._rank_message(inner))
-            if len(self._cache) > 4096:
-                self._cache.clear()
-            self._cache[key] = cached
-        return cached[:limit]
-
-    def _about_the_article(self, message: str) -> str | None:
-        """What "what does the article say about X?" asks of the article: X, when X is more than
-        the knowledge's own topic ("...about older patients?" asks of them; "...about HSCT?"
-        asks for the article's summary, as the whole message does)."""
-        asked = article_asked(message)
-        if asked is None:
-            return None
-        content = [t for t in self.tokens(asked) if t not in STOPWORDS_STEMMED]
-        return asked if any(t not in self.focus.anchors for t in content) else None
-
-    def _rank_query(self, message: str) -> list[Match]:
-        """`_rank_message`, with a search-box query's subject put in place ("hsct ms what is
-        it" as "what is hsct ms": `topic_first`)."""
-        return self._rank_message(topic_first(message) or message)
-
-    def _rank_message(self, message: str) -> list[Match]:
-        """`rank` of a message as a whole and by its parts."""
-        tokens = self.tokens(message)
-        ranked = self._rank(message, tokens)
-        asked = asked_part(message)
-        if asked:  # also scored alone; each entry keeps its better score
-            ranked = _better(ranked, self._rank(asked, self.tokens(asked), told=tokens))
-        # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
-        # without the words around it
-        for part in (without_purpose(message), checked_claim(message),
-                     what_happens_then(message)):
-            if part:
-                ranked = _better(ranked, self._rank(part, self.tokens(part)))
-        word = meant_word(message)
-        if word:  # "what does depleted mean?": the passage that uses the word, alone
-            used = _own_stems(word) - STOPWORDS_STEMMED
-            ranked = _better(ranked, [m for m in self._rank(word, self.tokens(word))
-                                      if used <= self._answer_stems[m.entry.id]])
-        for first in self._beside_a_question_beyond(message):
-            ranked = _better(ranked, first)
-        return ranked
-
-    def _beside_a_question_beyond(self, message: str) -> list[list[Match]]:
-        """Each question's first entry, when a message asks two or more and one is plainly
-        beyond the knowledge ("how much does it cost and do they collect the cells from marrow
-        or blood?"): that one would keep the other from its answer. Each is scored in the
-        message's story, not with the other's words. Only then: two questions the knowledge
-        may answer are scored together, as the reader asked them (raising each one's entry
-        answered more near misses of BANKING77 and ranked its few-shot FAQ worse)."""
-        parts = questions_in(message)
-        if not parts:
-            return []
-        story = self.tokens(told_part(message))
-        firsts = []
-        for part in parts:
-            tokens = self.tokens(part)
-            firsts.append(self._rank(part, tokens, told=story and [*story, *tokens])[:1])
-        if all(first and first[0].score >= self._beyond for first in firsts):
-            return []
-        return firsts
 
     def _rank(self, question: str, tokens: list[str],
                told: Sequence[str] = ()) -> list[Match]:
@@ -420,19 +319,6 @@ class Engine:
         i = self.entries.index(entry)
         order = [int(j) for j in np.argsort(-self._related[i]) if j != i]
         return tuple(self.entries[j] for j in order[:limit])
-
-
-def _better(*rankings: Sequence[Match]) -> list[Match]:
-    best: dict[str, Match] = {}
-    for match in chain.from_iterable(rankings):
-        if match.entry.id not in best or match.score > best[match.entry.id].score:
-            best[match.entry.id] = match
-    return sorted(best.values(), key=lambda m: -m.score)
-
-
-def _own_stems(text: str) -> set[str]:
-    """A text's words as the engine stems them, without synonyms: the words it says itself."""
-    return {stem(base_form(w)) for w in words(text)}
 
 
 def _passage_length(words_in_passage: int, question_length: float) -> float:
