@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from bot.letters import Letter, Letters
 from bot.readings import undictated
 from bot.smalltalk_pieces import EDGE as _EDGE
-from bot.smalltalk_pieces import MAX_PEEL, peeled, run, sentences
+from bot.smalltalk_pieces import MAX_PEEL, named_after, peeled, run, sentences
 from bot.smalltalk_typos import UNSEEN, Typos, remember
 from bot.text import (
     APOSTROPHE_MARKS,
@@ -64,6 +64,8 @@ _IMPATIENT_MARKS = re.compile(r"\s*[?？]{2,}$")
 
 # The bot's @username at either end of a message: the reader addressing it, not a word said.
 _MENTION = re.compile(r"^\s*@\w+[,:]?\s+|\s+@\w+[.!]?\s*$")
+# A command addressed to the bot in a group ("/help@HSCTinfo_bot"): the command itself.
+_COMMAND_TO = re.compile(r"^(\s*/\w+)@\w+")
 
 
 def _single(norm: str) -> str:
@@ -250,7 +252,8 @@ class SmallTalk:
         text = undictated(text[:MAX_CHARS])
         if "test" in self.intents and self._impatient(text.strip()):
             return self.chat_for("test", "??", "")  # "??": is the bot there at all
-        addressed = _MENTION.sub("", text)  # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot"
+        # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot", "/help@HSCTinfo_bot"
+        addressed = _MENTION.sub("", _COMMAND_TO.sub(r"\1", text))
         if addressed != text and addressed.strip():
             chat = self.match(addressed)
             if chat is not None and not chat.rest:
@@ -270,7 +273,7 @@ class SmallTalk:
             return pieces
         # "thank u so mch", "bye bot", "alright understood", "ok i will go to bed now night"
         whole = (self.intent_of(key) or self._trimmed(tokens) or run(self, text, tokens)
-                 or sentences(self, text))
+                 or sentences(self, text) or named_after(self, text, tokens))
         if whole is not None:
             return self.chat_for(whole, key, "")
         if pieces is not None and self._names_the_bot(pieces.rest):

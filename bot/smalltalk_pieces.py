@@ -1,11 +1,12 @@
 """Small talk in pieces: a message that is not small talk whole may still be made of it.
 
-Three shapes, each read here so bot/smalltalk.py keeps to the whole message, its normalising
+Four shapes, each read here so bot/smalltalk.py keeps to the whole message, its normalising
 and its letters: small talk peeled off the start or end of a message, with what is left for the
 engine ("Hi! what is HSCT?" -> greeting, rest "what is HSCT?"); small talk said one piece after
-another with no punctuation, as voice typing writes it ("alright understood"); and a message of
-a few sentences that are each small talk ("Can you explain what this service offers? I'm not
-good with technology."). Each piece is read by the `SmallTalk` it is given (`intent_of`,
+another with no punctuation, as voice typing writes it ("alright understood"); a message of a
+few sentences that are each small talk ("Can you explain what this service offers? I'm not
+good with technology."); and small talk with the bot's name set off after it ("And how are you
+keeping, my dear?"). Each piece is read by the `SmallTalk` it is given (`intent_of`,
 `shaped`, `match`), so the phrasings, patterns and word lists stay in one place.
 """
 
@@ -72,6 +73,20 @@ def sentences(small: SmallTalk, text: str) -> str | None:
     if found is None and _COMMA.search(text) and len(small.tokens(text)) <= MAX_RUN:  # short
         found = _each_small_talk(small, _CLAUSE_BREAK.split(text.strip()))
     return found
+
+
+def named_after(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
+    """Small talk with the bot's name or an endearment set off after it ("And how are you
+    keeping, my dear?", "you're so clever, bot!"): the small talk read without the name, as a
+    whole message is read (its patterns too). The name says nothing more, so what is not small
+    talk without it is not small talk with it."""
+    for size in range(min(3, len(tokens) - 1), 0, -1):
+        name, before = tokens[-size:], tokens[-size - 1]
+        if (" ".join(t.norm for t in name) in small.vocatives
+                and PUNCTUATED.search(text[before.end:name[0].start])):
+            chat = small.match(text[:before.end])
+            return chat.intent if chat is not None and not chat.rest else None
+    return None
 
 
 def _each_small_talk(small: SmallTalk, parts: list[str]) -> str | None:

@@ -71,7 +71,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind15.tsv": _rows("smalltalk_blind15.tsv"),
                    "smalltalk_blind16.tsv": _rows("smalltalk_blind16.tsv"),
                    "smalltalk_blind17.tsv": _rows("smalltalk_blind17.tsv"),
-                   "smalltalk_blind18.tsv": _rows("smalltalk_blind18.tsv")}
+                   "smalltalk_blind18.tsv": _rows("smalltalk_blind18.tsv"),
+                   "smalltalk_blind19.tsv": _rows("smalltalk_blind19.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -80,7 +81,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
-               "smalltalk_blind17.tsv", "smalltalk_blind18.tsv"]
+               "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +266,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind15.tsv", 0.1),
                                                   ("smalltalk_blind16.tsv", 0.1),
                                                   ("smalltalk_blind17.tsv", 0.1),
-                                                  ("smalltalk_blind18.tsv", 0.1)])
+                                                  ("smalltalk_blind18.tsv", 0.1),
+                                                  ("smalltalk_blind19.tsv", 0.2)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -543,6 +545,22 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("you've helped a lot, thanks", "thanks"), ("That was really clear, thank you", "thanks"),
     ("gracias, eres genial", "thanks"), ("perfect", "ack"), ("parfait !", "ack"),
     ("bye! oh wait, thank you!", "goodbye"),  # taken back, but only for more small talk
+    # the nineteenth blind set's kinds (groups, @mentions, older readers' courtesies, what the
+    # bot is), in other words than its lines
+    ("głupek", "insult"), ("tonto", "insult"), ("βλάκα", "insult"),
+    ("what a half-witted machine", "insult"),
+    ("oops, that message was meant for my husband", "sorry"),
+    ("perdón, eso era para mi hija", "sorry"), ("sorry, das war für meine Tochter", "sorry"),
+    ("tum meri kya madad kar sakte ho", "capabilities"),
+    ("main kya pooch sakta hoon", "capabilities"), ("/start@some_info_bot", "greeting"),
+    ("I am most obliged to you", "thanks"), ("much obliged for the explanation", "thanks"),
+    ("how have you been keeping, my dear?", "how_are_you"),
+    ("are you keeping well, my friend?", "how_are_you"),
+    ("¡Qué bot tan listo!", "compliment"), ("Was für ein kluger Bot", "compliment"),
+    ("che bot intelligente", "compliment"), ("sei un bot molto utile", "compliment"),
+    ("i like that", "compliment"), ("you're ever so patient, aren't you", "compliment"),
+    ("bạn khỏe không nhỉ", "how_are_you"), ("hello? testing, is this thing on?", "test"),
+    ("I won't take up any more of your time", "goodbye"), ("I'll let you get on", "goodbye"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -605,6 +623,12 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "can you explain it simply", "explain hsct more simply", "summary please", "tldr",
     "can you say in simpler words what conditioning is", "is hsct done by a human or a robot",
     "is there a doctor i can talk to about hsct", "i dont understand this",
+    # near the nineteenth blind set's kinds: who a treatment is meant for, what it can do, a
+    # question after a name set off
+    "is this meant for people with ppms", "that was meant for my question about relapses",
+    "kya hsct ms theek kar sakta hai", "i like that hsct stops relapses",
+    "am i obliged to stop ocrevus", "testing hsct", "what is hsct, my dear?",
+    "/ask@some_info_bot what is hsct",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
