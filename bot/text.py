@@ -72,7 +72,10 @@ _CONTRACTIONS.update({"wat": "what", "wot": "what", "u": "you", "ur": "your", "r
                       "bc": "because", "b4": "before", "tho": "though", "thru": "through",
                       "plz": "please", "pls": "please", "thx": "thanks", "ty": "thank you",
                       "dunno": "do not know", "ppl": "people", "shud": "should",
-                      "shld": "should", "wud": "would"})
+                      "shld": "should", "wud": "would", "frm": "from",
+                      # "y r they using it", "hsct y/n": why, and "n" for and ("chemo n
+                      # radiation"); both function words, as yes/no would be
+                      "y": "why", "n": "and"})
 # Readers often drop the apostrophe; only forms that are not also ordinary words.
 _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items())
                       if k.replace("'", "") not in {"its", "well", "were", "id", "ill",
