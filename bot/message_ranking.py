@@ -27,6 +27,7 @@ from bot.readings import (
     topic_first,
     unaddressed,
     what_happens_then,
+    without_courtesy,
     without_purpose,
 )
 from bot.results import Match
@@ -75,6 +76,9 @@ class MessageRanking(ABC):
                 ranked = self._rank_query(brief)
                 if ranked and ranked[0].score >= self._bar:
                     cached = ranked
+            polite = without_courtesy(key)
+            if polite:  # "hsct explain plz": the question without the courtesy around it
+                cached = _better(cached, self._rank_query(polite))
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_query(plain))

@@ -32,6 +32,7 @@ from bot.readings import (
     unaddressed,
     undictated,
     what_happens_then,
+    without_courtesy,
     without_purpose,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
@@ -898,3 +899,46 @@ def test_an_unknown_word_after_by_is_the_subject(engine: Engine) -> None:
     assert isinstance(engine.ask("who sponsored the australian review"), Declined)
     assert isinstance(engine.ask("who financed this review"), Declined)
 
+
+def test_courtesy_typed_around_a_question_is_not_part_of_it(engine: Engine) -> None:
+    assert without_courtesy("autologous hsct explain pls") == "autologous hsct explain"
+    assert without_courtesy("plz, how are the cells collected?") == (
+        "how are the cells collected?")
+    assert without_courtesy("is it safe? thanks!!") == "is it safe?"
+    assert without_courtesy("thank you") is None  # nothing asked
+    assert without_courtesy("what is hsct") is None
+    # "please" no longer pulls a request to explain the treatment to the article's summary
+    answer = engine.ask("autologous hsct for ms explain pls")
+    assert isinstance(answer, Answer) and answer.entry.id == "what-is-hsct"
+
+
+def test_what_the_reader_cannot_remember_is_not_what_they_ask(engine: Engine) -> None:
+    for question, expected in (("was the team australian i dont remember", "australian-review"),
+                               ("who wrote the review i cant remember", "study-reference")):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == expected, question
+
+
+def test_texting_letters_for_yes_or_no_are_not_words_of_the_question(engine: Engine) -> None:
+    for question in ("radiation needed for hsct y/n", "chemo y/n for stem cell transplant"):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == "immune-depletion", question
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("multiple scoliosis stem cell transplant still experimental?", "trial-status"),
+    ("heme a poetic stem cell transplantation meaning", "what-is-hsct"),
+    ("bak hurry saw 2016 paper title", "study-reference"),
+])
+def test_words_as_voice_typing_mishears_them_are_read_as_said(engine: Engine, question: str,
+                                                               expected: str) -> None:
+    answer = engine.ask(question)
+    assert isinstance(answer, Answer) and answer.entry.id == expected
+
+
+def test_a_keyword_query_asking_if_it_is_a_good_idea_for_the_old_asks_their_risk(
+        engine: Engine) -> None:
+    for question in ("would hsct be a bad idea for a senior citizen",
+                     "hsct for my 74 yr old mum bad idea?"):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == "toxicity-elderly", question
