@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from itertools import chain
 
-from bot.asking import asked_part, questions_in, told_part
+from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.focus import Focus
 from bot.knowledge import Entry
 from bot.readings import (
@@ -118,6 +118,9 @@ class MessageRanking(ABC):
                      what_happens_then(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
+        restored = with_lost_stop(message)
+        if restored:  # "...i dont have time to read it whats it saying...": story, question
+            ranked = _better(ranked, self._rank_message(restored))
         word = meant_word(message)
         if word:  # "what does depleted mean?": the passage that uses the word, alone
             used = _own_stems(word) - STOPWORDS_STEMMED

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from bot.asking import asked_part, questions_in, told_part
+from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
@@ -942,3 +942,21 @@ def test_a_keyword_query_asking_if_it_is_a_good_idea_for_the_old_asks_their_risk
                      "hsct for my 74 yr old mum bad idea?"):
         answer = engine.ask(question)
         assert isinstance(answer, Answer) and answer.entry.id == "toxicity-elderly", question
+
+
+def test_a_run_on_story_then_question_typed_without_a_stop_is_read_as_two_sentences(
+        engine: Engine) -> None:
+    assert with_lost_stop("a lady in my group swears by this but is it only in trials") == (
+        "a lady in my group swears by this. is it only in trials")
+    assert with_lost_stop("my gp gave me this today so is it approved now") == (
+        "my gp gave me this today. is it approved now")
+    assert with_lost_stop("which clinics in spain do it") is None  # one question
+    assert with_lost_stop("my dad is 70. is it safe for him") is None  # stopped as meant
+    assert with_lost_stop("i was like wait where do they get them") is None
+    for question, expected in (
+            ("my neurologist gave me this printout at my last visit and i lost my glasses does "
+             "it say who benefits most", "active-ms"),
+            ("a lady in my support group swears by this but is it still only in trials",
+             "trial-status")):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == expected, question
