@@ -919,6 +919,17 @@ def test_what_the_reader_cannot_remember_is_not_what_they_ask(engine: Engine) ->
         assert isinstance(answer, Answer) and answer.entry.id == expected, question
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("hw do they take the cells out", "what-is-hsct"),
+    ("omg is it still experimental", "trial-status"),
+    ("wats the reference", "study-reference"),
+])
+def test_texting_shorthand_is_read_as_the_words_it_stands_for(engine: Engine, question: str,
+                                                              expected: str) -> None:
+    answer = engine.ask(question)
+    assert isinstance(answer, Answer) and answer.entry.id == expected
+
+
 def test_texting_letters_for_yes_or_no_are_not_words_of_the_question(engine: Engine) -> None:
     for question in ("radiation needed for hsct y/n", "chemo y/n for stem cell transplant"):
         answer = engine.ask(question)
