@@ -143,8 +143,9 @@ abeg oga innit deadass fr frfr och lah leh lor sia
 # "bro" or "is", they say nothing about which passage answers, yet as words no entry knows
 # each would count against every entry.
 # In the first: "y" and "n", texting's letters for why, and, yes and no ("hsct y/n", "chemo n
-# radiation"), and its asides ("omg", "tbh", "imo"); "remember" and "forget" ("is it from australia or the us i cant remember"),
-# which say, as "heard" and "read" do, what the reader recalls, not what they ask.
+# radiation"), and its asides ("omg", "tbh", "imo"); "remember" and "forget" ("is it from
+# australia or the us i cant remember"), which say, as "heard" and "read" do, what the reader
+# recalls, not what they ask.
 
 # What readers ask *about* a treatment or a service without naming it: a question made of
 # these and words the knowledge knows is on its topic even when the knowledge has no answer
