@@ -82,3 +82,32 @@ def questions_in(text: str) -> list[str]:
 def told_part(text: str) -> str:
     """The sentences that only tell (the story around the questions), "" when none does."""
     return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))
+
+
+# A phone-typed run-on: a story, then the question, with no stop between them ("my friend sent
+# me this link and i dont have time to read it whats it saying about stem cells and ms"). The
+# question starts at an opening word followed by what it asks about, named as "it", "this" or
+# "they", after a story of this many words or more that does not end in a question word ("i
+# was like wait where do they get the cells"); "but" or "so" before it joins it to the story.
+MIN_STORY_WORDS = 4
+_LOST_STOP = re.compile(rf"\s+(?:(?:but|so)\s+)?(?=(?:{OPENERS})\s+"
+                        r"(?:it|this|that|they|there|these|those)\b)", re.IGNORECASE)
+# Stops of the reader's own, before the message's last words: it is punctuated as meant.
+_OWN_STOP = re.compile(r"(?:[.!?,;:]|\s[-–—])(?=.*\w)")
+_QUESTION_WORDS = frozenset("what whats how why when where who whos which whose whom".split())
+
+
+def with_lost_stop(text: str) -> str | None:
+    """A run-on message with the stop put back before its question ("...read it. whats it
+    saying..."), so that its story is read as one (`asked_part`); None when the message has
+    stops of its own, asks from its first word, or tells no story before a question."""
+    text = text.strip()
+    said = words(text)
+    if _OWN_STOP.search(text) or not said or said[0] in QUESTION_OPENERS:
+        return None
+    for found in reversed(list(_LOST_STOP.finditer(text))):
+        story, asked = text[:found.start()], text[found.end():]
+        told = words(story)
+        if len(told) >= MIN_STORY_WORDS and told[-1] not in _QUESTION_WORDS:
+            return f"{story}. {asked}" if asks(asked) else None
+    return None

@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from itertools import chain
 
-from bot.asking import asked_part, questions_in, told_part
+from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.focus import Focus
 from bot.knowledge import Entry
 from bot.readings import (
@@ -27,6 +27,7 @@ from bot.readings import (
     topic_first,
     unaddressed,
     what_happens_then,
+    without_courtesy,
     without_purpose,
 )
 from bot.results import Match
@@ -75,6 +76,9 @@ class MessageRanking(ABC):
                 ranked = self._rank_query(brief)
                 if ranked and ranked[0].score >= self._bar:
                     cached = ranked
+            polite = without_courtesy(key)
+            if polite:  # "hsct explain plz": the question without the courtesy around it
+                cached = _better(cached, self._rank_query(polite))
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_query(plain))
@@ -114,6 +118,9 @@ class MessageRanking(ABC):
                      what_happens_then(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
+        restored = with_lost_stop(message)
+        if restored:  # "...i dont have time to read it whats it saying...": story, question
+            ranked = _better(ranked, self._rank_message(restored))
         word = meant_word(message)
         if word:  # "what does depleted mean?": the passage that uses the word, alone
             used = _own_stems(word) - STOPWORDS_STEMMED

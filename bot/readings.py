@@ -160,6 +160,23 @@ def briefly_asked(text: str) -> str | None:
     return rest if asks(rest) else None
 
 
+# Courtesy typed before or after a question on a phone ("hsct explain plz", "pls where are the
+# cells taken from", "link to the study thx"): no word of what is asked, yet the phrasings that
+# ask for the article's summary say "please" ("summary please") and pull such a question there.
+_COURTESY = r"(?:please|pls|plz|pleas|thanks|thank\s+you|thanx|thx|ty|cheers|lol|haha)"
+_COURTESY_AROUND = re.compile(rf"^\W*(?:{_COURTESY}\b[\s,;:.!-]*)+"
+                              rf"|(?:[\s,;:.-]*\b{_COURTESY})+\W*$", re.IGNORECASE)
+
+
+def without_courtesy(text: str) -> str | None:
+    """The question without the courtesy typed around it (`_COURTESY_AROUND`); None when there
+    is none, or nothing of substance is left."""
+    asked = _COURTESY_AROUND.sub("", text.strip())
+    if asked == text.strip() or says_nothing(asked):
+        return None
+    return asked
+
+
 # A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it
 # asks what happens next. Not "before X?": what comes before is rarely what X's words name.
 _THEN = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|but)\W+)*after\s+"

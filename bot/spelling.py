@@ -74,6 +74,18 @@ class Speller:
             joined.append(word)
         return [fixed for word in joined for fixed in self.correct(word)]
 
+    def _compares_known(self, word: str) -> bool:
+        """A comparative or superlative of a known word ("newer", "safest", "riskier",
+        "bigger"): a form of that word, not a typo of another ("newer" is not "never")."""
+        for ending in ("er", "est"):
+            if not word.endswith(ending):
+                continue
+            base = word[:-len(ending)]
+            bases = (base, base + "e", base[:-1] + "y" if base.endswith("i") else "",
+                     base[:-1] if len(base) > 2 and base[-1] == base[-2] else "")
+            return any(len(b) >= 3 and b in self._known for b in bases)
+        return False
+
     def correct(self, word: str) -> list[str]:
         """The word as the vocabulary spells it: itself, one word, or (split) two."""
         if (word in self._known or len(word) < 3 or len(word) > MAX_WORD_CHARS
@@ -91,6 +103,8 @@ class Speller:
                 if (head in self._in_vocabulary and tail in self._in_vocabulary
                         and (head in self._function) == (tail in self._function)):
                     return [head, tail]
+        if self._compares_known(word):  # "newer" is no typo of "never"
+            return [word]
         forms = self._by_stem.get(self._stem(word)) if self._stem else None
         if forms:  # commonest first, so a tie goes to the commoner form
             return [min(forms, key=lambda form: OSA.distance(word, form))]

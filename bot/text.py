@@ -72,7 +72,12 @@ _CONTRACTIONS.update({"wat": "what", "wot": "what", "u": "you", "ur": "your", "r
                       "bc": "because", "b4": "before", "tho": "though", "thru": "through",
                       "plz": "please", "pls": "please", "thx": "thanks", "ty": "thank you",
                       "dunno": "do not know", "ppl": "people", "shud": "should",
-                      "shld": "should", "wud": "would"})
+                      "shld": "should", "wud": "would", "frm": "from", "cud": "could",
+                      "hw": "how", "wen": "when", "whr": "where", "wats": "what is",
+                      "idk": "i do not know", "dnt": "do not", "hv": "have", "nd": "and",
+                      "rly": "really", "smth": "something", "sth": "something",
+                      "bcoz": "because", "bcos": "because", "becoz": "because",
+                      "ya": "you"})
 # Readers often drop the apostrophe; only forms that are not also ordinary words.
 _CONTRACTIONS.update({k.replace("'", ""): v for k, v in list(_CONTRACTIONS.items())
                       if k.replace("'", "") not in {"its", "well", "were", "id", "ill",
@@ -116,6 +121,7 @@ anymore sometime somehow wanna gonna gotta instead definitely certainly totally 
 despite amid amongst alongside albeit hence nevertheless nonetheless meanwhile likewise
 beyond reason reasons knew
 q qn dumb stupid silly frightened panicking panicked overwhelmed desperate upset devastated
+remember remembered remembering forget forgets forgetting y n omg tbh imo imho fyi ngl smh
 """.split()) | frozenset("""
 true false according
 """.split()) | frozenset("""
@@ -136,6 +142,10 @@ abeg oga innit deadass fr frfr och lah leh lor sia
 # "abeg", "oga"; Singlish "lah"; slang and Scots "innit", "deadass", "fr", "och"): like "please",
 # "bro" or "is", they say nothing about which passage answers, yet as words no entry knows
 # each would count against every entry.
+# In the first: "y" and "n", texting's letters for why, and, yes and no ("hsct y/n", "chemo n
+# radiation"), and its asides ("omg", "tbh", "imo"); "remember" and "forget" ("is it from
+# australia or the us i cant remember"), which say, as "heard" and "read" do, what the reader
+# recalls, not what they ask.
 
 # What readers ask *about* a treatment or a service without naming it: a question made of
 # these and words the knowledge knows is on its topic even when the knowledge has no answer

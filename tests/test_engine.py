@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from bot.asking import asked_part, questions_in, told_part
+from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.engine import Engine
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
@@ -32,6 +32,7 @@ from bot.readings import (
     unaddressed,
     undictated,
     what_happens_then,
+    without_courtesy,
     without_purpose,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
@@ -898,3 +899,75 @@ def test_an_unknown_word_after_by_is_the_subject(engine: Engine) -> None:
     assert isinstance(engine.ask("who sponsored the australian review"), Declined)
     assert isinstance(engine.ask("who financed this review"), Declined)
 
+
+def test_courtesy_typed_around_a_question_is_not_part_of_it(engine: Engine) -> None:
+    assert without_courtesy("autologous hsct explain pls") == "autologous hsct explain"
+    assert without_courtesy("plz, how are the cells collected?") == (
+        "how are the cells collected?")
+    assert without_courtesy("is it safe? thanks!!") == "is it safe?"
+    assert without_courtesy("thank you") is None  # nothing asked
+    assert without_courtesy("what is hsct") is None
+    # "please" no longer pulls a request to explain the treatment to the article's summary
+    answer = engine.ask("autologous hsct for ms explain pls")
+    assert isinstance(answer, Answer) and answer.entry.id == "what-is-hsct"
+
+
+def test_what_the_reader_cannot_remember_is_not_what_they_ask(engine: Engine) -> None:
+    for question, expected in (("was the team australian i dont remember", "australian-review"),
+                               ("who wrote the review i cant remember", "study-reference")):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == expected, question
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("hw do they take the cells out", "what-is-hsct"),
+    ("omg is it still experimental", "trial-status"),
+    ("wats the reference", "study-reference"),
+])
+def test_texting_shorthand_is_read_as_the_words_it_stands_for(engine: Engine, question: str,
+                                                              expected: str) -> None:
+    answer = engine.ask(question)
+    assert isinstance(answer, Answer) and answer.entry.id == expected
+
+
+def test_texting_letters_for_yes_or_no_are_not_words_of_the_question(engine: Engine) -> None:
+    for question in ("radiation needed for hsct y/n", "chemo y/n for stem cell transplant"):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == "immune-depletion", question
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("multiple scoliosis stem cell transplant still experimental?", "trial-status"),
+    ("heme a poetic stem cell transplantation meaning", "what-is-hsct"),
+    ("bak hurry saw 2016 paper title", "study-reference"),
+])
+def test_words_as_voice_typing_mishears_them_are_read_as_said(engine: Engine, question: str,
+                                                               expected: str) -> None:
+    answer = engine.ask(question)
+    assert isinstance(answer, Answer) and answer.entry.id == expected
+
+
+def test_a_keyword_query_asking_if_it_is_a_good_idea_for_the_old_asks_their_risk(
+        engine: Engine) -> None:
+    for question in ("would hsct be a bad idea for a senior citizen",
+                     "hsct for my 74 yr old mum bad idea?"):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == "toxicity-elderly", question
+
+
+def test_a_run_on_story_then_question_typed_without_a_stop_is_read_as_two_sentences(
+        engine: Engine) -> None:
+    assert with_lost_stop("a lady in my group swears by this but is it only in trials") == (
+        "a lady in my group swears by this. is it only in trials")
+    assert with_lost_stop("my gp gave me this today so is it approved now") == (
+        "my gp gave me this today. is it approved now")
+    assert with_lost_stop("which clinics in spain do it") is None  # one question
+    assert with_lost_stop("my dad is 70. is it safe for him") is None  # stopped as meant
+    assert with_lost_stop("i was like wait where do they get them") is None
+    for question, expected in (
+            ("my neurologist gave me this printout at my last visit and i lost my glasses does "
+             "it say who benefits most", "active-ms"),
+            ("a lady in my support group swears by this but is it still only in trials",
+             "trial-status")):
+        answer = engine.ask(question)
+        assert isinstance(answer, Answer) and answer.entry.id == expected, question

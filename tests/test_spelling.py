@@ -16,6 +16,14 @@ def test_a_typo_is_spelt_as_the_vocabulary_spells_it() -> None:
     assert engine_like().correct("transplnt") == ["transplant"]
 
 
+def test_a_comparative_of_a_known_word_is_not_a_typo_of_another() -> None:
+    speller = Speller([*WORDS, "never", "new", "safe", "risky", "big"], shortest=5,
+                      long_word=10)
+    for word in ("newer", "newest", "safer", "riskier", "bigger"):
+        assert speller.correct(word) == [word]
+    assert speller.correct("nevar") == ["never"]  # a typo is still a typo
+
+
 def test_a_run_together_pair_comes_apart() -> None:
     assert engine_like().correct("stemcell") == ["stem", "cell"]
 

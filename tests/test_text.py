@@ -120,6 +120,10 @@ def test_words_that_only_look_like_ise_forms_are_kept(word: str) -> None:
     ("isnt", ["is", "not"]),
     ("I'm", ["i", "am"]),
     ("im", ["i", "am"]),
+    ("frm", ["from"]),  # texting shorthand
+    ("hw", ["how"]),
+    ("whr", ["where"]),
+    ("idk", ["i", "do", "not", "know"]),
 ])
 def test_contractions_expand_with_and_without_apostrophe(text: str,
                                                          expected: list[str]) -> None:
