@@ -18,6 +18,7 @@ from bot.focus import Focus
 from bot.knowledge import Entry
 from bot.readings import (
     article_asked,
+    asked_in_letter,
     briefly_asked,
     checked_claim,
     indirectly_asked,
@@ -81,6 +82,13 @@ class MessageRanking(ABC):
             inner = indirectly_asked(key)
             if inner:  # "I should like to know whether...": the question inside
                 cached = _better(cached, self._rank_message(inner))
+            letter = asked_in_letter(key) if inner is None else None
+            if letter:  # "Dear Sir, I am 72. I would be grateful to know whether...": the
+                # question after the story, when that alone is answered (alone, it may raise
+                # an entry the story kept down)
+                ranked = self._rank_message(letter)
+                if ranked and ranked[0].score >= self._bar:
+                    cached = _better(cached, ranked)
             if len(self._cache) > CACHED_MESSAGES:
                 self._cache.clear()
             self._cache[key] = cached

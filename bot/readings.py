@@ -348,12 +348,18 @@ def plainly_asked(text: str) -> str | None:
 # "could you tell me if..."): the words around it are how they ask, yet they would weigh
 # against every phrasing, which asks directly.
 _INDIRECT = re.compile(
-    r"^\W*(?:(?:hello|hi|dear \w+|good (?:morning|afternoon|evening)|please|excuse me|sorry)"
+    r"^\W*(?:(?:hello|hi|dear\s+sir\s*(?:or|/)\s*madam|dear \w+|good (?:morning|afternoon|evening)|"
+    r"please|excuse me|sorry)"
     r"\W+)*(?:i(?:'d|’d| would| should)?\s+(?:very\s+much\s+)?(?:like|love|want|wish)\s+to\s+"
-    r"(?:know|understand|ask|find\s+out|learn)|i\s+(?:would|'d|’d)\s+be\s+(?:very\s+)?grateful\s+"
-    r"(?:to\s+know|to\s+learn|if\s+you\s+could\s+(?:tell|explain\s+to)\s+me)|i(?:\s+am|'m|’m)\s+"
+    r"(?:know|understand|ask|find\s+out|learn)|i\s+(?:would|'d|’d)\s+be\s+(?:very\s+|most\s+)?"
+    r"grateful\s+(?:to\s+know|to\s+learn|if\s+you\s+(?:could|would)\s+(?:kindly\s+)?"
+    r"(?:tell|explain\s+to)\s+me)"
+    # "I would appreciate knowing whether...", "I'd appreciate it if you could tell me..."
+    r"|i(?:\s+would|'d|’d)?\s+(?:really\s+|much\s+)?appreciate\s+(?:knowing|learning|"
+    r"it\s+if\s+you\s+(?:could|would)\s+(?:kindly\s+)?(?:tell|explain\s+to)\s+me)"
+    r"|i(?:\s+am|'m|’m)\s+"
     r"(?:curious|wondering|keen\s+to\s+know|trying\s+to\s+understand)|i\s+(?:was\s+)?wonder(?:ing)?|"
-    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
+    r"(?:could|can|would)\s+you\s+(?:please\s+|kindly\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
     r"\s+to)\s+me|may\s+i\s+ask|i\s+(?:need|want)\s+to\s+know)\b"
     # whom for, said inside ("..., for my wife's sake, how...", "..., on her behalf, why...")
     r"(?:\s*,\s*(?:for|on)\s+[^,]{1,40},)?\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
@@ -365,6 +371,22 @@ def indirectly_asked(text: str) -> str | None:
     human patients" -> "the report covered human patients"); None when the message does not
     ask so, or nothing of substance follows."""
     return _after_lead_in(_INDIRECT, text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asked_in_letter(text: str) -> str | None:
+    """The question a letter asks indirectly after telling its story first ("Dear Sir, I am a
+    retired teacher aged 72. I would be grateful to know whether this treatment is suitable at
+    my age."): that sentence without its lead-in (`indirectly_asked`), alone, as the story's
+    words (who writes, what they did) are not what it asks. None when no sentence after the
+    first asks so."""
+    for sentence in _SENTENCE_END.split(text.strip())[1:]:
+        inner = indirectly_asked(sentence)
+        if inner is not None:
+            return inner
+    return None
 
 
 def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:

@@ -22,6 +22,7 @@ from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.readings import (
     article_asked,
+    asked_in_letter,
     briefly_asked,
     checked_claim,
     indirectly_asked,
@@ -258,6 +259,30 @@ def test_an_indirect_question_is_also_read_as_the_question_inside() -> None:
         "it is still experimental?")
     assert indirectly_asked("I wonder") is None
     assert indirectly_asked("what is hsct") is None
+
+
+def test_a_letter_that_tells_its_story_first_is_answered_by_its_indirect_question(
+        engine: Engine) -> None:
+    assert asked_in_letter("Dear Madam, my father has MS. I should like to know whether it "
+                           "is safe.") == "it is safe."
+    assert asked_in_letter("I should like to know whether it is safe.") is None
+    assert asked_in_letter("My father has MS. Is it safe?") is None
+    for expected, question in (
+            ("immune-depletion", "Good morning. My wife was diagnosed eleven years ago and works "
+                                 "part time. I would appreciate knowing whether radiation is "
+                                 "used in the treatment."),
+            ("immature-cells", "Dear Sir, I taught chemistry for thirty years and my niece now "
+                               "has MS. I should like to know whether only immature cells are "
+                               "given back."),
+            ("australian-review", "Dear Sir or Madam, I have been living with MS since my "
+                                  "thirties. Could you tell me whether the study looked at "
+                                  "animals as well as people?")):
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == expected, describe(
+            engine, question)
+    declined = ("Dear Sir, I am a retired accountant with MS. I would be grateful to know how "
+                "much the procedure costs.")
+    assert isinstance(engine.ask(declined), Declined), describe(engine, declined)
 
 
 def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: Engine) -> None:
