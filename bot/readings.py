@@ -59,7 +59,7 @@ def checked_claim(text: str) -> str | None:
         if not _CHECKING.isdisjoint(checked) or not _ARTICLE_CHECK.isdisjoint(checked):
             claim = text[:cut.start()]
     if claim is None:
-        return None
+        return _claim_before_check(text)
     claim = _REPORTED.sub("", claim, count=1)
     return None if says_nothing(claim) else claim.strip()
 
@@ -105,6 +105,31 @@ _ARTICLE_ASKED = (
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
                rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
 )
+
+
+# A claim checked in a sentence of its own, the message's last ("On a forum someone said it
+# only works if you still relapse. Is that what the review found?", "...haystack. Is that
+# true?"): unlike a question of its own after a full stop, it asks nothing but whether.
+_CHECK_SENTENCE = re.compile(
+    rf"^\W*(?:so\s+|and\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:(?:really|actually)\s+)?"
+    rf"(?:true|right|correct|accurate|so|what\s+{_THE_ARTICLE}\s+(?:says?|said|finds?|found|"
+    rf"shows?|showed|concluded?|means?|suggests?|suggested))\W*$", re.IGNORECASE)
+# ...and whoever made it, however long said ("My daughter is a lab tech and says..."); not the
+# article ("it says", "the review says"), whose claim it is
+_TOLD_BY = re.compile(r"^\W*(?:[\w'’]+\s+){0,10}?(?<!\bit\s)(?<!\barticle\s)(?<!\breview\s)"
+                      r"(?:said|says|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|claims|claimed|"
+                      r"wrote|writes|swears)\s+(?:that\s+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _claim_before_check(text: str) -> str | None:
+    """The sentence before a last one that only checks it (`_CHECK_SENTENCE`), without who
+    said it (`_TOLD_BY`); None when the message does not end so."""
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) < 2 or not _CHECK_SENTENCE.match(sentences[-1]):
+        return None
+    claim = _TOLD_BY.sub("", sentences[-2].rstrip(" .!"), count=1)
+    return None if says_nothing(claim) else claim.strip()
 
 
 def article_asked(text: str) -> str | None:
@@ -371,9 +396,6 @@ def indirectly_asked(text: str) -> str | None:
     human patients" -> "the report covered human patients"); None when the message does not
     ask so, or nothing of substance follows."""
     return _after_lead_in(_INDIRECT, text)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def asked_in_letter(text: str) -> str | None:

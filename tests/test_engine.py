@@ -806,6 +806,25 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("is it safe, what does the article say?") is None  # its own question
 
 
+def test_a_claim_checked_in_a_sentence_of_its_own_is_what_is_asked(engine: Engine) -> None:
+    assert checked_claim("A man at my church swears they give the cells back through a drip. "
+                         "Is that true?") == "they give the cells back through a drip"
+    assert checked_claim("I think it says it helps everyone. Is that so?") == (
+        "I think it says it helps everyone")  # the article's claim, kept whole
+    assert checked_claim("I'm 65. Is it for me?") is None
+    assert checked_claim("They collect the cells first. How?") is None
+    for expected, question in (
+            ("infusion-rebuild", "A man at my church swears they give the cells back through "
+                                 "a drip. Is that true?"),
+            ("toxicity-elderly", "Someone in my support group claimed the chemo can be too "
+                                 "harsh for older people. Is that what the article says?")):
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == expected, describe(
+            engine, question)
+    declined = "My cousin says HSCT costs a fortune in Mexico. Is that right?"
+    assert isinstance(engine.ask(declined), Declined), describe(engine, declined)
+
+
 def test_a_follow_up_naming_only_the_step_before_asks_what_happens_next() -> None:
     assert what_happens_then("and after harvesting?") == "what happens after harvesting"
     assert what_happens_then("After the chemo") == "what happens after the chemo"
