@@ -806,6 +806,24 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("is it safe, what does the article say?") is None  # its own question
 
 
+def test_it_in_a_question_after_a_story_naming_the_treatment_is_the_treatment(
+        engine: Engine) -> None:
+    for question in ("My sister was diagnosed last spring. Her neurologist brought up HSCT at "
+                     "the clinic. What exactly is it?",
+                     "My husband's consultant keeps talking about a stem cell transplant. How "
+                     "does it work?"):
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == "what-is-hsct", describe(
+            engine, question)
+    # asked of something else the story tells: where, how much, or what someone said
+    for question in ("A friend had HSCT in Mexico last year. Where was it?",
+                     "A friend had HSCT in Mexico last year. How much was it?",
+                     "My grandson wrote an essay on his mum's MS for school. What is it?"):
+        result = engine.ask(question)
+        assert not (isinstance(result, Answer) and result.entry.id == "what-is-hsct"), describe(
+            engine, question)
+
+
 def test_a_claim_checked_in_a_sentence_of_its_own_is_what_is_asked(engine: Engine) -> None:
     assert checked_claim("A man at my church swears they give the cells back through a drip. "
                          "Is that true?") == "they give the cells back through a drip"
