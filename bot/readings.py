@@ -268,7 +268,8 @@ _ROLES = (r"nurse|nurses|physio|physios|physiotherapist|pharmacist|gp|trainee|re
           r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner|"
           # readers who say who they are as the article's readers ("skeptic here:", "as a carer
           # I want to know: ...", "journalist here -")
-          r"carer|caregiver|journalist|reporter|sceptic|skeptic|blogger|moderator")
+          r"carer|caregiver|journalist|reporter|sceptic|skeptic|sceptical|skeptical|blogger|"
+          r"moderator")
 _ROLE_WORDS = (r"ms|med|medical|nursing|nurse|pharmacy|hospital|junior|senior|neuro|physio|"
                r"gp|clinical|community|specialist|research|health|occupational|student|"
                r"final[\s-]year|\w+[\s-]year")

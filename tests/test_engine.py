@@ -894,6 +894,9 @@ def test_the_askers_job_labelled_before_the_question_is_not_part_of_it(engine: E
     assert unaddressed("Source of graft: marrow or blood?") == "Source of graft: marrow or blood?"
     assert ranking(engine, "Hospital librarian: who wrote the original paper?") == (
         ranking(engine, "who wrote the original paper?"))
+    # a sceptic says so the same way ("Skeptical question: ...")
+    assert unaddressed("Skeptical question - is there any proof in animals?") == (
+        "is there any proof in animals?")
 
 
 def test_what_the_article_says_about_something_asks_about_that_thing(engine: Engine) -> None:
