@@ -102,6 +102,11 @@ _ARTICLE_ASKED = (
     re.compile(rf"^(?P<x>.+?)\s*(?:[-–—,:;?]|\s)\s*(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+"
                rf"{_THE_ARTICLE}\s+(?:say|said|conclude|find|found|show)(?:\s+(?:about|on)\s+(?:it|this|that))?"
                rf"\W*$", re.IGNORECASE),
+    # "does the article say anything about chemotherapy?", "did the review mention anything on
+    # age?"
+    re.compile(rf"^\W*(?:(?:so|and|ok|okay)\W+)?(?:does|do|did)\s+{_THE_ARTICLE}\s+(?:say|mention|"
+               rf"tell\s+us|state|find|show)\s+anything\s+(?:about|on|regarding|re|concerning)\s+"
+               rf"(?P<x>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
                rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
 )
@@ -392,11 +397,23 @@ _INDIRECT = re.compile(
     re.IGNORECASE | re.DOTALL)
 
 
+# ...or passed on for someone close ("My dad (retired engineer, 70) wants to know what kind of
+# data they looked at", "My mum keeps asking me if she'll lose her immune system"): who asks
+# is the story, what they ask is the question.
+_REPORTED_QUESTION = re.compile(
+    r"^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:wants|would\s+like|wishes|needs)\s+to\s+know"
+    r"|^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:keeps|kept)\s+asking(?:\s+me|\s+us)?"
+    r"|^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:is|was)\s+(?:asking|wondering)", re.IGNORECASE)
+_PASSED_ON = re.compile(rf"(?:{_REPORTED_QUESTION.pattern})\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
+                        re.IGNORECASE | re.DOTALL)
+
+
 def indirectly_asked(text: str) -> str | None:
     """The question inside an indirect one ("I should like to know whether the report covered
-    human patients" -> "the report covered human patients"); None when the message does not
-    ask so, or nothing of substance follows."""
-    return _after_lead_in(_INDIRECT, text)
+    human patients" -> "the report covered human patients"), or one passed on for someone
+    close (`_PASSED_ON`); None when the message does not ask so, or nothing of substance
+    follows."""
+    return _after_lead_in(_INDIRECT, text) or _after_lead_in(_PASSED_ON, text)
 
 
 def asked_in_letter(text: str) -> str | None:

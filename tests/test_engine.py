@@ -824,6 +824,32 @@ def test_it_in_a_question_after_a_story_naming_the_treatment_is_the_treatment(
             engine, question)
 
 
+def test_whether_the_article_says_anything_about_something_asks_about_that_thing(
+        engine: Engine) -> None:
+    assert article_asked("does the article say anything about chemo being part of it") == (
+        "chemo being part of it")
+    result = engine.ask("did the review mention anything about older patients")
+    assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly", describe(
+        engine, "did the review mention anything about older patients")
+    # what the article does not cover is not its summary
+    assert isinstance(engine.ask("does the article say anything about the cost"), Declined)
+
+
+def test_a_question_passed_on_for_someone_close_is_the_question(engine: Engine) -> None:
+    assert indirectly_asked("My husband (a retired builder, 68) wants to know whether the "
+                            "cells go back through a drip.") == (
+        "the cells go back through a drip.")
+    assert indirectly_asked("Our daughter keeps asking us why only immature cells are used") == (
+        "why only immature cells are used")
+    question = ("My husband (a retired builder, 68) wants to know whether the cells go back "
+                "through a drip.")
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "infusion-rebuild", describe(
+        engine, question)
+    assert isinstance(engine.ask("My brother wants to know how much it costs in Russia"),
+                      Declined)
+
+
 def test_a_claim_checked_in_a_sentence_of_its_own_is_what_is_asked(engine: Engine) -> None:
     assert checked_claim("A man at my church swears they give the cells back through a drip. "
                          "Is that true?") == "they give the cells back through a drip"
