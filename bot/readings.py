@@ -286,6 +286,24 @@ _SPEAKER = re.compile(rf"^\W*(?:(?:i'?m|i\s+am|as)\s+)?(?:an?\s+)?(?:(?:{_ROLE_W
                       re.IGNORECASE)
 
 
+# A sceptic's challenge before the question ("Isn't this all just hype? What evidence is
+# there?", "Isn't the "reset" idea just marketing? What is the mechanism?"): how they feel
+# about the claims, not what they ask; alone, it still asks whether it is hype.
+_CHALLENGE = re.compile(
+    r"^\W*(?:isn'?t|isn’t|is\s+not|is)\s+(?:this|it|that|the\s+[^?.!]{1,40}?)\s+(?:all\s+)?"
+    r"(?:just\s+|only\s+|simply\s+)?(?:(?:another|more|a|some)\s+)?(?:hype|hyped|marketing|spin|"
+    r"hot\s+air|clickbait|click\s+bait|a\s+gimmick|gimmick|snake\s+oil|wishful\s+thinking)\b"
+    r"[^?]{0,40}\?\s+(?=\S)", re.IGNORECASE)
+
+
+def unchallenged(text: str) -> str:
+    """The message without a sceptic's challenge asked before its question (`_CHALLENGE`)."""
+    found = _CHALLENGE.match(text)
+    if found is None or says_nothing(text[found.end():]):
+        return text
+    return text[found.end():]
+
+
 def unlabelled(text: str) -> str:
     """The message without the asker's job labelled before it (`_SPEAKER`)."""
     found = _SPEAKER.match(text)
@@ -296,9 +314,10 @@ def unlabelled(text: str) -> str:
 
 def unaddressed(text: str) -> str:
     """The message without the @names of the people it is addressed to, nor the voice
-    assistant it wakes, nor the asker's job labelled before it (`unlabelled`), and with its
-    dictated punctuation as marks (`undictated`)."""
-    return unlabelled(undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1)))
+    assistant it wakes, nor the asker's job labelled before it (`unlabelled`), nor a sceptic's
+    challenge before the question (`unchallenged`), and with its dictated punctuation as marks
+    (`undictated`)."""
+    return unchallenged(unlabelled(undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))))
 
 
 # "what does depleted mean?", "what does intricate mean in this context", "what is meant by

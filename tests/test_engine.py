@@ -925,6 +925,15 @@ def test_the_askers_job_labelled_before_the_question_is_not_part_of_it(engine: E
         "is there any proof in animals?")
 
 
+def test_a_sceptics_challenge_before_the_question_is_not_what_is_asked(engine: Engine) -> None:
+    assert unaddressed("Isn't this all hype? Is it still only in trials?") == (
+        "Is it still only in trials?")
+    assert unaddressed("isn't it just hype?") == "isn't it just hype?"  # alone, it asks
+    result = engine.ask("Isn't this all hype? Is it still only in trials?")
+    assert isinstance(result, Answer) and result.entry.id == "trial-status", describe(
+        engine, "Isn't this all hype? Is it still only in trials?")
+
+
 def test_what_the_article_says_about_something_asks_about_that_thing(engine: Engine) -> None:
     assert article_asked("Age as a contraindication - what does the article say?") == (
         "Age as a contraindication")
