@@ -389,8 +389,17 @@ _PLAIN_ASKED = re.compile(
 def plainly_asked(text: str) -> str | None:
     """The question without the request to put it simply before it ("explain like I'm five
     how the new cells work": "how the new cells work"); None when there is no such request or
-    nothing of substance after it."""
+    nothing of substance after it. "Explain HSCT to me like I'm five" asks what HSCT is."""
+    named = _PLAIN_NAMED.match(text.strip())
+    if named is not None and not says_nothing(named.group("x")):
+        return f"what is {named.group('x')}"
     return _after_lead_in(_PLAIN_ASKED, text)
+
+
+# What is to be explained named between "explain" and how ("explain HSCT to me like I'm five")
+_PLAIN_NAMED = re.compile(
+    rf"^\W*(?:(?:can|could|would)\s+you\s+|please\s+)?explain\s+(?P<x>[^,.?!]{{1,40}}?)\s+"
+    rf"(?:to\s+me\s+)?{_PLAIN}(?:\W+please)?\W*(?:$|[.!?]\s)", re.IGNORECASE)
 
 
 # A question asked indirectly, as a formal or a hesitant writer asks it ("I should like to know

@@ -296,6 +296,17 @@ def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: En
     assert isinstance(result, Answer) and result.entry.id == "high-disability"
 
 
+def test_what_is_to_be_explained_simply_named_before_how_is_what_is_asked(
+        engine: Engine) -> None:
+    assert plainly_asked("explain the conditioning to me like I'm five") == (
+        "what is the conditioning")
+    question = "Could you explain the conditioning to me in plain English? My brother starts soon."
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "immune-depletion", describe(
+        engine, question)
+    assert isinstance(engine.ask("explain cyclophosphamide to me in simple words"), Declined)
+
+
 def test_asking_for_the_limit_itself_is_declined_where_asking_whether_there_is_one_is_answered(
         engine: Engine) -> None:
     # The article says the treatment may not suit the elderly, and gives no age.
