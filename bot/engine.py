@@ -183,7 +183,7 @@ class Engine(MessageRanking):
         self.focus.places = self.index.classifier is None
         default = THRESHOLD if self.index.classifier is None else CLASSIFIED_THRESHOLD
         self.threshold = default if threshold is None else threshold
-        self._prepare_readings(self.entries, default)
+        self._prepare_readings(self.entries, default, phrasings)
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
 
     @classmethod

@@ -10,6 +10,7 @@ texts a message stands for.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 
@@ -18,6 +19,7 @@ from bot.focus import Focus
 from bot.knowledge import Entry
 from bot.readings import (
     article_asked,
+    asked_in_letter,
     briefly_asked,
     checked_claim,
     indirectly_asked,
@@ -42,8 +44,15 @@ class MessageRanking(ABC):
 
     focus: Focus
 
-    def _prepare_readings(self, entries: Sequence[Entry], default: float) -> None:
-        """`default`: the knowledge's own threshold, so a caller's never changes a ranking."""
+    def _prepare_readings(self, entries: Sequence[Entry], default: float,
+                          phrasings: Sequence[Sequence[str]] = ()) -> None:
+        """`default`: the knowledge's own threshold, so a caller's never changes a ranking;
+        `phrasings`: the entries' phrasings as tokens, to find the knowledge's subject."""
+        # the knowledge's subject: of its topic's terms in more than a word ("stem cell
+        # transplant"), the one most phrasings use; what "it" in a story's question stands for
+        named = Counter(t for phrasing in phrasings for t in set(phrasing)
+                        if "_" in t and t in self.focus.anchors)
+        self._subject = named.most_common(1)[0][0] if named else None
         # each passage's own words, as written (no synonyms): the words it can explain
         self._answer_stems = {e.id: _own_stems(e.answer) for e in entries}
         # a question scoring under this is plainly beyond the knowledge
@@ -85,6 +94,13 @@ class MessageRanking(ABC):
             inner = indirectly_asked(key)
             if inner:  # "I should like to know whether...": the question inside
                 cached = _better(cached, self._rank_message(inner))
+            letter = asked_in_letter(key) if inner is None else None
+            if letter:  # "Dear Sir, I am 72. I would be grateful to know whether...": the
+                # question after the story, when that alone is answered (alone, it may raise
+                # an entry the story kept down)
+                ranked = self._rank_message(letter)
+                if ranked and ranked[0].score >= self._bar:
+                    cached = _better(cached, ranked)
             if len(self._cache) > CACHED_MESSAGES:
                 self._cache.clear()
             self._cache[key] = cached
@@ -111,7 +127,13 @@ class MessageRanking(ABC):
         ranked = self._rank(message, tokens)
         asked = asked_part(message)
         if asked:  # also scored alone; each entry keeps its better score
-            ranked = _better(ranked, self._rank(asked, self.tokens(asked), told=tokens))
+            asked_tokens = self.tokens(asked)
+            ranked = _better(ranked, self._rank(asked, asked_tokens, told=tokens))
+            named = self._named_in_story(told_part(message), asked_tokens)
+            if named is not None:  # "My neuro mentioned HSCT. What is it?": what is HSCT
+                alone = self._rank(asked, named)
+                if alone and alone[0].score >= self._bar:
+                    ranked = _better(ranked, alone)
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
         for part in (without_purpose(message), checked_claim(message),
@@ -129,6 +151,25 @@ class MessageRanking(ABC):
         for first in self._beside_a_question_beyond(message):
             ranked = _better(ranked, first)
         return ranked
+
+    def _named_in_story(self, story: str, asked: Sequence[str]) -> list[str] | None:
+        """The question's tokens with "it" as the knowledge's subject, when the story before
+        the question names it ("I was diagnosed in 2014. My neurologist mentioned HSCT but
+        never explained it. What is it?": what is HSCT) and the question asks nothing else,
+        what or how ("What actually is it?", "how does it work?"), in no words but the
+        knowledge's topic's own. Only the subject: "...a
+        project about her dad's MS. What is it?" may ask for anything the story names. None
+        otherwise."""
+        if (self._subject is None or _IT not in asked or asked[0] not in _WHAT_OR_HOW
+                or not _OTHER_REFERENTS.isdisjoint(asked)
+                or any(t not in STOPWORDS_STEMMED and t not in self.focus.anchors
+                       for t in asked)
+                or self._subject not in self.tokens(story)):
+            # "..., is it?" checks a claim; "where was it?" asks of the story; "what does that
+            # mean and is it true?" asks of what someone said
+            return None
+        at = list(asked).index(_IT)
+        return [*asked[:at], self._subject, *asked[at + 1:]]
 
     def _beside_a_question_beyond(self, message: str) -> list[list[Match]]:
         """Each question's first entry, when a message asks two or more and one is plainly
@@ -148,6 +189,11 @@ class MessageRanking(ABC):
         if all(first and first[0].score >= self._beyond for first in firsts):
             return []
         return firsts
+
+
+_IT = stem("it")
+_WHAT_OR_HOW = frozenset(map(stem, ("what", "how")))
+_OTHER_REFERENTS = frozenset(map(stem, ("that", "this", "they", "them", "true")))
 
 
 def _better(*rankings: Sequence[Match]) -> list[Match]:

@@ -59,7 +59,7 @@ def checked_claim(text: str) -> str | None:
         if not _CHECKING.isdisjoint(checked) or not _ARTICLE_CHECK.isdisjoint(checked):
             claim = text[:cut.start()]
     if claim is None:
-        return None
+        return _claim_before_check(text)
     claim = _REPORTED.sub("", claim, count=1)
     return None if says_nothing(claim) else claim.strip()
 
@@ -102,9 +102,39 @@ _ARTICLE_ASKED = (
     re.compile(rf"^(?P<x>.+?)\s*(?:[-–—,:;?]|\s)\s*(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+"
                rf"{_THE_ARTICLE}\s+(?:say|said|conclude|find|found|show)(?:\s+(?:about|on)\s+(?:it|this|that))?"
                rf"\W*$", re.IGNORECASE),
+    # "does the article say anything about chemotherapy?", "did the review mention anything on
+    # age?"
+    re.compile(rf"^\W*(?:(?:so|and|ok|okay)\W+)?(?:does|do|did)\s+{_THE_ARTICLE}\s+(?:say|mention|"
+               rf"tell\s+us|state|find|show)\s+anything\s+(?:about|on|regarding|re|concerning)\s+"
+               rf"(?P<x>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
                rf"as\s+per|from)\s+{_THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
 )
+
+
+# A claim checked in a sentence of its own, the message's last ("On a forum someone said it
+# only works if you still relapse. Is that what the review found?", "...haystack. Is that
+# true?"): unlike a question of its own after a full stop, it asks nothing but whether.
+_CHECK_SENTENCE = re.compile(
+    rf"^\W*(?:so\s+|and\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:(?:really|actually)\s+)?"
+    rf"(?:true|right|correct|accurate|so|what\s+{_THE_ARTICLE}\s+(?:says?|said|finds?|found|"
+    rf"shows?|showed|concluded?|means?|suggests?|suggested))\W*$", re.IGNORECASE)
+# ...and whoever made it, however long said ("My daughter is a lab tech and says..."); not the
+# article ("it says", "the review says"), whose claim it is
+_TOLD_BY = re.compile(r"^\W*(?:[\w'’]+\s+){0,10}?(?<!\bit\s)(?<!\barticle\s)(?<!\breview\s)"
+                      r"(?:said|says|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|claims|claimed|"
+                      r"wrote|writes|swears)\s+(?:that\s+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _claim_before_check(text: str) -> str | None:
+    """The sentence before a last one that only checks it (`_CHECK_SENTENCE`), without who
+    said it (`_TOLD_BY`); None when the message does not end so."""
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) < 2 or not _CHECK_SENTENCE.match(sentences[-1]):
+        return None
+    claim = _TOLD_BY.sub("", sentences[-2].rstrip(" .!"), count=1)
+    return None if says_nothing(claim) else claim.strip()
 
 
 def article_asked(text: str) -> str | None:
@@ -260,7 +290,8 @@ _ROLES = (r"nurse|nurses|physio|physios|physiotherapist|pharmacist|gp|trainee|re
           r"dietitian|dietician|midwife|paramedic|researcher|lecturer|hca|practitioner|"
           # readers who say who they are as the article's readers ("skeptic here:", "as a carer
           # I want to know: ...", "journalist here -")
-          r"carer|caregiver|journalist|reporter|sceptic|skeptic|blogger|moderator")
+          r"carer|caregiver|journalist|reporter|sceptic|skeptic|sceptical|skeptical|blogger|"
+          r"moderator")
 _ROLE_WORDS = (r"ms|med|medical|nursing|nurse|pharmacy|hospital|junior|senior|neuro|physio|"
                r"gp|clinical|community|specialist|research|health|occupational|student|"
                r"final[\s-]year|\w+[\s-]year")
@@ -270,6 +301,24 @@ _SPEAKER = re.compile(rf"^\W*(?:(?:i'?m|i\s+am|as)\s+)?(?:an?\s+)?(?:(?:{_ROLE_W
                       rf"\s*(?::|\s[-–—]+|,)\s*(?=\S)"
                       rf"|^\W*(?:(?:{_ROLE_WORDS})\s+){{0,2}}(?:{_ROLES})\s+here\b\W*",
                       re.IGNORECASE)
+
+
+# A sceptic's challenge before the question ("Isn't this all just hype? What evidence is
+# there?", "Isn't the "reset" idea just marketing? What is the mechanism?"): how they feel
+# about the claims, not what they ask; alone, it still asks whether it is hype.
+_CHALLENGE = re.compile(
+    r"^\W*(?:isn'?t|isn’t|is\s+not|is)\s+(?:this|it|that|the\s+[^?.!]{1,40}?)\s+(?:all\s+)?"
+    r"(?:just\s+|only\s+|simply\s+)?(?:(?:another|more|a|some)\s+)?(?:hype|hyped|marketing|spin|"
+    r"hot\s+air|clickbait|click\s+bait|a\s+gimmick|gimmick|snake\s+oil|wishful\s+thinking)\b"
+    r"[^?]{0,40}\?\s+(?=\S)", re.IGNORECASE)
+
+
+def unchallenged(text: str) -> str:
+    """The message without a sceptic's challenge asked before its question (`_CHALLENGE`)."""
+    found = _CHALLENGE.match(text)
+    if found is None or says_nothing(text[found.end():]):
+        return text
+    return text[found.end():]
 
 
 def unlabelled(text: str) -> str:
@@ -282,9 +331,10 @@ def unlabelled(text: str) -> str:
 
 def unaddressed(text: str) -> str:
     """The message without the @names of the people it is addressed to, nor the voice
-    assistant it wakes, nor the asker's job labelled before it (`unlabelled`), and with its
-    dictated punctuation as marks (`undictated`)."""
-    return unlabelled(undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1)))
+    assistant it wakes, nor the asker's job labelled before it (`unlabelled`), nor a sceptic's
+    challenge before the question (`unchallenged`), and with its dictated punctuation as marks
+    (`undictated`)."""
+    return unchallenged(unlabelled(undictated(_WAKE.sub("", _MENTIONS.sub(" ", text), count=1))))
 
 
 # "what does depleted mean?", "what does intricate mean in this context", "what is meant by
@@ -356,8 +406,17 @@ _PLAIN_ASKED = re.compile(
 def plainly_asked(text: str) -> str | None:
     """The question without the request to put it simply before it ("explain like I'm five
     how the new cells work": "how the new cells work"); None when there is no such request or
-    nothing of substance after it."""
+    nothing of substance after it. "Explain HSCT to me like I'm five" asks what HSCT is."""
+    named = _PLAIN_NAMED.match(text.strip())
+    if named is not None and not says_nothing(named.group("x")):
+        return f"what is {named.group('x')}"
     return _after_lead_in(_PLAIN_ASKED, text)
+
+
+# What is to be explained named between "explain" and how ("explain HSCT to me like I'm five")
+_PLAIN_NAMED = re.compile(
+    rf"^\W*(?:(?:can|could|would)\s+you\s+|please\s+)?explain\s+(?P<x>[^,.?!]{{1,40}}?)\s+"
+    rf"(?:to\s+me\s+)?{_PLAIN}(?:\W+please)?\W*(?:$|[.!?]\s)", re.IGNORECASE)
 
 
 # A question asked indirectly, as a formal or a hesitant writer asks it ("I should like to know
@@ -365,23 +424,54 @@ def plainly_asked(text: str) -> str | None:
 # "could you tell me if..."): the words around it are how they ask, yet they would weigh
 # against every phrasing, which asks directly.
 _INDIRECT = re.compile(
-    r"^\W*(?:(?:hello|hi|dear \w+|good (?:morning|afternoon|evening)|please|excuse me|sorry)"
+    r"^\W*(?:(?:hello|hi|dear\s+sir\s*(?:or|/)\s*madam|dear \w+|good (?:morning|afternoon|evening)|"
+    r"please|excuse me|sorry)"
     r"\W+)*(?:i(?:'d|’d| would| should)?\s+(?:very\s+much\s+)?(?:like|love|want|wish)\s+to\s+"
-    r"(?:know|understand|ask|find\s+out|learn)|i\s+(?:would|'d|’d)\s+be\s+(?:very\s+)?grateful\s+"
-    r"(?:to\s+know|to\s+learn|if\s+you\s+could\s+(?:tell|explain\s+to)\s+me)|i(?:\s+am|'m|’m)\s+"
+    r"(?:know|understand|ask|find\s+out|learn)|i\s+(?:would|'d|’d)\s+be\s+(?:very\s+|most\s+)?"
+    r"grateful\s+(?:to\s+know|to\s+learn|if\s+you\s+(?:could|would)\s+(?:kindly\s+)?"
+    r"(?:tell|explain\s+to)\s+me)"
+    # "I would appreciate knowing whether...", "I'd appreciate it if you could tell me..."
+    r"|i(?:\s+would|'d|’d)?\s+(?:really\s+|much\s+)?appreciate\s+(?:knowing|learning|"
+    r"it\s+if\s+you\s+(?:could|would)\s+(?:kindly\s+)?(?:tell|explain\s+to)\s+me)"
+    r"|i(?:\s+am|'m|’m)\s+"
     r"(?:curious|wondering|keen\s+to\s+know|trying\s+to\s+understand)|i\s+(?:was\s+)?wonder(?:ing)?|"
-    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
+    r"(?:could|can|would)\s+you\s+(?:please\s+|kindly\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
     r"\s+to)\s+me|may\s+i\s+ask|i\s+(?:need|want)\s+to\s+know)\b"
     # whom for, said inside ("..., for my wife's sake, how...", "..., on her behalf, why...")
     r"(?:\s*,\s*(?:for|on)\s+[^,]{1,40},)?\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL)
 
 
+# ...or passed on for someone close ("My dad (retired engineer, 70) wants to know what kind of
+# data they looked at", "My mum keeps asking me if she'll lose her immune system"): who asks
+# is the story, what they ask is the question.
+_REPORTED_QUESTION = re.compile(
+    r"^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:wants|would\s+like|wishes|needs)\s+to\s+know"
+    r"|^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:keeps|kept)\s+asking(?:\s+me|\s+us)?"
+    r"|^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:is|was)\s+(?:asking|wondering)", re.IGNORECASE)
+_PASSED_ON = re.compile(rf"(?:{_REPORTED_QUESTION.pattern})\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
+                        re.IGNORECASE | re.DOTALL)
+
+
 def indirectly_asked(text: str) -> str | None:
     """The question inside an indirect one ("I should like to know whether the report covered
-    human patients" -> "the report covered human patients"); None when the message does not
-    ask so, or nothing of substance follows."""
-    return _after_lead_in(_INDIRECT, text)
+    human patients" -> "the report covered human patients"), or one passed on for someone
+    close (`_PASSED_ON`); None when the message does not ask so, or nothing of substance
+    follows."""
+    return _after_lead_in(_INDIRECT, text) or _after_lead_in(_PASSED_ON, text)
+
+
+def asked_in_letter(text: str) -> str | None:
+    """The question a letter asks indirectly after telling its story first ("Dear Sir, I am a
+    retired teacher aged 72. I would be grateful to know whether this treatment is suitable at
+    my age."): that sentence without its lead-in (`indirectly_asked`), alone, as the story's
+    words (who writes, what they did) are not what it asks. None when no sentence after the
+    first asks so."""
+    for sentence in _SENTENCE_END.split(text.strip())[1:]:
+        inner = indirectly_asked(sentence)
+        if inner is not None:
+            return inner
+    return None
 
 
 def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:

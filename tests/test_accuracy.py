@@ -83,7 +83,9 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # pharmacists, GP trainees, physios, medical students, a librarian; clinical shorthand, what to
 # tell a patient) first scored 69.7% / 95.0% and was curated after that first measure (90.3% /
 # 95.0%); cyclists.tsv (phone-typed and dictated) first scored 86.1% / 95.0%, curated to 92.1% /
-# 95.0%.
+# 95.0%; campers.tsv (a story told first, then the question; formal letters; sceptics; what the
+# study showed and who did it; what happens after) first scored 73.9% / 95.0%, curated to
+# 87.3% / 95.0%.
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -107,7 +109,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "residents.tsv": (0.93, 0.96),
                "patrons.tsv": (0.93, 0.98), "townsfolk.tsv": (0.92, 0.98),
                "clinicians.tsv": (0.90, 0.95), "islanders.tsv": (0.89, 0.96),
-               "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.73, 0.95)}
+               "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

@@ -22,6 +22,7 @@ from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.readings import (
     article_asked,
+    asked_in_letter,
     briefly_asked,
     checked_claim,
     indirectly_asked,
@@ -261,6 +262,30 @@ def test_an_indirect_question_is_also_read_as_the_question_inside() -> None:
     assert indirectly_asked("what is hsct") is None
 
 
+def test_a_letter_that_tells_its_story_first_is_answered_by_its_indirect_question(
+        engine: Engine) -> None:
+    assert asked_in_letter("Dear Madam, my father has MS. I should like to know whether it "
+                           "is safe.") == "it is safe."
+    assert asked_in_letter("I should like to know whether it is safe.") is None
+    assert asked_in_letter("My father has MS. Is it safe?") is None
+    for expected, question in (
+            ("immune-depletion", "Good morning. My wife was diagnosed eleven years ago and works "
+                                 "part time. I would appreciate knowing whether radiation is "
+                                 "used in the treatment."),
+            ("immature-cells", "Dear Sir, I taught chemistry for thirty years and my niece now "
+                               "has MS. I should like to know whether only immature cells are "
+                               "given back."),
+            ("australian-review", "Dear Sir or Madam, I have been living with MS since my "
+                                  "thirties. Could you tell me whether the study looked at "
+                                  "animals as well as people?")):
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == expected, describe(
+            engine, question)
+    declined = ("Dear Sir, I am a retired accountant with MS. I would be grateful to know how "
+                "much the procedure costs.")
+    assert isinstance(engine.ask(declined), Declined), describe(engine, declined)
+
+
 def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: Engine) -> None:
     assert plainly_asked("explain like I'm five how the new cells work") == (
         "how the new cells work")
@@ -270,6 +295,17 @@ def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: En
     result = engine.ask("explain like i'm five why it might not help people who are very "
                         "disabled")
     assert isinstance(result, Answer) and result.entry.id == "high-disability"
+
+
+def test_what_is_to_be_explained_simply_named_before_how_is_what_is_asked(
+        engine: Engine) -> None:
+    assert plainly_asked("explain the conditioning to me like I'm five") == (
+        "what is the conditioning")
+    question = "Could you explain the conditioning to me in plain English? My brother starts soon."
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "immune-depletion", describe(
+        engine, question)
+    assert isinstance(engine.ask("explain cyclophosphamide to me in simple words"), Declined)
 
 
 def test_asking_for_the_limit_itself_is_declined_where_asking_whether_there_is_one_is_answered(
@@ -782,6 +818,69 @@ def test_checked_claim_is_what_a_content_free_check_asks_about() -> None:
     assert checked_claim("is it safe, what does the article say?") is None  # its own question
 
 
+def test_it_in_a_question_after_a_story_naming_the_treatment_is_the_treatment(
+        engine: Engine) -> None:
+    for question in ("My sister was diagnosed last spring. Her neurologist brought up HSCT at "
+                     "the clinic. What exactly is it?",
+                     "My husband's consultant keeps talking about a stem cell transplant. How "
+                     "does it work?"):
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == "what-is-hsct", describe(
+            engine, question)
+    # asked of something else the story tells: where, how much, or what someone said
+    for question in ("A friend had HSCT in Mexico last year. Where was it?",
+                     "A friend had HSCT in Mexico last year. How much was it?",
+                     "My grandson wrote an essay on his mum's MS for school. What is it?"):
+        result = engine.ask(question)
+        assert not (isinstance(result, Answer) and result.entry.id == "what-is-hsct"), describe(
+            engine, question)
+
+
+def test_whether_the_article_says_anything_about_something_asks_about_that_thing(
+        engine: Engine) -> None:
+    assert article_asked("does the article say anything about chemo being part of it") == (
+        "chemo being part of it")
+    result = engine.ask("did the review mention anything about older patients")
+    assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly", describe(
+        engine, "did the review mention anything about older patients")
+    # what the article does not cover is not its summary
+    assert isinstance(engine.ask("does the article say anything about the cost"), Declined)
+
+
+def test_a_question_passed_on_for_someone_close_is_the_question(engine: Engine) -> None:
+    assert indirectly_asked("My husband (a retired builder, 68) wants to know whether the "
+                            "cells go back through a drip.") == (
+        "the cells go back through a drip.")
+    assert indirectly_asked("Our daughter keeps asking us why only immature cells are used") == (
+        "why only immature cells are used")
+    question = ("My husband (a retired builder, 68) wants to know whether the cells go back "
+                "through a drip.")
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "infusion-rebuild", describe(
+        engine, question)
+    assert isinstance(engine.ask("My brother wants to know how much it costs in Russia"),
+                      Declined)
+
+
+def test_a_claim_checked_in_a_sentence_of_its_own_is_what_is_asked(engine: Engine) -> None:
+    assert checked_claim("A man at my church swears they give the cells back through a drip. "
+                         "Is that true?") == "they give the cells back through a drip"
+    assert checked_claim("I think it says it helps everyone. Is that so?") == (
+        "I think it says it helps everyone")  # the article's claim, kept whole
+    assert checked_claim("I'm 65. Is it for me?") is None
+    assert checked_claim("They collect the cells first. How?") is None
+    for expected, question in (
+            ("infusion-rebuild", "A man at my church swears they give the cells back through "
+                                 "a drip. Is that true?"),
+            ("toxicity-elderly", "Someone in my support group claimed the chemo can be too "
+                                 "harsh for older people. Is that what the article says?")):
+        result = engine.ask(question)
+        assert isinstance(result, Answer) and result.entry.id == expected, describe(
+            engine, question)
+    declined = "My cousin says HSCT costs a fortune in Mexico. Is that right?"
+    assert isinstance(engine.ask(declined), Declined), describe(engine, declined)
+
+
 def test_a_follow_up_naming_only_the_step_before_asks_what_happens_next() -> None:
     assert what_happens_then("and after harvesting?") == "what happens after harvesting"
     assert what_happens_then("After the chemo") == "what happens after the chemo"
@@ -833,6 +932,18 @@ def test_the_askers_job_labelled_before_the_question_is_not_part_of_it(engine: E
     assert unaddressed("Source of graft: marrow or blood?") == "Source of graft: marrow or blood?"
     assert ranking(engine, "Hospital librarian: who wrote the original paper?") == (
         ranking(engine, "who wrote the original paper?"))
+    # a sceptic says so the same way ("Skeptical question: ...")
+    assert unaddressed("Skeptical question - is there any proof in animals?") == (
+        "is there any proof in animals?")
+
+
+def test_a_sceptics_challenge_before_the_question_is_not_what_is_asked(engine: Engine) -> None:
+    assert unaddressed("Isn't this all hype? Is it still only in trials?") == (
+        "Is it still only in trials?")
+    assert unaddressed("isn't it just hype?") == "isn't it just hype?"  # alone, it asks
+    result = engine.ask("Isn't this all hype? Is it still only in trials?")
+    assert isinstance(result, Answer) and result.entry.id == "trial-status", describe(
+        engine, "Isn't this all hype? Is it still only in trials?")
 
 
 def test_what_the_article_says_about_something_asks_about_that_thing(engine: Engine) -> None:
