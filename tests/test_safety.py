@@ -278,6 +278,8 @@ def test_no_control_in_any_set_is_flagged(screen, name: str) -> None:
      CrisisKind.SELF_HARM),
     ("Mi padre me mandó un mensaje de despedida y no contesta el teléfono", CrisisKind.SELF_HARM),
     ("मैं अब नहीं जीना चाहती", CrisisKind.SELF_HARM),
+    ("no quiero que me salven esta vez, ya tengo las pastillas", CrisisKind.SELF_HARM),
+    ("ich will diesmal nicht gerettet werden", CrisisKind.SELF_HARM),
     ("I'm on cyclophosphamide and I've got a temperature of 38.5 and rigors",
      CrisisKind.EMERGENCY),
     ("two weeks after my transplant, tonight I've got 38.9 and I'm shivering",
