@@ -103,7 +103,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind36.tsv": (40, 60, 100, 195),
                "safety_blind37.tsv": (45, 55, 100, 195),
                "safety_blind38.tsv": (45, 55, 100, 190),
-               "safety_blind39.tsv": (45, 55, 100, 200)}
+               "safety_blind39.tsv": (45, 55, 100, 200),
+               "safety_blind40.tsv": (45, 55, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -258,6 +259,59 @@ def test_no_control_in_any_set_is_flagged(screen, name: str) -> None:
      CrisisKind.SELF_HARM),
     ("years ago I tried to kill myself and I was in a good place, but the thoughts of killing "
      "myself are back", CrisisKind.SELF_HARM),
+    # kinds of safety_blind40 in other words and languages
+    ("Enough oxycodone saved here to end it all", CrisisKind.SELF_HARM),
+    ("I'm on the roof. I just wanted someone to know.", CrisisKind.SELF_HARM),
+    ("Tell my husband I'm sorry. I can't keep putting him through this.", CrisisKind.SELF_HARM),
+    ("Gave away my guitar and my records. It's time now.", CrisisKind.SELF_HARM),
+    ("I've sorted my will and said goodbye. Nobody will hear from me again.",
+     CrisisKind.SELF_HARM),
+    ("I stopped my insulin on purpose, hoping a hypo takes me in my sleep", CrisisKind.SELF_HARM),
+    ("Stopped eating. Tomorrow I won't be here, said my goodbyes", CrisisKind.SELF_HARM),
+    ("I'm still going to do it, I have the rope", CrisisKind.SELF_HARM),
+    ("My mum took all her pills because she doesn't want to be a burden anymore",
+     CrisisKind.SELF_HARM),
+    ("Mi madre se tomó todas las pastillas porque ya no quiere vivir", CrisisKind.SELF_HARM),
+    ("Mia madre ha preso tutte le sue pillole perché non vuole più essere un peso",
+     CrisisKind.SELF_HARM),
+    ("Meine Mutter hat alle Tabletten genommen, sie will keine Last mehr sein",
+     CrisisKind.SELF_HARM),
+    ("Mi padre me mandó un mensaje de despedida y no contesta el teléfono", CrisisKind.SELF_HARM),
+    ("मैं अब नहीं जीना चाहती", CrisisKind.SELF_HARM),
+    ("no quiero que me salven esta vez, ya tengo las pastillas", CrisisKind.SELF_HARM),
+    ("ich will diesmal nicht gerettet werden", CrisisKind.SELF_HARM),
+    ("I'm on cyclophosphamide and I've got a temperature of 38.5 and rigors",
+     CrisisKind.EMERGENCY),
+    ("two weeks after my transplant, tonight I've got 38.9 and I'm shivering",
+     CrisisKind.EMERGENCY),
+    ("he's coughing up pink frothy spit and can barely talk", CrisisKind.EMERGENCY),
+    # (the guards for events told as over, trips for treatment, long-held sayings, homework
+    # joked about and overwork leave a crisis now or the writer's own)
+    ("My husband had a small stroke in 2019 and fully recovered, but now his face has dropped "
+     "again and his speech is slurred", CrisisKind.EMERGENCY),
+    ("Dad had a mini stroke last year and recovered, tonight his mouth is drooping on one side",
+     CrisisKind.EMERGENCY),
+    ("Mum fell last Thursday and the scan was clear, but she's on warfarin and hit her head "
+     "again right now", CrisisKind.EMERGENCY),
+    ("My son had a long seizure yesterday and was back to himself, but he's fitting again now "
+     "and it won't stop", CrisisKind.EMERGENCY),
+    ("I had hives as a child to penicillin, and now after my infusion today I've got hives all "
+     "over and my throat is tight", CrisisKind.EMERGENCY),
+    ("My nephew had a panic attack and calmed down, but now he can't breathe again and his lips "
+     "are blue", CrisisKind.EMERGENCY),
+    ("He's type 1, I found him unconscious just now and he won't wake up", CrisisKind.EMERGENCY),
+    ("My granddaughter took two of my paracetamol instead of one and now she's drowsy and being "
+     "sick", CrisisKind.EMERGENCY),
+    ("My husband says he'd rather die than go into a care home, he's said it for years, but "
+     "tonight he's got all his pills out", CrisisKind.SELF_HARM),
+    ("Goodbye everyone, flying to Zurich tomorrow for my transplant, but honestly I hope I die "
+     "there, this is my last post", CrisisKind.SELF_HARM),
+    ('My sister says I\'m "killing myself" working full time, and honestly I want to kill myself '
+     "tonight", CrisisKind.SELF_HARM),
+    ("I can't do this anymore. About my homework lol, but really I want to die",
+     CrisisKind.SELF_HARM),
+    ("Put the house in order, cancelled the milk, said goodbye to the neighbours, off to the "
+     "clinic on Monday, I've got the pills and I won't be coming back", CrisisKind.SELF_HARM),
 ])
 def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
         screen, message: str, kind: CrisisKind) -> None:
