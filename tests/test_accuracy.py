@@ -78,7 +78,8 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # curious readers, not adversarial: 92.1% / 96.7%) and passengers.tsv (the same, written after
 # the commuters and neighbours curations: 87.9% / 95.0%) and residents.tsv (the same again,
 # written after the clinicians curation: 93.9% / 96.7%) and islanders.tsv (the same again,
-# written after the patrons and townsfolk curations: 89.1% / 96.7%) are as first measured, not
+# written after the patrons and townsfolk curations: 89.1% / 96.7%) and mariners.tsv (the same
+# again, written after the cyclists and campers curations: 89.1% / 93.3%) are as first measured, not
 # curated (`HELD_OUT`). clinicians.tsv (health professionals and students: MS nurses,
 # pharmacists, GP trainees, physios, medical students, a librarian; clinical shorthand, what to
 # tell a patient) first scored 69.7% / 95.0% and was curated after that first measure (90.3% /
@@ -109,13 +110,15 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "residents.tsv": (0.93, 0.96),
                "patrons.tsv": (0.93, 0.98), "townsfolk.tsv": (0.92, 0.98),
                "clinicians.tsv": (0.90, 0.95), "islanders.tsv": (0.89, 0.96),
-               "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95)}
+               "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95),
+               "mariners.tsv": (0.89, 0.93)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",
             "trekkers.tsv", "pioneers.tsv", "guests.tsv", "travellers.tsv",
             "rangers.tsv", "lodgers.tsv", "tenants.tsv", "onlookers.tsv",
-            "passengers.tsv", "residents.tsv", "islanders.tsv"}
+            "passengers.tsv", "residents.tsv", "islanders.tsv",
+            "mariners.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every
