@@ -1,5 +1,6 @@
 """Whether a message asks, and which of its sentences do: its questions and the story told
-around them (`bot.readings` finds the question inside other wrappers).
+around them (`bot.readings` finds the question inside other wrappers, `bot.framing` takes off
+the frame around it).
 
 A reader's message is often more than one question in plain words ("My dad is 72 and has MS.
 Is HSCT an option for him?", "my neuro said it's only for young people, true?"). The engine

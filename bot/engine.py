@@ -20,13 +20,13 @@ from typing import ParamSpec
 import numpy as np
 
 from bot.focus import Focus
+from bot.framing import unaddressed
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
 from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, ages_as_numbers, asks_for, holds
 from bot.message_ranking import MessageRanking
 from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
-from bot.readings import unaddressed
 from bot.results import Answer, Declined, Match, Result, decide
 from bot.spelling import Speller
 from bot.text import (

@@ -16,6 +16,7 @@ from itertools import chain
 
 from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.focus import Focus
+from bot.framing import unaddressed, without_courtesy
 from bot.knowledge import Entry
 from bot.readings import (
     article_asked,
@@ -27,9 +28,7 @@ from bot.readings import (
     plainly_asked,
     summary_of_what,
     topic_first,
-    unaddressed,
     what_happens_then,
-    without_courtesy,
     without_purpose,
 )
 from bot.results import Match

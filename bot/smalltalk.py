@@ -29,8 +29,8 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.framing import undictated
 from bot.letters import Letter, Letters
-from bot.readings import undictated
 from bot.smalltalk_pieces import EDGE as _EDGE
 from bot.smalltalk_pieces import MAX_PEEL, named_after, peeled, run, sentences
 from bot.smalltalk_typos import UNSEEN, Typos, remember

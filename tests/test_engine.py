@@ -17,6 +17,7 @@ import pytest
 
 from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.engine import Engine
+from bot.framing import unaddressed, undictated, without_courtesy
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
 from bot.outcomes import DeclineReason
@@ -30,10 +31,7 @@ from bot.readings import (
     plainly_asked,
     summary_of_what,
     topic_first,
-    unaddressed,
-    undictated,
     what_happens_then,
-    without_courtesy,
     without_purpose,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide

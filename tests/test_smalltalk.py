@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from bot.conversation import Conversation
+from bot.framing import undictated
 from bot.outcomes import ChatKind, Outcome
 from bot.problems import KnowledgeError
-from bot.readings import undictated
 from bot.results import Result
 from bot.service import open_conversation
 from bot.smalltalk import (
