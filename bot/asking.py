@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text import MIN_QUESTION_WORDS, QUESTION_OPENERS, STOPWORDS, words
+from bot.text import MIN_QUESTION_WORDS, QUESTION_OPENERS, QUESTION_WORDS, STOPWORDS, words
 
 
 def says_nothing(text: str) -> bool:
@@ -95,7 +95,6 @@ _LOST_STOP = re.compile(rf"\s+(?:(?:but|so)\s+)?(?=(?:{OPENERS})\s+"
                         r"(?:it|this|that|they|there|these|those)\b)", re.IGNORECASE)
 # Stops of the reader's own, before the message's last words: it is punctuated as meant.
 _OWN_STOP = re.compile(r"(?:[.!?,;:]|\s[-–—])(?=.*\w)")
-_QUESTION_WORDS = frozenset("what whats how why when where who whos which whose whom".split())
 
 
 def with_lost_stop(text: str) -> str | None:
@@ -109,6 +108,6 @@ def with_lost_stop(text: str) -> str | None:
     for found in reversed(list(_LOST_STOP.finditer(text))):
         story, asked = text[:found.start()], text[found.end():]
         told = words(story)
-        if len(told) >= MIN_STORY_WORDS and told[-1] not in _QUESTION_WORDS:
+        if len(told) >= MIN_STORY_WORDS and told[-1] not in QUESTION_WORDS:
             return f"{story}. {asked}" if asks(asked) else None
     return None

@@ -165,11 +165,14 @@ requirements process procedure steps step before after during afterwards follow 
 relapse relapses remission come back return returns comeback again needed necessary
 """.split())
 
+# The words that ask what, how, why...: a story ending in one is still asking ("i was like
+# wait where do they get the cells").
+QUESTION_WORDS = frozenset("what whats how why when where who whos which whose whom".split())
 # How a question opens ("how long is...", "is it safe"): with a "?", what tells a question
 # from a remark when both come wrapped in small talk.
-QUESTION_OPENERS = frozenset("""
-what whats how why when where who whos which whose whom is isnt are arent can cant could do
-does doesnt did will would should shall was were has have may might
+QUESTION_OPENERS = QUESTION_WORDS | frozenset("""
+is isnt are arent can cant could do does doesnt did will would should shall was were has have
+may might
 """.split())
 MIN_QUESTION_WORDS = 3  # "and you?" is small talk; "how long is recovery" is a question
 
