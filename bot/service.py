@@ -7,8 +7,10 @@ of them answer from the same things.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bot.conversation import Conversation, QuestionLog
@@ -21,15 +23,42 @@ from bot.settings import data_file
 from bot.smalltalk import DEFAULT_SMALLTALK_FILE, SmallTalk, topic_for
 from bot.smalltalk_file import check_smalltalk, load_smalltalk
 
+Stamp = frozenset[tuple[str, int, int]]
+
+
+def _stamp(file: Path) -> Stamp:
+    """The files in `file`'s folder (not in the packs' folders below it) with their mtime and
+    size: what a safety or small-talk file, and the model it names, are read from."""
+    found = set()
+    for entry in os.scandir(file.parent):
+        if entry.is_file():
+            stat = entry.stat()
+            found.add((entry.name, stat.st_mtime_ns, stat.st_size))
+    return frozenset(found)
+
+
+# A reload after a pack edit rebuilds the engine (a fraction of a second) but would also read
+# the safety screen again: 700+ rules compiled and a model loaded, seconds each time. So what was
+# read from files that have not changed since is served again; a failed read is never kept.
+@lru_cache(maxsize=2)
+def _safety_screen(file: Path, stamp: Stamp) -> SafetyScreen:
+    return load_safety(file)
+
+
+@lru_cache(maxsize=2)
+def _small_talk(file: Path, stamp: Stamp, topic: str) -> SmallTalk:
+    return load_smalltalk(file, topic)
+
 
 def load_safety_screen(directory: Path) -> SafetyScreen:
-    return load_safety(data_file(directory, DEFAULT_SAFETY_FILE))
+    file = data_file(directory, DEFAULT_SAFETY_FILE).resolve()
+    return _safety_screen(file, _stamp(file))
 
 
 def load_small_talk(directory: Path, knowledge: Knowledge) -> SmallTalk:
     """Small talk that names what is served (`{topic}` in its replies)."""
-    return load_smalltalk(data_file(directory, DEFAULT_SMALLTALK_FILE),
-                          topic_for([p.source.title for p in knowledge.packs]))
+    file = data_file(directory, DEFAULT_SMALLTALK_FILE).resolve()
+    return _small_talk(file, _stamp(file), topic_for([p.source.title for p in knowledge.packs]))
 
 
 def review_chat_files(directory: Path) -> list[Problem]:

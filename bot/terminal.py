@@ -81,9 +81,11 @@ class TerminalChat:
             self.say("(+ helpful / - not helpful)")
 
 
-def chat(conversation: Conversation, stdin: TextIO = sys.stdin,
-         stdout: TextIO = sys.stdout) -> int:
-    """Run the conversation until end of input (Ctrl-D), /quit or "bye"."""
+def chat(conversation: Conversation, stdin: TextIO | None = None,
+         stdout: TextIO | None = None) -> int:
+    """Run the conversation until end of input (Ctrl-D), /quit or "bye" (on the process's
+    standard streams as they are when it starts, unless given others)."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     session = TerminalChat(conversation, stdout)
     session.greet()
     while True:

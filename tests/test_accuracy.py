@@ -79,8 +79,9 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # the commuters and neighbours curations: 87.9% / 95.0%) and residents.tsv (the same again,
 # written after the clinicians curation: 93.9% / 96.7%) and islanders.tsv (the same again,
 # written after the patrons and townsfolk curations: 89.1% / 96.7%) and mariners.tsv (the same
-# again, written after the cyclists and campers curations: 89.1% / 93.3%) are as first measured, not
-# curated (`HELD_OUT`). clinicians.tsv (health professionals and students: MS nurses,
+# again, written after the cyclists and campers curations: 89.1% / 93.3%) and villagers.tsv
+# (the same again: 91.5% / 98.3%) are as first measured, not curated (`HELD_OUT`).
+# clinicians.tsv (health professionals and students: MS nurses,
 # pharmacists, GP trainees, physios, medical students, a librarian; clinical shorthand, what to
 # tell a patient) first scored 69.7% / 95.0% and was curated after that first measure (90.3% /
 # 95.0%); cyclists.tsv (phone-typed and dictated) first scored 86.1% / 95.0%, curated to 92.1% /
@@ -111,14 +112,14 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "patrons.tsv": (0.93, 0.98), "townsfolk.tsv": (0.92, 0.98),
                "clinicians.tsv": (0.90, 0.95), "islanders.tsv": (0.89, 0.96),
                "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95),
-               "mariners.tsv": (0.89, 0.93)}
+               "mariners.tsv": (0.89, 0.93), "villagers.tsv": (0.91, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",
             "trekkers.tsv", "pioneers.tsv", "guests.tsv", "travellers.tsv",
             "rangers.tsv", "lodgers.tsv", "tenants.tsv", "onlookers.tsv",
             "passengers.tsv", "residents.tsv", "islanders.tsv",
-            "mariners.tsv"}
+            "mariners.tsv", "villagers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every

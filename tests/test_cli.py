@@ -1,13 +1,18 @@
 """`python -m bot`: each command, run as a reader or a script would run it.
 
-Every run happens in a subprocess with cwd at the project root, DATA_DIR in a temporary
-directory, no TELEGRAM_BOT_TOKEN, and a settings file that does not exist (so a developer's
-own .env cannot change what is tested).
+Every run has cwd at the project root, DATA_DIR in a temporary directory, no
+TELEGRAM_BOT_TOKEN, and a settings file that does not exist (so a developer's own .env cannot
+change what is tested). `bot` runs the command's `main` in this process, with its own
+arguments, environment and standard streams: starting the bot in a new process loads the safety
+screen again (seconds each time). `bot_process` runs `python -m bot` as a process, for what only
+a process shows: the command a reader types, its exit status, its streams.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import os
 import re
 import subprocess
@@ -17,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.__main__ import turn_json
+from bot.__main__ import main, turn_json
 from bot.conversation import Turn
 from bot.knowledge import Knowledge, load_knowledge
 from bot.outcomes import Outcome
@@ -40,11 +45,36 @@ def shipped() -> Knowledge:
 
 
 @pytest.fixture
-def bot(tmp_path: Path):
-    """Run `python -m bot ARGS` the way a user would; returns the CompletedProcess."""
+def bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """`python -m bot ARGS` run through its `main` here; returns what a process would give."""
+
+    def run(*args: str, stdin: str = "", env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess[str]:
+        for name in SETTINGS:
+            monkeypatch.delenv(name, raising=False)
+        for name, value in {"DATA_DIR": str(tmp_path / "data"), **(env or {})}.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.chdir(ROOT)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        root, level = logging.getLogger(), logging.getLogger().level
+        argv = ["--env-file", str(tmp_path / "no.env"), *args]
+        capsys.readouterr()
+        try:
+            code = main(argv)
+        finally:
+            root.setLevel(level)
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(argv, code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def bot_process(tmp_path: Path):
+    """Run `python -m bot ARGS` as a reader would, in a process; returns the CompletedProcess."""
 
     def run(*args: str, stdin: str = "", env: dict[str, str] | None = None,
-            timeout: float = 30) -> subprocess.CompletedProcess[str]:
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
         environ = {k: v for k, v in os.environ.items() if k not in SETTINGS}
         environ.update(DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT),
                        PYTHONIOENCODING="utf-8")
@@ -238,8 +268,8 @@ def test_eval_of_an_empty_or_undecodable_file_exits_2_saying_why(
 # -- the terminal chat ---------------------------------------------------------------------------
 
 
-def test_no_token_starts_the_terminal_chat_and_says_so(bot, tmp_path: Path) -> None:
-    done = bot(stdin="/quit\n")
+def test_no_token_starts_the_terminal_chat_and_says_so(bot_process, tmp_path: Path) -> None:
+    done = bot_process(stdin="/quit\n")
     assert done.returncode == 0, done.stderr
     assert "No TELEGRAM_BOT_TOKEN is set, so this is the terminal chat." in done.stderr
     assert "Goodbye" in done.stdout
@@ -307,9 +337,9 @@ def test_knowledge_option_wins_over_the_environment(bot, tmp_path: Path) -> None
 
 
 def test_startup_with_a_malformed_pack_exits_naming_file_entry_and_field(
-        bot, tmp_path: Path) -> None:
+        bot_process, tmp_path: Path) -> None:
     knowledge_dir = broken_knowledge(tmp_path)
-    done = bot(stdin="/quit\n", env={"KNOWLEDGE_DIR": str(knowledge_dir)})
+    done = bot_process(stdin="/quit\n", env={"KNOWLEDGE_DIR": str(knowledge_dir)})
     assert done.returncode != 0
     assert_names_the_problem(done.stderr, knowledge_dir)
 
@@ -327,10 +357,10 @@ def test_ask_with_a_malformed_pack_exits_naming_file_entry_and_field(
 
 
 def test_chat_meets_crises_small_talk_and_questions_as_a_reader_would(
-        bot, shipped: Knowledge) -> None:
+        bot_process, shipped: Knowledge) -> None:
     lines = ["I want to end my life", "hi", "is hsct safe for elderly people", "thanks!",
              "is ibuprofen safe", "bye"]
-    done = bot("chat", stdin="\n".join(lines) + "\n")
+    done = bot_process("chat", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
     turns = done.stdout.split("\n> ")[1:]
     crisis, hello, answer, thanks, off_topic, _ = turns

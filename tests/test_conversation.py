@@ -261,3 +261,18 @@ def test_a_reload_serves_an_edited_safety_rule(tmp_path) -> None:
     assert reloader.check_now()
     assert conversation.reply(message, PRIVATE).outcome is Outcome.SAFETY
     assert conversation.reply("what is vitamin d", PRIVATE).outcome is not Outcome.SAFETY
+
+
+def test_a_pack_edit_reloads_without_reading_the_safety_screen_again(tmp_path) -> None:
+    """Reading the screen (hundreds of rules compiled, a model loaded) is most of what a reload
+    would cost; a curator's edit to a pack must not pay it again."""
+    folder = tmp_path / "knowledge"
+    conversation, reloader = reloading(folder, "safety.yaml", "safety_model.npz",
+                                       "smalltalk.yaml")
+    screen, smalltalk = conversation.safety, conversation.smalltalk
+    pack = folder / "tiny" / "pack.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace(
+        "What is vitamin D?", "What exactly is this vitamin D thing?"), encoding="utf-8")
+    assert reloader.check_now()
+    assert conversation.engine.entries[0].question == "What exactly is this vitamin D thing?"
+    assert conversation.safety is screen and conversation.smalltalk is smalltalk
