@@ -1,8 +1,9 @@
 """The frame around a reader's question, which is no part of what is asked: who the message
 is addressed to (an @name, a voice assistant's wake word), who asks (a job label, "sceptic
 here:"), a sceptic's challenge before the question, punctuation spoken as words, and courtesy
-typed around it. Its words would count as words no entry knows, or pull to the entries whose
-phrasings happen to use them ("summary please"), so the engine reads the message without them.
+and chat slang typed around it ("pls", "bestie", "or nah"). Its words would count as words no
+entry knows, or pull to the entries whose phrasings happen to use them ("summary please"), so
+the engine reads the message without them.
 `bot.readings` finds the question inside the wrappers that do say something of what is asked.
 """
 
@@ -107,13 +108,23 @@ def unaddressed(text: str) -> str:
 # cells taken from", "link to the study thx"): no word of what is asked, yet the phrasings that
 # ask for the article's summary say "please" ("summary please") and pull such a question there.
 _COURTESY = r"(?:please|pls|plz|pleas|thanks|thank\s+you|thanx|thx|ty|cheers|lol|haha)"
-_COURTESY_AROUND = re.compile(rf"^\W*(?:{_COURTESY}\b[\s,;:.!-]*)+"
-                              rf"|(?:[\s,;:.-]*\b{_COURTESY})+\W*$", re.IGNORECASE)
+# Chat slang typed around a question the same way ("bestie what even is hsct", "wait so is hsct
+# a cure or nah", "lmao ok but seriously can hsct cure ms", "does it hurt tho ngl"): who is
+# addressed, a laugh, a tag asking for a yes or no, sincerity; no word of what is asked. Only
+# in the reading without courtesy, which the engine scores beside the message as typed.
+_SLANG_BEFORE = (r"(?:(?:lol|lmao|lmfao|haha\w*)\s+ok(?:ay)?(?:\s+but)?"
+                 r"(?:\s+(?:seriously|fr|for\s+real))?|bestie|bro|bruh|fam|sis|dude|yo|ngl|tbh|fr|frfr|lowkey|deadass|lmao|lmfao|"
+                 r"wait\s+so|ok\s+so|okay\s+so)")
+_SLANG_AFTER = (r"(?:or\s+nah|or\s+what|tho|ngl|tbh|fr|frfr|bruh|bro|fam|bestie|lmao|"
+                r"lmfao|no\s+cap|istg)")
+_COURTESY_AROUND = re.compile(rf"^\W*(?:(?:{_SLANG_BEFORE}|{_COURTESY})\b[\s,;:.!-]*)+"
+                              rf"|(?:[\s,;:.-]*\b(?:{_COURTESY}|{_SLANG_AFTER}))+\W*$",
+                              re.IGNORECASE)
 
 
 def without_courtesy(text: str) -> str | None:
-    """The question without the courtesy typed around it (`_COURTESY_AROUND`); None when there
-    is none, or nothing of substance is left."""
+    """The question without the courtesy or chat slang typed around it (`_COURTESY_AROUND`);
+    None when there is none, or nothing of substance is left."""
     asked = _COURTESY_AROUND.sub("", text.strip())
     if asked == text.strip() or says_nothing(asked):
         return None

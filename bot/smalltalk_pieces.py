@@ -165,9 +165,26 @@ def _peel(small: SmallTalk, text: str, tokens: list[Token], lo: int, hi: int,
                    else text[tokens[hi - size - 1].end:part[0].start])
         peel = small.intents[intent].peel
         if (peel == "always" or (peel == "start" and from_start)
-                or PUNCTUATED.search(between)):
+                or PUNCTUATED.search(between)
+                or (from_start and _taken_back_at_once(small, tokens, lo + size, hi, intent))):
             return intent, (lo + size if from_start else hi - size)
     return None
+
+
+def _taken_back_at_once(small: SmallTalk, tokens: list[Token], at: int, hi: int,
+                        intent: str) -> bool:
+    """Small talk taken back with no punctuation before the words that take it back ("ok bye
+    but one last thing, ...", "bye oh wait what's the MIST trial", "ok bye wait a sec ..."):
+    peeled as if a comma stood there. Only when a connector or filler comes first ("but",
+    "oh") or the words are two or more, so a question that merely opens with such words
+    ("stop wait times ...", "done actually ...") is read whole."""
+    if _taken_back(small, tokens, at, hi, intent) is None:
+        return False
+    if tokens[at].norm in small.fillers or _skip_connectors(small, tokens, at, hi) > at:
+        return True
+    words = tuple(t.norm for t in tokens[at:hi])
+    return any(len(p) >= 2 and words[:len(p)] == p and len(p) < len(words)
+               for p in small.intents[intent].taken_back_by)
 
 
 def _skip_to_question(small: SmallTalk, tokens: list[Token], lo: int, hi: int) -> int:

@@ -1021,6 +1021,20 @@ def test_courtesy_typed_around_a_question_is_not_part_of_it(engine: Engine) -> N
     assert isinstance(answer, Answer) and answer.entry.id == "what-is-hsct"
 
 
+def test_chat_slang_typed_around_a_question_is_not_part_of_it(engine: Engine) -> None:
+    assert without_courtesy("bro what even is autologous hsct") == "what even is autologous hsct"
+    assert without_courtesy("haha okay but seriously, is it safe?") == "is it safe?"
+    assert without_courtesy("does the chemo hurt tho ngl") == "does the chemo hurt"
+    assert without_courtesy("okay so does it work for ppms or nah") == "does it work for ppms"
+    assert without_courtesy("is it good news or not") is None  # "or not" is part of asking
+    assert without_courtesy("fracture risk after hsct") is None  # no word of slang
+    # the wrapped question is answered as it would be alone
+    for question in ("fam what even is hsct", "ok so is hsct a cure or nah"):
+        answer, alone = engine.ask(question), engine.ask(without_courtesy(question) or "")
+        assert isinstance(answer, Answer) and isinstance(alone, Answer), question
+        assert answer.entry.id == alone.entry.id, question
+
+
 def test_what_the_reader_cannot_remember_is_not_what_they_ask(engine: Engine) -> None:
     for question, expected in (("was the team australian i dont remember", "australian-review"),
                                ("who wrote the review i cant remember", "study-reference")):

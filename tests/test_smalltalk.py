@@ -72,7 +72,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind16.tsv": _rows("smalltalk_blind16.tsv"),
                    "smalltalk_blind17.tsv": _rows("smalltalk_blind17.tsv"),
                    "smalltalk_blind18.tsv": _rows("smalltalk_blind18.tsv"),
-                   "smalltalk_blind19.tsv": _rows("smalltalk_blind19.tsv")}
+                   "smalltalk_blind19.tsv": _rows("smalltalk_blind19.tsv"),
+                   "smalltalk_blind20.tsv": _rows("smalltalk_blind20.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -81,7 +82,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind7.tsv", "smalltalk_blind8.tsv", "smalltalk_blind9.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
-               "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv"]
+               "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
+               "smalltalk_blind20.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -267,7 +269,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind16.tsv", 0.1),
                                                   ("smalltalk_blind17.tsv", 0.1),
                                                   ("smalltalk_blind18.tsv", 0.1),
-                                                  ("smalltalk_blind19.tsv", 0.2)])
+                                                  ("smalltalk_blind19.tsv", 0.2),
+                                                  ("smalltalk_blind20.tsv", 0.2)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -311,6 +314,9 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
     "dadah, eh tunggu, hsct bisa sembuhkan ms", "görüşürüz, dur bir dakika, hsct ms'i durdurur mu",
     "chalo bye, ruko ek minute, hsct se ms theek hota hai", "じゃあね、待って、HSCTは効く",
     "拜拜，等一下，HSCT能治好多发性硬化", "안녕히 계세요, 잠깐만요, HSCT 효과 있어요",
+    # no punctuation before the words that take it back
+    "ok bye but one last thing, how long is the hospital stay", "bye oh wait does hsct hurt",
+    "cya wait a sec is hsct covered by insurance",
 ])
 def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
         monkeypatch: pytest.MonkeyPatch, message: str) -> None:
@@ -561,6 +567,18 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("i like that", "compliment"), ("you're ever so patient, aren't you", "compliment"),
     ("bạn khỏe không nhỉ", "how_are_you"), ("hello? testing, is this thing on?", "test"),
     ("I won't take up any more of your time", "goodbye"), ("I'll let you get on", "goodbye"),
+    # the twentieth blind set's kinds (young people and non-native speakers: slang, stretched
+    # letters, rude tests of the bot), in other words than its lines
+    ("is the bot broken or what", "test"), ("did u die lol", "test"),
+    ("hey does this even work", "test"), ("der Bot ist tot", "test"), ("бот завис", "test"),
+    ("trop bien ce bot", "compliment"), ("questo bot è utilissimo", "compliment"),
+    ("fajny ten bot", "compliment"), ("классный бот", "compliment"),
+    ("echt cool der Bot", "compliment"), ("спасибочки", "thanks"), ("mil gracias", "thanks"),
+    ("dzięki wielkie", "thanks"), ("あざっす", "thanks"), ("haha okay", "ack"),
+    ("jajaja vale", "ack"), ("haha nice", "laugh"), ("una persona real por favor", "human"),
+    ("gimme a real human", "human"), ("perdón me equivoqué", "sorry"),
+    ("désolé je me suis trompée", "sorry"), ("извини ошиблась", "sorry"),
+    ("explain that to me like i'm a kid", "rephrase"), ("eli5", "rephrase"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -629,6 +647,14 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "kya hsct ms theek kar sakta hai", "i like that hsct stops relapses",
     "am i obliged to stop ocrevus", "testing hsct", "what is hsct, my dear?",
     "/ask@some_info_bot what is hsct",
+    # near the twentieth blind set's kinds: a treatment working or named, a person wanted for
+    # something, a mistake asked about, a subject to explain simply
+    "is the transplant working", "is the treatment dead", "did you die from hsct",
+    "human trials please", "real human data please", "una persona real que hizo hsct",
+    "explain hsct like im 5", "explain it like im 5", "eli5 the conditioning regimen",
+    "explain like I'm five how the new cells fix MS", "muy bueno este tratamiento?",
+    "sorry i made a mistake with my dose is that dangerous", "stop wait times for hsct",
+    "lol ok but whats the success rate",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
