@@ -113,8 +113,9 @@ _COURTESY = r"(?:please|pls|plz|pleas|thanks|thank\s+you|thanx|thx|ty|cheers|lol
 # addressed, a laugh, a tag asking for a yes or no, sincerity; no word of what is asked. Only
 # in the reading without courtesy, which the engine scores beside the message as typed.
 _SLANG_BEFORE = (r"(?:(?:lol|lmao|lmfao|haha\w*)\s+ok(?:ay)?(?:\s+but)?"
-                 r"(?:\s+(?:seriously|fr|for\s+real))?|bestie|bro|bruh|fam|sis|dude|yo|ngl|tbh|fr|frfr|lowkey|deadass|lmao|lmfao|"
-                 r"wait\s+so|ok\s+so|okay\s+so)")
+                 r"(?:\s+(?:seriously|fr|for\s+real))?"
+                 r"|bestie|bro|bruh|fam|sis|dude|yo|ngl|tbh|fr|frfr|lowkey|deadass|lmao|lmfao"
+                 r"|wait\s+so|ok\s+so|okay\s+so)")
 _SLANG_AFTER = (r"(?:or\s+nah|or\s+what|tho|ngl|tbh|fr|frfr|bruh|bro|fam|bestie|lmao|"
                 r"lmfao|no\s+cap|istg)")
 _COURTESY_AROUND = re.compile(rf"^\W*(?:(?:{_SLANG_BEFORE}|{_COURTESY})\b[\s,;:.!-]*)+"
