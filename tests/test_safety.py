@@ -372,12 +372,42 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
      "I'm really dizzy and shaky", CrisisKind.EMERGENCY),
     ("Grandad took his whole week's pill organiser this afternoon and now he's very sleepy "
      "and confused", CrisisKind.EMERGENCY),
+    # ... and in the languages of Europe
+    ("Je ne suis encore là que pour mon chat", CrisisKind.SELF_HARM),
+    ("Ich bin nur noch wegen meinem Hund am Leben", CrisisKind.SELF_HARM),
+    ("Sono ancora qui solo per il mio cane", CrisisKind.SELF_HARM),
+    ("Só continuo aqui por causa do meu cachorro", CrisisKind.SELF_HARM),
+    ("Ojalá el coche que viene me atropellara", CrisisKind.SELF_HARM),
+    ("J'espère que la voiture ne freine pas quand je traverse", CrisisKind.SELF_HARM),
+    ("Ich hoffe jedes Mal, dass der Bus mich überfährt", CrisisKind.SELF_HARM),
+    ("Spero che la macchina mi investa", CrisisKind.SELF_HARM),
+    ('Mi hija me escribió "lo siento mamá, te quiero" y ahora no contesta',
+     CrisisKind.SELF_HARM),
+    ('Ma fille m\'a envoyé un message : "pardon maman, je t\'aime". Elle ne répond plus',
+     CrisisKind.SELF_HARM),
+    ('Mein Sohn hat geschrieben "es tut mir leid, Mama". Seitdem ist er nicht erreichbar',
+     CrisisKind.SELF_HARM),
 ])
 def test_each_kind_the_articles_own_readers_write_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
     crisis = screen.check(message)
     assert crisis is not None and crisis.kind is kind and crisis.rule != MODEL_RULE
 
+
+
+# The same words with no crisis: a dog walked, a bus on time, a train braking, a goodbye text
+# followed by a call, a stay of a week.
+@pytest.mark.parametrize("message", [
+    'Solo sigo aquí por mi perro, lo saco a pasear a las ocho',
+    'Ich hoffe, der Bus hält heute pünktlich an',
+    "Spero che il treno non freni di colpo, l'ultima volta sono caduta",
+    'Mi hija me escribió "lo siento mamá, te quiero" después de la pelea y luego me llamó',
+    "J'espère que le train ne sera pas en retard demain",
+    'Je ne suis encore là que pour une semaine, ensuite je rentre',
+])
+def test_the_european_wordings_of_those_kinds_leave_their_near_misses_alone(
+        screen, message: str) -> None:
+    assert screen.check(message) is None
 
 # A guard that reads the whole message (a joke at one more form, a wish told as said after round
 # one or at the diagnosis, a chore joked about, a will made before a transplant, an illness had
@@ -406,6 +436,8 @@ def test_each_kind_the_articles_own_readers_write_is_caught_by_a_pattern(
      CrisisKind.SELF_HARM),
     ("Mein Vater hatte letztes Jahr einen Schlaganfall und hat sich erholt, jetzt hat er "
      "wieder einen Schlaganfall", CrisisKind.EMERGENCY),
+    ("Solo sigo aquí por mi perro, lo saco a pasear, pero cuando se muera me voy yo",
+     CrisisKind.SELF_HARM),
 ])
 def test_a_guard_that_clears_a_message_still_lets_a_crisis_told_now_through(
         screen, message: str, kind: CrisisKind) -> None:
