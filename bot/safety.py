@@ -94,13 +94,15 @@ _ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
 _NON_WORD = re.compile(f"[^\\w{COMBINING_MARKS}]+|_+")
 _CENSORED = re.compile(r"(?<=[a-z])[*]+(?=[a-z])")  # "d*e", "k*ll": the missing letter an i
 _LEET = str.maketrans("01345", "oieas")
-# Emoji that stand for the means or the end ("💊💊💊🥃 tonight", "👻🪦", "🚌🚌 soon"), said as
-# words, as patterns never see symbols; in English, the language of the patterns that read them.
+# Emoji that stand for the means or the end ("💊💊💊🥃 tonight", "👻🪦", "🚌🚌 soon") or for
+# laughter, said as words, as patterns never see symbols; in English, the language of the
+# patterns that read them.
 _EMOJI_WORDS = str.maketrans({
     "💊": " pills ", "🥃": " alcohol ", "🍷": " alcohol ", "🍺": " alcohol ", "🍾": " alcohol ",
     "🔪": " knife ", "🗡": " knife ", "🪒": " razor ", "🩸": " blood ", "🪢": " rope ",
     "🔫": " gun ", "🪦": " grave ", "⚰": " coffin ", "💀": " skull ", "🌉": " bridge ",
-    "🚌": " bus ", "🚍": " bus "})  # "catching the bus", code for ending one's life
+    "🚌": " bus ", "🚍": " bus ",  # "catching the bus", code for ending one's life
+    "😂": " lol ", "🤣": " lol "})  # laughter, which guards read as "lol" ("one more form 😂")
 _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a number first)
 
 

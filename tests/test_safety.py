@@ -104,7 +104,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind37.tsv": (45, 55, 100, 195),
                "safety_blind38.tsv": (45, 55, 100, 190),
                "safety_blind39.tsv": (45, 55, 100, 200),
-               "safety_blind40.tsv": (45, 55, 100, 195)}
+               "safety_blind40.tsv": (45, 55, 100, 195),
+               "safety_blind41.tsv": (45, 55, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -317,6 +318,131 @@ def test_new_wordings_of_each_kind_of_crisis_are_caught_with_their_kind(
         screen, message: str, kind: CrisisKind) -> None:
     crisis = screen.check(message)
     assert crisis is not None and crisis.kind is kind
+
+
+# Kinds first met in safety_blind41.tsv (people with MS, before, during and after a transplant,
+# and those close to them), each in new words: a drug rash with the mouth and eyes, medicines
+# saved as a way out, a short goodbye then no answer, a charge to look after someone then gone, a
+# drop after bad news, no longer living with the illness, better if one did not survive, pills
+# taken to die or not to be a burden, things given away by someone who has had enough, sleeping
+# for good, a vehicle wished not to stop, only still here for a pet, a count of pills asked to be
+# enough with help refused, a doubled dose or a week's box taken with signs now.
+@pytest.mark.parametrize(("message", "kind"), [
+    ("His skin is blistering and peeling off in sheets, his lips and eyes are raw, he "
+     "started lamotrigine last week", CrisisKind.EMERGENCY),
+    ("I've got two months of oxycodone hidden away, knowing it's there if I need it is the "
+     "only thing keeping me going", CrisisKind.SELF_HARM),
+    ("My son just messaged 'sorry dad, I love you' and his phone is going straight to "
+     "voicemail", CrisisKind.SELF_HARM),
+    ('She texted the group "look after dad for me" and now her phone is switched off',
+     CrisisKind.SELF_HARM),
+    ("I'm sitting on the roof of the multi-storey, the consultant said the transplant "
+     "failed", CrisisKind.SELF_HARM),
+    ("Je ne veux plus vivre avec cette maladie",
+     CrisisKind.SELF_HARM),
+    ("It would be kinder on everyone if I didn't survive the conditioning",
+     CrisisKind.SELF_HARM),
+    ("If I get a fever after the transplant I won't tell anyone, let it take me",
+     CrisisKind.SELF_HARM),
+    ("He swallowed his sleeping tablets so he could die",
+     CrisisKind.SELF_HARM),
+    ("Dad's been giving his tools away and told me he's had enough",
+     CrisisKind.SELF_HARM),
+    ("Es wäre schöner, wenn ich nicht mehr aufwache",
+     CrisisKind.SELF_HARM),
+    ("If the doctors won't help me die, I'll do it myself",
+     CrisisKind.SELF_HARM),
+    ("I've made up my mind I won't be alive by Christmas",
+     CrisisKind.SELF_HARM),
+    ("Quiero dormir para siempre y no sentir nada",
+     CrisisKind.SELF_HARM),
+    ("Sometimes I wish the train coming into the station wouldn't stop",
+     CrisisKind.SELF_HARM),
+    ("I'm only still alive for my cat",
+     CrisisKind.SELF_HARM),
+    ("Don't try to talk me out of it, is a whole box of paracetamol enough",
+     CrisisKind.SELF_HARM),
+    ("Ich habe versehentlich mein Insulin doppelt gespritzt und jetzt zittere ich und bin "
+     "ganz benommen", CrisisKind.EMERGENCY),
+    ("my dad banged his head, mit dem Kopf gegen die Wand geschlagen, jetzt ist er verwirrt",
+     CrisisKind.EMERGENCY),
+    ("mio padre da stamattina respira a fatica e non riesce a parlare",
+     CrisisKind.EMERGENCY),
+    ("I forgot I'd had my evening dose and took it again, so that's double gabapentin, now "
+     "I'm really dizzy and shaky", CrisisKind.EMERGENCY),
+    ("Grandad took his whole week's pill organiser this afternoon and now he's very sleepy "
+     "and confused", CrisisKind.EMERGENCY),
+    # ... and in the languages of Europe
+    ("Je ne suis encore là que pour mon chat", CrisisKind.SELF_HARM),
+    ("Ich bin nur noch wegen meinem Hund am Leben", CrisisKind.SELF_HARM),
+    ("Sono ancora qui solo per il mio cane", CrisisKind.SELF_HARM),
+    ("Só continuo aqui por causa do meu cachorro", CrisisKind.SELF_HARM),
+    ("Ojalá el coche que viene me atropellara", CrisisKind.SELF_HARM),
+    ("J'espère que la voiture ne freine pas quand je traverse", CrisisKind.SELF_HARM),
+    ("Ich hoffe jedes Mal, dass der Bus mich überfährt", CrisisKind.SELF_HARM),
+    ("Spero che la macchina mi investa", CrisisKind.SELF_HARM),
+    ('Mi hija me escribió "lo siento mamá, te quiero" y ahora no contesta',
+     CrisisKind.SELF_HARM),
+    ('Ma fille m\'a envoyé un message : "pardon maman, je t\'aime". Elle ne répond plus',
+     CrisisKind.SELF_HARM),
+    ('Mein Sohn hat geschrieben "es tut mir leid, Mama". Seitdem ist er nicht erreichbar',
+     CrisisKind.SELF_HARM),
+])
+def test_each_kind_the_articles_own_readers_write_is_caught_by_a_pattern(
+        screen, message: str, kind: CrisisKind) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is kind and crisis.rule != MODEL_RULE
+
+
+
+# The same words with no crisis: a dog walked, a bus on time, a train braking, a goodbye text
+# followed by a call, a stay of a week.
+@pytest.mark.parametrize("message", [
+    'Solo sigo aquí por mi perro, lo saco a pasear a las ocho',
+    'Ich hoffe, der Bus hält heute pünktlich an',
+    "Spero che il treno non freni di colpo, l'ultima volta sono caduta",
+    'Mi hija me escribió "lo siento mamá, te quiero" después de la pelea y luego me llamó',
+    "J'espère que le train ne sera pas en retard demain",
+    'Je ne suis encore là que pour une semaine, ensuite je rentre',
+])
+def test_the_european_wordings_of_those_kinds_leave_their_near_misses_alone(
+        screen, message: str) -> None:
+    assert screen.check(message) is None
+
+# A guard that reads the whole message (a joke at one more form, a wish told as said after round
+# one or at the diagnosis, a chore joked about, a will made before a transplant, an illness had
+# last year and recovered from, a treatment's fever told by someone years out, a thought long
+# gone) never hides a wish or act of the writer's own, "tonight", "again" or signs now.
+@pytest.mark.parametrize(("message", "kind"), [
+    ("One more insurance form and I'll jump out the window 😂 but honestly tonight I'm going "
+     "to jump off the car park roof", CrisisKind.SELF_HARM),
+    ('"I\'d rather die than have another infusion" is what I told the nurse after round '
+     "one, I'm actually fine about it, but tonight I want to die", CrisisKind.SELF_HARM),
+    ("When I was first diagnosed I wanted to die, therapy helped and I'm in a good place "
+     "now, but lately I want to die again", CrisisKind.SELF_HARM),
+    ("I can't take it anymore. About the kitchen renovation lol, but tonight I mean it, I'm "
+     "going to end my life", CrisisKind.SELF_HARM),
+    ("I wrote my will before the transplant, and tonight I'm saying goodbye, I won't be "
+     "here tomorrow", CrisisKind.SELF_HARM),
+    ("minha mãe teve um AVC no ano passado e se recuperou, mas agora está com a boca torta "
+     "e não consegue falar", CrisisKind.EMERGENCY),
+    ("Mein Vater hatte letztes Jahr einen Schlaganfall und hat sich erholt, jetzt hängt "
+     "sein Mund schief und er kann nicht sprechen", CrisisKind.EMERGENCY),
+    ("The worst part was the rigors on day 8 and I'm now 2 years out. My husband had his "
+     "transplant 10 days ago and now he has a fever of 39 and rigors", CrisisKind.EMERGENCY),
+    ("Years ago I used to think it would be easier if I didn't wake up, and now it's back, "
+     "tonight I've got the pills out", CrisisKind.SELF_HARM),
+    ("I'm going to kill myself tonight 😂",
+     CrisisKind.SELF_HARM),
+    ("Mein Vater hatte letztes Jahr einen Schlaganfall und hat sich erholt, jetzt hat er "
+     "wieder einen Schlaganfall", CrisisKind.EMERGENCY),
+    ("Solo sigo aquí por mi perro, lo saco a pasear, pero cuando se muera me voy yo",
+     CrisisKind.SELF_HARM),
+])
+def test_a_guard_that_clears_a_message_still_lets_a_crisis_told_now_through(
+        screen, message: str, kind: CrisisKind) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is kind and crisis.rule != MODEL_RULE
 
 
 @pytest.mark.parametrize(("message", "kind"), [
