@@ -16,7 +16,7 @@ from itertools import chain
 
 from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.focus import Focus
-from bot.framing import unaddressed, without_courtesy
+from bot.framing import unaddressed, without_courtesy, without_interjection
 from bot.knowledge import Entry
 from bot.readings import (
     article_asked,
@@ -29,6 +29,7 @@ from bot.readings import (
     summary_of_what,
     topic_first,
     what_happens_then,
+    without_hearsay,
     without_purpose,
 )
 from bot.results import Match
@@ -87,6 +88,13 @@ class MessageRanking(ABC):
             polite = without_courtesy(key)
             if polite:  # "hsct explain plz": the question without the courtesy around it
                 cached = _better(cached, self._rank_query(polite))
+            calm = without_interjection(key)
+            if calm:  # "wait so you get chemo for this??": the question without the surprise
+                cached = _better(cached, self._rank_query(calm))
+            heard = without_hearsay(key)
+            if heard:  # "the reset thing everyone talks about, what is it": the question
+                # without who talks about what it names
+                cached = _better(cached, self._rank_query(heard))
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_query(plain))

@@ -211,6 +211,7 @@ MAX_TOPIC_WORDS = 5
 _OPENER = re.compile(rf"\b(?:{OPENERS})\b", re.IGNORECASE)
 _BREAK = re.compile(r"[.!?\"]")  # a sentence's end or a quote: more than a query
 _IT = re.compile(r"\bit\b", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^\W*(?:(?:so|and|ok|okay|well|right|anyway)\b\W*)+", re.IGNORECASE)
 
 
 def topic_first(text: str) -> str | None:
@@ -221,7 +222,8 @@ def topic_first(text: str) -> str | None:
     opener = _OPENER.search(text)
     if opener is None or opener.start() == 0:
         return None
-    topic = text[:opener.start()].strip(" ,:;-")
+    # "so the reset thing, what is it": the subject without the word that leads into it
+    topic = _LEAD_WORDS.sub("", text[:opener.start()]).strip(" ,:;-")
     if len(words(topic)) > MAX_TOPIC_WORDS or _BREAK.search(topic) or says_nothing(topic):
         return None
     question = text[opener.start():]
@@ -375,3 +377,26 @@ def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:
         return None
     rest = found.group("rest").strip()
     return None if says_nothing(rest) else rest
+
+
+# Who talks about what the reader names, said after naming it ("the reset thing everyone talks
+# about, what is it", "that stem cell treatment people keep talking about"): how they came to
+# hear of it, not what they ask, yet "talk" is the word of the passage that says to talk to a
+# doctor.
+_HEARSAY = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:everyone|everybody|people|folks|they|all\s+my\s+friends|"
+    r"the\s+(?:media|news|internet|forums?|groups?))(?:'s|’s|'re|’re|\s+(?:is|are|keeps?|have\s+been|"
+    r"has\s+been))?\s+(?:talk|talks|talking|rave|raves|raving|going\s+on|banging\s+on|"
+    r"on\s+about|excited|hyped|buzzing)\s+(?:about|over|on\s+about)\b(?:\s+(?:lately|now|"
+    r"these\s+days|online))?", re.IGNORECASE)
+
+
+def without_hearsay(text: str) -> str | None:
+    """The message without who talks about what it names (`_HEARSAY`): "the reset thing
+    everyone talks about, what is it" -> "the reset thing, what is it". None when it says no
+    such thing, or nothing of substance is left."""
+    found = _HEARSAY.search(text)
+    if found is None or says_nothing(text[:found.start()]):
+        return None
+    left = text[:found.start()] + text[found.end():]
+    return None if says_nothing(left) else left

@@ -17,7 +17,7 @@ import pytest
 
 from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.engine import Engine
-from bot.framing import unaddressed, undictated, without_courtesy
+from bot.framing import unaddressed, undictated, without_courtesy, without_interjection
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
 from bot.outcomes import DeclineReason
@@ -32,6 +32,7 @@ from bot.readings import (
     summary_of_what,
     topic_first,
     what_happens_then,
+    without_hearsay,
     without_purpose,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
@@ -293,6 +294,41 @@ def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: En
     result = engine.ask("explain like i'm five why it might not help people who are very "
                         "disabled")
     assert isinstance(result, Answer) and result.entry.id == "high-disability"
+
+
+def test_the_treatment_named_as_readers_hear_of_it_is_the_article_s_treatment(
+        engine: Engine) -> None:
+    """"The reset" names the treatment; the reset of something is its rebuilding; its
+    "normal use", its "bad" MS and "everyday language" are the article's usual use, disability
+    and plain words."""
+    assert_answered(engine, "the chemo part of the reset, what is it for", "immune-depletion")
+    assert_answered(engine, "how does the reboot of the immune system work", "infusion-rebuild")
+    assert_answered(engine, "is it worth it if my ms is really bad", "high-disability")
+    assert_answered(engine, "what is the reset in normal words", "what-is-hsct")
+    assert_answered(engine, "explain the stem cell procedure in everyday language",
+                    "what-is-hsct")
+    assert_answered(engine, "do they nuke the old immune cells", "immune-depletion")
+    for beyond in ("can i have kids after the reset", "how much does the reset cost"):
+        assert not isinstance(engine.ask(beyond), Answer), beyond
+
+
+def test_who_talks_about_the_treatment_is_not_what_is_asked(engine: Engine) -> None:
+    assert without_hearsay("the bone marrow thing everybody is talking about, what is it") == (
+        "the bone marrow thing, what is it")
+    assert without_hearsay("that transplant people keep talking about lately - safe?") == (
+        "that transplant - safe?")
+    assert without_hearsay("should i talk to my neuro about hsct") is None
+    assert_answered(engine, "the bone marrow thing everybody is talking about, what is it",
+                    "what-is-hsct")
+
+
+def test_surprise_before_a_question_is_not_what_is_asked(engine: Engine) -> None:
+    assert without_interjection("hold on, they use radiation too?") == "they use radiation too?"
+    assert without_interjection("wait so they kill it first") == "so they kill it first"
+    assert without_interjection("wait times for hsct?") is None
+    assert without_interjection("wait!") is None
+    assert_answered(engine, "hold on, they use radiation too?", "immune-depletion")
+    assert not isinstance(engine.ask("wait times for hsct?"), Answer)
 
 
 def test_what_is_to_be_explained_simply_named_before_how_is_what_is_asked(
