@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 
-from bot.asking import asked_part, questions_in, told_part, with_lost_stop
+from bot.asking import asked_part, questions_in, story_before_comma, told_part, with_lost_stop
 from bot.focus import Focus
 from bot.framing import unaddressed, without_courtesy, without_interjection
 from bot.knowledge import Entry
@@ -147,7 +147,7 @@ class MessageRanking(ABC):
                      what_happens_then(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
-        restored = with_lost_stop(message)
+        restored = with_lost_stop(message) or story_before_comma(message)
         if restored:  # "...i dont have time to read it whats it saying...": story, question
             ranked = _better(ranked, self._rank_message(restored))
         word = meant_word(message)
