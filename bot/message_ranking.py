@@ -19,6 +19,8 @@ from bot.focus import Focus
 from bot.framing import unaddressed, without_courtesy, without_interjection
 from bot.knowledge import Entry
 from bot.readings import (
+    PROCEDURE_NOUNS,
+    TreatmentNames,
     article_asked,
     asked_in_letter,
     briefly_asked,
@@ -33,7 +35,15 @@ from bot.readings import (
     without_purpose,
 )
 from bot.results import Match
-from bot.text import MAX_QUESTION_CHARS, STOPWORDS_STEMMED, base_form, stem, words
+from bot.text import (
+    MAX_QUESTION_CHARS,
+    STOPWORDS,
+    STOPWORDS_STEMMED,
+    Synonyms,
+    base_form,
+    stem,
+    words,
+)
 from bot.tuning import SUGGEST_SHARE
 
 CACHED_MESSAGES = 4096  # rankings kept: a group repeats its questions, a benchmark its phrasings
@@ -43,6 +53,7 @@ class MessageRanking(ABC):
     """`rank`: a message's entries, best first, over every reading of it."""
 
     focus: Focus
+    synonyms: Synonyms
 
     def _prepare_readings(self, entries: Sequence[Entry], default: float,
                           phrasings: Sequence[Sequence[str]] = ()) -> None:
@@ -53,6 +64,17 @@ class MessageRanking(ABC):
         named = Counter(t for phrasing in phrasings for t in set(phrasing)
                         if "_" in t and t in self.focus.anchors)
         self._subject = named.most_common(1)[0][0] if named else None
+        # its shorter names: the words before a procedure noun in one of its own ("stem cell"
+        # of "stem cell treatment"), read as it where they name the treatment (`TreatmentNames`)
+        own = self.synonyms.variants_of(self._subject) if self._subject else []
+        said = set(own)
+        shorter: dict[tuple[str, ...], str] = {}
+        for phrase in sorted(own):
+            short = phrase[:-1]
+            if (len(phrase) > 1 and phrase[-1] in PROCEDURE_NOUNS and short not in said
+                    and not any(w in STOPWORDS for w in short)):
+                shorter.setdefault(short, " ".join(phrase))
+        self._treatment_names = TreatmentNames(shorter)
         # each passage's own words, as written (no synonyms): the words it can explain
         self._answer_stems = {e.id: _own_stems(e.answer) for e in entries}
         # a question scoring under this is plainly beyond the knowledge
@@ -91,6 +113,9 @@ class MessageRanking(ABC):
             calm = without_interjection(key)
             if calm:  # "wait so you get chemo for this??": the question without the surprise
                 cached = _better(cached, self._rank_query(calm))
+            treatment = self._treatment_names.named(key)
+            if treatment:  # "do stem cells work if you're in a wheelchair": the treatment
+                cached = _better(cached, self._rank_query(treatment))
             heard = without_hearsay(key)
             if heard:  # "the reset thing everyone talks about, what is it": the question
                 # without who talks about what it names

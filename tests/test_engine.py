@@ -22,6 +22,7 @@ from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.readings import (
+    TreatmentNames,
     article_asked,
     asked_in_letter,
     briefly_asked,
@@ -309,6 +310,22 @@ def test_the_treatment_named_as_readers_hear_of_it_is_the_article_s_treatment(
                     "what-is-hsct")
     assert_answered(engine, "do they nuke the old immune cells", "immune-depletion")
     for beyond in ("can i have kids after the reset", "how much does the reset cost"):
+        assert not isinstance(engine.ask(beyond), Answer), beyond
+
+
+def test_the_cells_named_for_the_treatment_are_read_as_the_treatment(engine: Engine) -> None:
+    """"Stem cells" as what works, or what one has, is the treatment; the cells collected,
+    returned or rare keep their words."""
+    names = TreatmentNames({("stem", "cell"): "stem cell treatment"})
+    assert names.named("would stem cells halt it") == "would stem cell treatment halt it"
+    assert names.named("is trying stem cells worth it") == "is trying stem cell treatment worth it"
+    assert names.named("do they get stem cells from the hip") is None
+    assert names.named("why do stem cells have to be immature") is None
+    assert_answered(engine, "would stem cells do any good for someone who uses a wheelchair",
+                    "high-disability")
+    assert_answered(engine, "are stem cells too risky for a man of 74", "toxicity-elderly")
+    for beyond in ("do stem cells work for parkinsons", "is having stem cells expensive",
+                   "does insurance cover getting stem cells"):
         assert not isinstance(engine.ask(beyond), Answer), beyond
 
 
