@@ -441,6 +441,8 @@ class TreatmentNames:
             re.compile(rf"\b(?:{_RECEIVE})\s+{name}\b(?!\s+(?:{_TAKEN})\b)", re.IGNORECASE),
             re.compile(rf"^\W*(?:(?:are|is|were|was)\s+)?{name}\s+(?:(?:too|so|very|really)\s+)?"
                        rf"(?:dangerous|risky|worth)\b", re.IGNORECASE),
+            # whom it is for ("who are stem cells for ms best for?"): cells are for no one
+            re.compile(rf"\bwho\s+(?:are|is)\s+{name}\b", re.IGNORECASE),
         )
 
     def named(self, text: str) -> str | None:

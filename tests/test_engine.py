@@ -319,6 +319,8 @@ def test_the_cells_named_for_the_treatment_are_read_as_the_treatment(engine: Eng
     names = TreatmentNames({("stem", "cell"): "stem cell treatment"})
     assert names.named("would stem cells halt it") == "would stem cell treatment halt it"
     assert names.named("is trying stem cells worth it") == "is trying stem cell treatment worth it"
+    assert names.named("who are stem cells meant for") == (
+        "who are stem cell treatment meant for")
     assert names.named("do they get stem cells from the hip") is None
     assert names.named("why do stem cells have to be immature") is None
     assert_answered(engine, "would stem cells do any good for someone who uses a wheelchair",
