@@ -26,6 +26,7 @@ from bot.readings import (
     briefly_asked,
     checked_claim,
     indirectly_asked,
+    judged_fact,
     meant_word,
     plainly_asked,
     summary_of_what,
@@ -169,7 +170,7 @@ class MessageRanking(ABC):
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
         for part in (without_purpose(message), checked_claim(message),
-                     what_happens_then(message)):
+                     what_happens_then(message), judged_fact(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         restored = with_lost_stop(message) or story_before_comma(message)

@@ -128,6 +128,26 @@ _TOLD_BY = re.compile(r"^\W*(?:[\w'’]+\s+){0,10}?(?<!\bit\s)(?<!\barticle\s)(?
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+# A fact told, then whether it is good or bad for something ("my MS is really active right now,
+# is that good or bad for the treatment?", "I'm 72 - would that be a problem for HSCT?"): the
+# fact and what it is for are what is asked; "good or bad" alone would ask whether the news is.
+_JUDGED = re.compile(
+    r"^(?P<fact>[^?]+?)\s*(?:[,;:.]|\s[-–—])\s*(?:so\s+|and\s+|but\s+)?(?:is|would|will|could)\s+"
+    r"(?:that|this)\s+(?:be\s+)?(?:a\s+)?(?:good|bad|good\s+or\s+(?:a\s+)?bad|bad\s+or\s+(?:a\s+)?good|"
+    r"problem|issue|plus|minus)(?:\s+thing)?\s*(?P<rest>(?:for|with)\s+[^?]+?)?\W*$",
+    re.IGNORECASE)
+
+
+def judged_fact(text: str) -> str | None:
+    """The fact a reader asks to be judged, with what it is judged for (`_JUDGED`): "my MS is
+    active, is that good or bad for the treatment?" -> "my MS is active for the treatment".
+    None when the message does not ask so."""
+    found = _JUDGED.match(text.strip())
+    if found is None or says_nothing(found.group("fact")):
+        return None
+    return " ".join(part for part in (found.group("fact"), found.group("rest")) if part)
+
+
 def _claim_before_check(text: str) -> str | None:
     """The sentence before a last one that only checks it (`_CHECK_SENTENCE`), without who
     said it (`_TOLD_BY`); None when the message does not end so."""

@@ -28,6 +28,7 @@ from bot.readings import (
     briefly_asked,
     checked_claim,
     indirectly_asked,
+    judged_fact,
     meant_word,
     plainly_asked,
     summary_of_what,
@@ -328,6 +329,17 @@ def test_the_cells_named_for_the_treatment_are_read_as_the_treatment(engine: Eng
     assert_answered(engine, "are stem cells too risky for a man of 74", "toxicity-elderly")
     for beyond in ("do stem cells work for parkinsons", "is having stem cells expensive",
                    "does insurance cover getting stem cells"):
+        assert not isinstance(engine.ask(beyond), Answer), beyond
+
+
+def test_a_fact_asked_to_be_judged_is_asked_with_what_it_is_judged_for(engine: Engine) -> None:
+    assert judged_fact("her ms keeps flaring up, is that bad for the transplant?") == (
+        "her ms keeps flaring up for the transplant")
+    assert judged_fact("is that good or bad") is None
+    assert_answered(engine, "my mum is 74, would that be a problem for the stem cell procedure",
+                    "toxicity-elderly")
+    for beyond in ("i have lupus too, is that bad for the transplant",
+                   "i smoke, is that bad for hsct"):
         assert not isinstance(engine.ask(beyond), Answer), beyond
 
 
