@@ -405,8 +405,9 @@ def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:
 # doctor.
 _HEARSAY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:everyone|everybody|people|folks|they|all\s+my\s+friends|"
-    r"the\s+(?:media|news|internet|forums?|groups?))(?:'s|’s|'re|’re|\s+(?:is|are|keeps?|have\s+been|"
-    r"has\s+been))?\s+(?:talk|talks|talking|talkin|rave|raves|raving|going\s+on|banging\s+on|"
+    r"(?:the|my|our|her|his)\s+[\w'’]+)(?:'s|’s|'re|’re|\s+(?:is|are|was|were|keeps?|kept|"
+    r"have\s+been|has\s+been))?\s+(?:talk|talks|talked|talking|talkin|rave|raves|raved|raving|"
+    r"going\s+on|banging\s+on|"
     r"on\s+about|excited|hyped|buzzing)\s+(?:about|over|on\s+about)\b(?:\s+(?:lately|now|"
     r"these\s+days|online))?", re.IGNORECASE)
 

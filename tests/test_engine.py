@@ -348,7 +348,10 @@ def test_who_talks_about_the_treatment_is_not_what_is_asked(engine: Engine) -> N
         "the bone marrow thing, what is it")
     assert without_hearsay("that transplant people keep talking about lately - safe?") == (
         "that transplant - safe?")
+    assert without_hearsay("what is this transplant the newsletter talked about") == (
+        "what is this transplant")
     assert without_hearsay("should i talk to my neuro about hsct") is None
+    assert without_hearsay("what did the article talk about") is None
     assert_answered(engine, "the bone marrow thing everybody is talking about, what is it",
                     "what-is-hsct")
 
