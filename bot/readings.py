@@ -436,6 +436,7 @@ _EFFECT = (r"work|works|worked|help|helps|helped|fix|fixes|stop|stops|halt|halts
            r"benefits|do\s+anything|do\s+any\s+good")
 _RECEIVE = (r"get|gets|getting|got|have|has|having|had|try|tries|trying|tried|undergo|"
             r"undergoes|undergoing|undergone|receive|receiving|received")
+_ASKING = r"what|whats|how|why|where|when|who|which|is|are|do|does|did|can|could|vs|versus|or|and"
 _TAKEN = (r"from|out|back|off|collected|harvested|taken|removed|returned|in|into|inside|"
           r"that|which|they|to|made|make|with|of")
 
@@ -464,6 +465,8 @@ class TreatmentNames:
                        rf"(?:dangerous|risky|worth)\b", re.IGNORECASE),
             # whom it is for ("who are stem cells for ms best for?"): cells are for no one
             re.compile(rf"\bwho\s+(?:are|is)\s+{name}\b", re.IGNORECASE),
+            # a search-box query, someone and then the name ("wheelchair user stem cells")
+            re.compile(rf"^(?!.*\b(?:{_ASKING})\b)\W*\w.*?\s+{name}\W*$", re.IGNORECASE),
         )
 
     def named(self, text: str) -> str | None:

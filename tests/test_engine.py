@@ -322,12 +322,16 @@ def test_the_cells_named_for_the_treatment_are_read_as_the_treatment(engine: Eng
     assert names.named("is trying stem cells worth it") == "is trying stem cell treatment worth it"
     assert names.named("who are stem cells meant for") == (
         "who are stem cell treatment meant for")
+    assert names.named("housebound stem cells?") == "housebound stem cell treatment?"
+    assert names.named("what are immature stem cells") is None
     assert names.named("do they get stem cells from the hip") is None
     assert names.named("why do stem cells have to be immature") is None
     assert_answered(engine, "would stem cells do any good for someone who uses a wheelchair",
                     "high-disability")
     assert_answered(engine, "are stem cells too risky for a man of 74", "toxicity-elderly")
+    assert_answered(engine, "old age stem cells", "toxicity-elderly")
     for beyond in ("do stem cells work for parkinsons", "is having stem cells expensive",
+                   "embryonic stem cells", "cost of stem cells",
                    "does insurance cover getting stem cells"):
         assert not isinstance(engine.ask(beyond), Answer), beyond
 
