@@ -130,3 +130,23 @@ def without_courtesy(text: str) -> str | None:
     if asked == text.strip() or says_nothing(asked):
         return None
     return asked
+
+
+# A reader's surprise or pause before the question ("wait so you actually get chemotherapy for
+# this??", "hang on, they kill the immune system?", "whoa, is that safe"): it says how they
+# feel, not what they ask, yet "wait" is a word no entry knows. Only where it stands alone: set
+# off by a mark, or run into "so" or a question's first word ("wait so...", "wait what"), so
+# "wait times for hsct" keeps its wait.
+_INTERJECTION = re.compile(
+    r"^\W*(?:(?:oh|ah|ok|okay)\s+)?(?:wait|hold\s+on|hang\s+on|huh|whoa|woah|wow|yikes|jeez|"
+    r"gosh|blimey)(?:\s+(?:a\s+(?:sec|second|minute)|what))?(?:\s*[,.!?…:;-]+\s*|\s+(?=so\b))",
+    re.IGNORECASE)
+
+
+def without_interjection(text: str) -> str | None:
+    """The question without the surprise or pause before it (`_INTERJECTION`); None when
+    there is none, or nothing of substance is left."""
+    found = _INTERJECTION.match(text)
+    if found is None or says_nothing(text[found.end():]):
+        return None
+    return text[found.end():]

@@ -14,25 +14,37 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 
-from bot.asking import asked_part, questions_in, told_part, with_lost_stop
+from bot.asking import asked_part, questions_in, story_before_comma, told_part, with_lost_stop
 from bot.focus import Focus
-from bot.framing import unaddressed, without_courtesy
+from bot.framing import unaddressed, without_courtesy, without_interjection
 from bot.knowledge import Entry
 from bot.readings import (
+    PROCEDURE_NOUNS,
+    TreatmentNames,
     article_asked,
     asked_in_letter,
     briefly_asked,
     checked_claim,
     indirectly_asked,
+    judged_fact,
     meant_word,
     plainly_asked,
     summary_of_what,
     topic_first,
     what_happens_then,
+    without_hearsay,
     without_purpose,
 )
 from bot.results import Match
-from bot.text import MAX_QUESTION_CHARS, STOPWORDS_STEMMED, base_form, stem, words
+from bot.text import (
+    MAX_QUESTION_CHARS,
+    STOPWORDS,
+    STOPWORDS_STEMMED,
+    Synonyms,
+    base_form,
+    stem,
+    words,
+)
 from bot.tuning import SUGGEST_SHARE
 
 CACHED_MESSAGES = 4096  # rankings kept: a group repeats its questions, a benchmark its phrasings
@@ -42,6 +54,7 @@ class MessageRanking(ABC):
     """`rank`: a message's entries, best first, over every reading of it."""
 
     focus: Focus
+    synonyms: Synonyms
 
     def _prepare_readings(self, entries: Sequence[Entry], default: float,
                           phrasings: Sequence[Sequence[str]] = ()) -> None:
@@ -52,6 +65,17 @@ class MessageRanking(ABC):
         named = Counter(t for phrasing in phrasings for t in set(phrasing)
                         if "_" in t and t in self.focus.anchors)
         self._subject = named.most_common(1)[0][0] if named else None
+        # its shorter names: the words before a procedure noun in one of its own ("stem cell"
+        # of "stem cell treatment"), read as it where they name the treatment (`TreatmentNames`)
+        own = self.synonyms.variants_of(self._subject) if self._subject else []
+        said = set(own)
+        shorter: dict[tuple[str, ...], str] = {}
+        for phrase in sorted(own):
+            short = phrase[:-1]
+            if (len(phrase) > 1 and phrase[-1] in PROCEDURE_NOUNS and short not in said
+                    and not any(w in STOPWORDS for w in short)):
+                shorter.setdefault(short, " ".join(phrase))
+        self._treatment_names = TreatmentNames(shorter)
         # each passage's own words, as written (no synonyms): the words it can explain
         self._answer_stems = {e.id: _own_stems(e.answer) for e in entries}
         # a question scoring under this is plainly beyond the knowledge
@@ -87,6 +111,16 @@ class MessageRanking(ABC):
             polite = without_courtesy(key)
             if polite:  # "hsct explain plz": the question without the courtesy around it
                 cached = _better(cached, self._rank_query(polite))
+            calm = without_interjection(key)
+            if calm:  # "wait so you get chemo for this??": the question without the surprise
+                cached = _better(cached, self._rank_query(calm))
+            treatment = self._treatment_names.named(key)
+            if treatment:  # "do stem cells work if you're in a wheelchair": the treatment
+                cached = _better(cached, self._rank_query(treatment))
+            heard = without_hearsay(key)
+            if heard:  # "the reset thing everyone talks about, what is it": the question
+                # without who talks about what it names
+                cached = _better(cached, self._rank_query(heard))
             plain = plainly_asked(key)
             if plain:  # "explain like I'm five why...": the question without how to say it
                 cached = _better(cached, self._rank_query(plain))
@@ -136,10 +170,10 @@ class MessageRanking(ABC):
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
         for part in (without_purpose(message), checked_claim(message),
-                     what_happens_then(message)):
+                     what_happens_then(message), judged_fact(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
-        restored = with_lost_stop(message)
+        restored = with_lost_stop(message) or story_before_comma(message)
         if restored:  # "...i dont have time to read it whats it saying...": story, question
             ranked = _better(ranked, self._rank_message(restored))
         word = meant_word(message)

@@ -128,6 +128,26 @@ _TOLD_BY = re.compile(r"^\W*(?:[\w'’]+\s+){0,10}?(?<!\bit\s)(?<!\barticle\s)(?
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+# A fact told, then whether it is good or bad for something ("my MS is really active right now,
+# is that good or bad for the treatment?", "I'm 72 - would that be a problem for HSCT?"): the
+# fact and what it is for are what is asked; "good or bad" alone would ask whether the news is.
+_JUDGED = re.compile(
+    r"^(?P<fact>[^?]+?)\s*(?:[,;:.]|\s[-–—])\s*(?:so\s+|and\s+|but\s+)?(?:is|would|will|could)\s+"
+    r"(?:that|this)\s+(?:be\s+)?(?:a\s+)?(?:good|bad|good\s+or\s+(?:a\s+)?bad|bad\s+or\s+(?:a\s+)?good|"
+    r"problem|issue|plus|minus)(?:\s+thing)?\s*(?P<rest>(?:for|with)\s+[^?]+?)?\W*$",
+    re.IGNORECASE)
+
+
+def judged_fact(text: str) -> str | None:
+    """The fact a reader asks to be judged, with what it is judged for (`_JUDGED`): "my MS is
+    active, is that good or bad for the treatment?" -> "my MS is active for the treatment".
+    None when the message does not ask so."""
+    found = _JUDGED.match(text.strip())
+    if found is None or says_nothing(found.group("fact")):
+        return None
+    return " ".join(part for part in (found.group("fact"), found.group("rest")) if part)
+
+
 def _claim_before_check(text: str) -> str | None:
     """The sentence before a last one that only checks it (`_CHECK_SENTENCE`), without who
     said it (`_TOLD_BY`); None when the message does not end so."""
@@ -211,6 +231,7 @@ MAX_TOPIC_WORDS = 5
 _OPENER = re.compile(rf"\b(?:{OPENERS})\b", re.IGNORECASE)
 _BREAK = re.compile(r"[.!?\"]")  # a sentence's end or a quote: more than a query
 _IT = re.compile(r"\bit\b", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^\W*(?:(?:so|and|ok|okay|well|right|anyway)\b\W*)+", re.IGNORECASE)
 
 
 def topic_first(text: str) -> str | None:
@@ -221,7 +242,8 @@ def topic_first(text: str) -> str | None:
     opener = _OPENER.search(text)
     if opener is None or opener.start() == 0:
         return None
-    topic = text[:opener.start()].strip(" ,:;-")
+    # "so the reset thing, what is it": the subject without the word that leads into it
+    topic = _LEAD_WORDS.sub("", text[:opener.start()]).strip(" ,:;-")
     if len(words(topic)) > MAX_TOPIC_WORDS or _BREAK.search(topic) or says_nothing(topic):
         return None
     question = text[opener.start():]
@@ -375,3 +397,88 @@ def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:
         return None
     rest = found.group("rest").strip()
     return None if says_nothing(rest) else rest
+
+
+# Who talks about what the reader names, said after naming it ("the reset thing everyone talks
+# about, what is it", "that stem cell treatment people keep talking about"): how they came to
+# hear of it, not what they ask, yet "talk" is the word of the passage that says to talk to a
+# doctor.
+_HEARSAY = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:everyone|everybody|people|folks|they|all\s+my\s+friends|"
+    r"(?:the|my|our|her|his)\s+[\w'’]+)(?:'s|’s|'re|’re|\s+(?:is|are|was|were|keeps?|kept|"
+    r"have\s+been|has\s+been))?\s+(?:talk|talks|talked|talking|talkin|rave|raves|raved|raving|"
+    r"going\s+on|banging\s+on|"
+    r"on\s+about|excited|hyped|buzzing)\s+(?:about|over|on\s+about)\b(?:\s+(?:lately|now|"
+    r"these\s+days|online))?", re.IGNORECASE)
+
+
+def without_hearsay(text: str) -> str | None:
+    """The message without who talks about what it names (`_HEARSAY`): "the reset thing
+    everyone talks about, what is it" -> "the reset thing, what is it". None when it says no
+    such thing, or nothing of substance is left."""
+    found = _HEARSAY.search(text)
+    if found is None or says_nothing(text[:found.start()]):
+        return None
+    left = text[:found.start()] + text[found.end():]
+    return None if says_nothing(left) else left
+
+
+# The treatment named by what it uses, as readers who never learnt its name call it ("do stem
+# cells work if you're in a wheelchair?", "is getting stem cells hard on the body?", "stem
+# cells too risky for my dad?"): the cells, or the marrow, as what works or what one has. Not
+# the cells themselves, collected, returned, rare or immature ("do they get stem cells from
+# the blood?", "why do the stem cells have to be immature?"): those keep their words.
+PROCEDURE_NOUNS = frozenset("treatment treatments therapy therapies procedure procedures "
+                            "transplant transplants transplantation".split())
+_MODAL = r"do|does|did|can|could|will|would|might|may"
+_EFFECT = (r"work|works|worked|help|helps|helped|fix|fixes|stop|stops|halt|halts|slow|slows|"
+           r"make|makes|treat|treats|cure|cures|improve|improves|reverse|reverses|benefit|"
+           r"benefits|do\s+anything|do\s+any\s+good")
+_RECEIVE = (r"get|gets|getting|got|have|has|having|had|try|tries|trying|tried|undergo|"
+            r"undergoes|undergoing|undergone|receive|receiving|received")
+_ASKING = r"what|whats|how|why|where|when|who|which|is|are|do|does|did|can|could|vs|versus|or|and"
+_TAKEN = (r"from|out|back|off|collected|harvested|taken|removed|returned|in|into|inside|"
+          r"that|which|they|to|made|make|with|of")
+
+
+class TreatmentNames:
+    """What a treatment's shorter names (`names`: each the words a procedure noun follows in
+    one of its names, "stem cell" of "stem cell treatment", with the name to read for it) stand
+    for in a message (`named`)."""
+
+    def __init__(self, names: dict[tuple[str, ...], str]):
+        self._full = {" ".join(short): full for short, full in names.items()}
+        if not self._full:
+            self._patterns: tuple[re.Pattern[str], ...] = ()
+            return
+        alternatives = "|".join(
+            r"\s+".join(map(re.escape, short[:-1])) + ("\\s+" if len(short) > 1 else "")
+            + re.escape(short[-1]) + "s?"
+            for short in sorted(names, key=len, reverse=True))
+        # atomic: "stem cells from" is not "stem" and then "cells from"
+        name = rf"(?P<n>(?>{alternatives})(?![\w-]))"
+        self._patterns = (
+            re.compile(rf"\b(?:{_MODAL})\s+{name}\s+(?:really\s+|actually\s+|even\s+)?"
+                       rf"(?:{_EFFECT})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{_RECEIVE})\s+{name}\b(?!\s+(?:{_TAKEN})\b)", re.IGNORECASE),
+            re.compile(rf"^\W*(?:(?:are|is|were|was)\s+)?{name}\s+(?:(?:too|so|very|really)\s+)?"
+                       rf"(?:dangerous|risky|worth)\b", re.IGNORECASE),
+            # whom it is for ("who are stem cells for ms best for?"): cells are for no one
+            re.compile(rf"\bwho\s+(?:are|is)\s+{name}\b", re.IGNORECASE),
+            # a search-box query, someone and then the name ("wheelchair user stem cells")
+            re.compile(rf"^(?!.*\b(?:{_ASKING})\b)\W*\w.*?\s+{name}\W*$", re.IGNORECASE),
+        )
+
+    def named(self, text: str) -> str | None:
+        """The message with the treatment's name where a shorter name stands for it; None
+        when none does."""
+        for pattern in self._patterns:
+            found = pattern.search(text)
+            if found is not None:
+                said = " ".join(words(found.group("n")))
+                full = self._full.get(said) or self._full.get(said[:-1] if said.endswith("s")
+                                                              else said)
+                if full is None:
+                    continue
+                return f"{text[:found.start('n')]}{full}{text[found.end('n'):]}"
+        return None

@@ -361,6 +361,10 @@ class Synonyms:
     def __bool__(self) -> bool:
         return bool(self._phrases)
 
+    def variants_of(self, canonical_token: str) -> list[tuple[str, ...]]:
+        """The phrases (as words) made into `canonical_token`."""
+        return [phrase for phrase, token in self._phrases.items() if token == (canonical_token,)]
+
     def apply(self, tokens: Sequence[str]) -> list[str]:
         if self._starts.isdisjoint(tokens):  # most texts: no phrase to rewrite
             return list(tokens)

@@ -87,7 +87,9 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # 95.0%); cyclists.tsv (phone-typed and dictated) first scored 86.1% / 95.0%, curated to 92.1% /
 # 95.0%; campers.tsv (a story told first, then the question; formal letters; sceptics; what the
 # study showed and who did it; what happens after) first scored 73.9% / 95.0%, curated to
-# 87.3% / 95.0%.
+# 87.3% / 95.0%. spectators.tsv (readers who never use the article's terms: "stem cells", "the
+# transplant", "the reset", "AHSCT", "it") first scored 89.1% / 98.3% and was curated after
+# that first measure (95.8% / 98.3%).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -112,7 +114,8 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "patrons.tsv": (0.93, 0.98), "townsfolk.tsv": (0.92, 0.98),
                "clinicians.tsv": (0.90, 0.95), "islanders.tsv": (0.89, 0.96),
                "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95),
-               "mariners.tsv": (0.89, 0.93), "villagers.tsv": (0.91, 0.98)}
+               "mariners.tsv": (0.89, 0.93), "villagers.tsv": (0.91, 0.98),
+               "spectators.tsv": (0.95, 0.98)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

@@ -15,23 +15,26 @@ import time
 
 import pytest
 
-from bot.asking import asked_part, questions_in, told_part, with_lost_stop
+from bot.asking import asked_part, questions_in, story_before_comma, told_part, with_lost_stop
 from bot.engine import Engine
-from bot.framing import unaddressed, undictated, without_courtesy
+from bot.framing import unaddressed, undictated, without_courtesy, without_interjection
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.readings import (
+    TreatmentNames,
     article_asked,
     asked_in_letter,
     briefly_asked,
     checked_claim,
     indirectly_asked,
+    judged_fact,
     meant_word,
     plainly_asked,
     summary_of_what,
     topic_first,
     what_happens_then,
+    without_hearsay,
     without_purpose,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
@@ -295,6 +298,77 @@ def test_a_request_to_put_it_simply_is_not_what_the_question_is_about(engine: En
     assert isinstance(result, Answer) and result.entry.id == "high-disability"
 
 
+def test_the_treatment_named_as_readers_hear_of_it_is_the_article_s_treatment(
+        engine: Engine) -> None:
+    """"The reset" names the treatment; the reset of something is its rebuilding; its
+    "normal use", its "bad" MS and "everyday language" are the article's usual use, disability
+    and plain words."""
+    assert_answered(engine, "the chemo part of the reset, what is it for", "immune-depletion")
+    assert_answered(engine, "how does the reboot of the immune system work", "infusion-rebuild")
+    assert_answered(engine, "is it worth it if my ms is really bad", "high-disability")
+    assert_answered(engine, "what is the reset in normal words", "what-is-hsct")
+    assert_answered(engine, "explain the stem cell procedure in everyday language",
+                    "what-is-hsct")
+    assert_answered(engine, "do they nuke the old immune cells", "immune-depletion")
+    for beyond in ("can i have kids after the reset", "how much does the reset cost"):
+        assert not isinstance(engine.ask(beyond), Answer), beyond
+
+
+def test_the_cells_named_for_the_treatment_are_read_as_the_treatment(engine: Engine) -> None:
+    """"Stem cells" as what works, or what one has, is the treatment; the cells collected,
+    returned or rare keep their words."""
+    names = TreatmentNames({("stem", "cell"): "stem cell treatment"})
+    assert names.named("would stem cells halt it") == "would stem cell treatment halt it"
+    assert names.named("is trying stem cells worth it") == "is trying stem cell treatment worth it"
+    assert names.named("who are stem cells meant for") == (
+        "who are stem cell treatment meant for")
+    assert names.named("housebound stem cells?") == "housebound stem cell treatment?"
+    assert names.named("what are immature stem cells") is None
+    assert names.named("do they get stem cells from the hip") is None
+    assert names.named("why do stem cells have to be immature") is None
+    assert_answered(engine, "would stem cells do any good for someone who uses a wheelchair",
+                    "high-disability")
+    assert_answered(engine, "are stem cells too risky for a man of 74", "toxicity-elderly")
+    assert_answered(engine, "old age stem cells", "toxicity-elderly")
+    for beyond in ("do stem cells work for parkinsons", "is having stem cells expensive",
+                   "embryonic stem cells", "cost of stem cells",
+                   "does insurance cover getting stem cells"):
+        assert not isinstance(engine.ask(beyond), Answer), beyond
+
+
+def test_a_fact_asked_to_be_judged_is_asked_with_what_it_is_judged_for(engine: Engine) -> None:
+    assert judged_fact("her ms keeps flaring up, is that bad for the transplant?") == (
+        "her ms keeps flaring up for the transplant")
+    assert judged_fact("is that good or bad") is None
+    assert_answered(engine, "my mum is 74, would that be a problem for the stem cell procedure",
+                    "toxicity-elderly")
+    for beyond in ("i have lupus too, is that bad for the transplant",
+                   "i smoke, is that bad for hsct"):
+        assert not isinstance(engine.ask(beyond), Answer), beyond
+
+
+def test_who_talks_about_the_treatment_is_not_what_is_asked(engine: Engine) -> None:
+    assert without_hearsay("the bone marrow thing everybody is talking about, what is it") == (
+        "the bone marrow thing, what is it")
+    assert without_hearsay("that transplant people keep talking about lately - safe?") == (
+        "that transplant - safe?")
+    assert without_hearsay("what is this transplant the newsletter talked about") == (
+        "what is this transplant")
+    assert without_hearsay("should i talk to my neuro about hsct") is None
+    assert without_hearsay("what did the article talk about") is None
+    assert_answered(engine, "the bone marrow thing everybody is talking about, what is it",
+                    "what-is-hsct")
+
+
+def test_surprise_before_a_question_is_not_what_is_asked(engine: Engine) -> None:
+    assert without_interjection("hold on, they use radiation too?") == "they use radiation too?"
+    assert without_interjection("wait so they kill it first") == "so they kill it first"
+    assert without_interjection("wait times for hsct?") is None
+    assert without_interjection("wait!") is None
+    assert_answered(engine, "hold on, they use radiation too?", "immune-depletion")
+    assert not isinstance(engine.ask("wait times for hsct?"), Answer)
+
+
 def test_what_is_to_be_explained_simply_named_before_how_is_what_is_asked(
         engine: Engine) -> None:
     assert plainly_asked("explain the conditioning to me like I'm five") == (
@@ -429,6 +503,22 @@ def test_a_long_message_far_ahead_of_the_next_entry_is_answered_under_the_thresh
     assert isinstance(decide(story, close, THRESHOLD, MARGIN), Declined)
     low = [Match(a, LONG_SHARE * THRESHOLD - 0.5), Match(b, 1.0)]
     assert isinstance(decide(story, low, THRESHOLD, MARGIN), Declined)
+
+
+def test_a_story_told_before_a_comma_and_a_wh_question_is_read_as_a_story(
+        engine: Engine) -> None:
+    """The comma stands where the story's stop would be; a question that points back at the
+    story, or asks whether its person fits, keeps the story in full."""
+    assert story_before_comma("my husband keeps getting worse, how do we find out about "
+                              "trials near us") == (
+        "my husband keeps getting worse. how do we find out about trials near us")
+    assert story_before_comma("my ms is very active, is that good for the treatment") is None
+    assert story_before_comma("my ms flares all the time, what does that mean for it") is None
+    assert story_before_comma("my son is 12 and has ms, can he get the transplant") is None
+    assert_answered(engine, "her disability has been worsening for years, who do we speak to "
+                            "about trials", "talk-to-doctor")
+    assert not isinstance(engine.ask("my son is 12 and has ms, can he get the transplant"),
+                          Answer)
 
 
 def test_a_reader_telling_their_story_first_gets_the_answer(engine: Engine) -> None:
