@@ -1,9 +1,10 @@
 """The frame around a reader's question, which is no part of what is asked: who the message
 is addressed to (an @name, a voice assistant's wake word), who asks (a job label, "sceptic
-here:"), a sceptic's challenge before the question, punctuation spoken as words, and courtesy
-and chat slang typed around it ("pls", "bestie", "or nah"). Its words would count as words no
-entry knows, or pull to the entries whose phrasings happen to use them ("summary please"), so
-the engine reads the message without them.
+here:"), a sceptic's challenge or a surprise ("wait so...") before the question, who talks
+about what it names ("the reset thing everyone talks about"), punctuation spoken as words, and
+courtesy and chat slang typed around it ("pls", "bestie", "or nah"). Its words would count as
+words no entry knows, or pull to the entries whose phrasings happen to use them ("summary
+please"), so the engine reads the message without them.
 `bot.readings` finds the question inside the wrappers that do say something of what is asked.
 """
 
@@ -150,3 +151,27 @@ def without_interjection(text: str) -> str | None:
     if found is None or says_nothing(text[found.end():]):
         return None
     return text[found.end():]
+
+
+# Who talks about what the reader names, said after naming it ("the reset thing everyone talks
+# about, what is it", "that stem cell treatment people keep talking about"): how they came to
+# hear of it, not what they ask, yet "talk" is the word of the passage that says to talk to a
+# doctor.
+_HEARSAY = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:everyone|everybody|people|folks|they|all\s+my\s+friends|"
+    r"(?:the|my|our|her|his)\s+[\w'’]+)(?:'s|’s|'re|’re|\s+(?:is|are|was|were|keeps?|kept|"
+    r"have\s+been|has\s+been))?\s+(?:talk|talks|talked|talking|talkin|rave|raves|raved|raving|"
+    r"going\s+on|banging\s+on|"
+    r"on\s+about|excited|hyped|buzzing)\s+(?:about|over|on\s+about)\b(?:\s+(?:lately|now|"
+    r"these\s+days|online))?", re.IGNORECASE)
+
+
+def without_hearsay(text: str) -> str | None:
+    """The message without who talks about what it names (`_HEARSAY`): "the reset thing
+    everyone talks about, what is it" -> "the reset thing, what is it". None when it says no
+    such thing, or nothing of substance is left."""
+    found = _HEARSAY.search(text)
+    if found is None or says_nothing(text[:found.start()]):
+        return None
+    left = text[:found.start()] + text[found.end():]
+    return None if says_nothing(left) else left

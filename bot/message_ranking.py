@@ -16,11 +16,9 @@ from itertools import chain
 
 from bot.asking import asked_part, questions_in, story_before_comma, told_part, with_lost_stop
 from bot.focus import Focus
-from bot.framing import unaddressed, without_courtesy, without_interjection
+from bot.framing import unaddressed, without_courtesy, without_hearsay, without_interjection
 from bot.knowledge import Entry
 from bot.readings import (
-    PROCEDURE_NOUNS,
-    TreatmentNames,
     article_asked,
     asked_in_letter,
     briefly_asked,
@@ -32,19 +30,18 @@ from bot.readings import (
     summary_of_what,
     topic_first,
     what_happens_then,
-    without_hearsay,
     without_purpose,
 )
 from bot.results import Match
 from bot.text import (
     MAX_QUESTION_CHARS,
-    STOPWORDS,
     STOPWORDS_STEMMED,
     Synonyms,
     base_form,
     stem,
     words,
 )
+from bot.treatment_names import TreatmentNames
 from bot.tuning import SUGGEST_SHARE
 
 CACHED_MESSAGES = 4096  # rankings kept: a group repeats its questions, a benchmark its phrasings
@@ -65,17 +62,10 @@ class MessageRanking(ABC):
         named = Counter(t for phrasing in phrasings for t in set(phrasing)
                         if "_" in t and t in self.focus.anchors)
         self._subject = named.most_common(1)[0][0] if named else None
-        # its shorter names: the words before a procedure noun in one of its own ("stem cell"
-        # of "stem cell treatment"), read as it where they name the treatment (`TreatmentNames`)
-        own = self.synonyms.variants_of(self._subject) if self._subject else []
-        said = set(own)
-        shorter: dict[tuple[str, ...], str] = {}
-        for phrase in sorted(own):
-            short = phrase[:-1]
-            if (len(phrase) > 1 and phrase[-1] in PROCEDURE_NOUNS and short not in said
-                    and not any(w in STOPWORDS for w in short)):
-                shorter.setdefault(short, " ".join(phrase))
-        self._treatment_names = TreatmentNames(shorter)
+        # its shorter names ("stem cells" of "stem cell treatment"), read as it where they
+        # name the treatment
+        self._treatment_names = TreatmentNames.of(
+            self.synonyms.variants_of(self._subject) if self._subject else [])
         # each passage's own words, as written (no synonyms): the words it can explain
         self._answer_stems = {e.id: _own_stems(e.answer) for e in entries}
         # a question scoring under this is plainly beyond the knowledge

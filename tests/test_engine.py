@@ -17,12 +17,17 @@ import pytest
 
 from bot.asking import asked_part, questions_in, story_before_comma, told_part, with_lost_stop
 from bot.engine import Engine
-from bot.framing import unaddressed, undictated, without_courtesy, without_interjection
+from bot.framing import (
+    unaddressed,
+    undictated,
+    without_courtesy,
+    without_hearsay,
+    without_interjection,
+)
 from bot.knowledge import Entry, Knowledge, Source, load_knowledge
 from bot.measures import asks_for
 from bot.outcomes import DeclineReason
 from bot.readings import (
-    TreatmentNames,
     article_asked,
     asked_in_letter,
     briefly_asked,
@@ -34,7 +39,6 @@ from bot.readings import (
     summary_of_what,
     topic_first,
     what_happens_then,
-    without_hearsay,
     without_purpose,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
@@ -42,6 +46,7 @@ from bot.text import (
     MAX_QUESTION_CHARS,
     stem,
 )
+from bot.treatment_names import TreatmentNames
 from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
@@ -317,7 +322,7 @@ def test_the_treatment_named_as_readers_hear_of_it_is_the_article_s_treatment(
 def test_the_cells_named_for_the_treatment_are_read_as_the_treatment(engine: Engine) -> None:
     """"Stem cells" as what works, or what one has, is the treatment; the cells collected,
     returned or rare keep their words."""
-    names = TreatmentNames({("stem", "cell"): "stem cell treatment"})
+    names = TreatmentNames.of([("stem", "cell", "treatment"), ("hsct",)])
     assert names.named("would stem cells halt it") == "would stem cell treatment halt it"
     assert names.named("is trying stem cells worth it") == "is trying stem cell treatment worth it"
     assert names.named("who are stem cells meant for") == (
