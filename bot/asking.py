@@ -111,30 +111,3 @@ def with_lost_stop(text: str) -> str | None:
         if len(told) >= MIN_STORY_WORDS and told[-1] not in QUESTION_WORDS:
             return f"{story}. {asked}" if asks(asked) else None
     return None
-
-
-# A story told, then the question after a comma ("my wife's condition is getting worse, who do
-# we ask about getting her into a trial"): the comma is where a sentence's stop would be. Not a
-# question that points back at the story ("my MS is very active, is that good or bad?", "the
-# article says a new report, what is it called"): that one asks of the story, and alone it
-# asks of nothing. Nor one that asks yes or no ("my son is 12 and has MS, can he get it?"):
-# whether the story's person fits is what it asks, so the story weighs in full.
-_COMMA = re.compile(r",\s+")
-_BACK = frozenset("it that this these those here".split())
-
-
-def story_before_comma(text: str) -> str | None:
-    """The message with a stop in place of the comma between a story and its question (one
-    opening with a question word), so that the story is read as one (`asked_part`); None when
-    it does not run so."""
-    text = text.strip()
-    said = words(text)
-    if not said or said[0] in QUESTION_OPENERS or _SENTENCE_END.search(text):
-        return None
-    for found in _COMMA.finditer(text):
-        story, asked = text[:found.start()], text[found.end():]
-        told, asking = words(story), words(asked)
-        if (len(told) >= MIN_STORY_WORDS and asking and asking[0] in QUESTION_WORDS
-                and asks(asked) and _BACK.isdisjoint(asking) and "?" not in story):
-            return f"{story}. {asked}"
-    return None

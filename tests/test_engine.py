@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from bot.asking import asked_part, questions_in, story_before_comma, told_part, with_lost_stop
+from bot.asking import asked_part, questions_in, told_part, with_lost_stop
 from bot.engine import Engine
 from bot.framing import (
     unaddressed,
@@ -508,22 +508,6 @@ def test_a_long_message_far_ahead_of_the_next_entry_is_answered_under_the_thresh
     assert isinstance(decide(story, close, THRESHOLD, MARGIN), Declined)
     low = [Match(a, LONG_SHARE * THRESHOLD - 0.5), Match(b, 1.0)]
     assert isinstance(decide(story, low, THRESHOLD, MARGIN), Declined)
-
-
-def test_a_story_told_before_a_comma_and_a_wh_question_is_read_as_a_story(
-        engine: Engine) -> None:
-    """The comma stands where the story's stop would be; a question that points back at the
-    story, or asks whether its person fits, keeps the story in full."""
-    assert story_before_comma("my husband keeps getting worse, how do we find out about "
-                              "trials near us") == (
-        "my husband keeps getting worse. how do we find out about trials near us")
-    assert story_before_comma("my ms is very active, is that good for the treatment") is None
-    assert story_before_comma("my ms flares all the time, what does that mean for it") is None
-    assert story_before_comma("my son is 12 and has ms, can he get the transplant") is None
-    assert_answered(engine, "her disability has been worsening for years, who do we speak to "
-                            "about trials", "talk-to-doctor")
-    assert not isinstance(engine.ask("my son is 12 and has ms, can he get the transplant"),
-                          Answer)
 
 
 def test_a_reader_telling_their_story_first_gets_the_answer(engine: Engine) -> None:
