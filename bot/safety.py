@@ -103,6 +103,9 @@ _EMOJI_WORDS = str.maketrans({
     "🔫": " gun ", "🪦": " grave ", "⚰": " coffin ", "💀": " skull ", "🌉": " bridge ",
     "🚌": " bus ", "🚍": " bus ",  # "catching the bus", code for ending one's life
     "😂": " lol ", "🤣": " lol "})  # laughter, which guards read as "lol" ("one more form 😂")
+# "w/o" and "w/" for "without" and "with" ("everyone better off w/o me"), before the slash
+# would break the clause.
+_WITH_SLASH = re.compile(r"\bw/(o\b)?")
 _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a number first)
 
 
@@ -143,6 +146,7 @@ def clauses(text: str, max_chars: int = MAX_CHARS) -> list[str]:
     text = examined(text, max_chars)
     out = []
     folded = _CENSORED.sub("i", fold(text).translate(_EMOJI_WORDS))
+    folded = _WITH_SLASH.sub(lambda m: " without " if m.group(1) else " with ", folded)
     folded = _MIXED.sub(lambda m: m.group().translate(_LEET), folded)
     for part in _CLAUSE.split(folded):
         words = _NON_WORD.sub(" ", part).split()
