@@ -441,6 +441,19 @@ def test_the_european_wordings_of_those_kinds_leave_their_near_misses_alone(
     ("grandma suddenly cant move her right side", CrisisKind.EMERGENCY),
     ("flatmate wasted unconscious and throwing up", CrisisKind.EMERGENCY),
     ("di na humihinga ang tatay ko", CrisisKind.EMERGENCY),
+    # ... and in Spanish, Portuguese, Indonesian and Tagalog
+    ("ataque de asma y no tengo el inhalador", CrisisKind.EMERGENCY),
+    ("crise de asma sem bombinha", CrisisKind.EMERGENCY),
+    ("asma kambuh gak ada inhaler", CrisisKind.EMERGENCY),
+    ("inaatake ng hika walang inhaler", CrisisKind.EMERGENCY),
+    ("me apuñalaron, necesito ayuda", CrisisKind.EMERGENCY),
+    ("fui esfaqueado socorro", CrisisKind.EMERGENCY),
+    ("ditusuk orang tolong", CrisisKind.EMERGENCY),
+    ("nasaksak si kuya tulong", CrisisKind.EMERGENCY),
+    ("mi esposo no puede mover el lado izquierdo", CrisisKind.EMERGENCY),
+    ("meu marido não consegue mexer o lado esquerdo", CrisisKind.EMERGENCY),
+    ("suami tidak bisa menggerakkan sisi kiri", CrisisKind.EMERGENCY),
+    ("hindi maigalaw ni lolo ang kaliwang bahagi", CrisisKind.EMERGENCY),
 ])
 def test_each_kind_typed_short_on_a_phone_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
@@ -463,6 +476,10 @@ def test_each_kind_typed_short_on_a_phone_is_caught_by_a_pattern(
     "my sister fitting her wedding dress rn",
     "stabbed in the back by my own team lol",
     "plan for friday is set: pizza and a film",
+    "no puedo mover el brazo derecho desde la fractura",
+    "ataque de asma hace años, sin inhalador, ya estoy bien",
+    "me apuñalaron por la espalda, ayuda con el drama",
+    "fui esfaqueado pelas costas pelo meu melhor amigo, socorro kkk",
 ])
 def test_short_jokes_titles_and_everyday_senses_are_not_flagged(screen, message: str) -> None:
     assert screen.check(message) is None
