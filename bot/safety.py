@@ -7,7 +7,7 @@ mistake. Matching is regular expressions over a normalised form of the message:
 
 - casefolded, accents folded ("está" -> "esta"), apostrophes dropped ("can't" -> "cant"),
   zero-width characters removed, censoring and digits-for-letters undone ("d*e", "k1ll"),
-  every other punctuation mark a space;
+  "w/o" and "w/" read as "without" and "with", every other punctuation mark a space;
 - split into clauses at sentence punctuation and commas, so a rule's `unless` (a question
   *about* risk, a hypothetical) only cancels a hit in its own clause; a rule's `requires`
   (context such as a transplant, for a fever) may be anywhere in the message;
