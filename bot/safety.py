@@ -7,7 +7,7 @@ mistake. Matching is regular expressions over a normalised form of the message:
 
 - casefolded, accents folded ("está" -> "esta"), apostrophes dropped ("can't" -> "cant"),
   zero-width characters removed, censoring and digits-for-letters undone ("d*e", "k1ll"),
-  every other punctuation mark a space;
+  "w/o" and "w/" read as "without" and "with", every other punctuation mark a space;
 - split into clauses at sentence punctuation and commas, so a rule's `unless` (a question
   *about* risk, a hypothetical) only cancels a hit in its own clause; a rule's `requires`
   (context such as a transplant, for a fever) may be anywhere in the message;
@@ -103,6 +103,9 @@ _EMOJI_WORDS = str.maketrans({
     "🔫": " gun ", "🪦": " grave ", "⚰": " coffin ", "💀": " skull ", "🌉": " bridge ",
     "🚌": " bus ", "🚍": " bus ",  # "catching the bus", code for ending one's life
     "😂": " lol ", "🤣": " lol "})  # laughter, which guards read as "lol" ("one more form 😂")
+# "w/o" and "w/" for "without" and "with" ("everyone better off w/o me"), before the slash
+# would break the clause.
+_WITH_SLASH = re.compile(r"\bw/(o\b)?")
 _MIXED = re.compile(r"\b[a-z]\w*\d\w*")  # "k1ll", "su1c1de" (not "39c": a number first)
 
 
@@ -143,6 +146,7 @@ def clauses(text: str, max_chars: int = MAX_CHARS) -> list[str]:
     text = examined(text, max_chars)
     out = []
     folded = _CENSORED.sub("i", fold(text).translate(_EMOJI_WORDS))
+    folded = _WITH_SLASH.sub(lambda m: " without " if m.group(1) else " with ", folded)
     folded = _MIXED.sub(lambda m: m.group().translate(_LEET), folded)
     for part in _CLAUSE.split(folded):
         words = _NON_WORD.sub(" ", part).split()

@@ -105,7 +105,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind38.tsv": (45, 55, 100, 190),
                "safety_blind39.tsv": (45, 55, 100, 200),
                "safety_blind40.tsv": (45, 55, 100, 195),
-               "safety_blind41.tsv": (45, 55, 100, 195)}
+               "safety_blind41.tsv": (45, 55, 100, 195),
+               "safety_blind42.tsv": (45, 55, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -408,6 +409,106 @@ def test_each_kind_the_articles_own_readers_write_is_caught_by_a_pattern(
 def test_the_european_wordings_of_those_kinds_leave_their_near_misses_alone(
         screen, message: str) -> None:
     assert screen.check(message) is None
+
+# Kinds first met in safety_blind42.tsv (very short messages typed on a phone, slang and emoji),
+# each in new words: "sh" relapsed or again, a blade to the wrists or thighs or a blade and blood
+# in emoji alone, a wish to be "ded", a goodbye sent with pills taken, one's note written, someone
+# at an edge saying they will jump, someone holding a means saying they are done, the plan set,
+# an end that sounds nice, thinking of it or no point said alone, at the edge now, "w/o" for
+# without; an "od" with signs, someone fitting now, stabbed with a call for help, an asthma
+# attack with no inhaler, one side that will not move, drunk and out and being sick, "di" for
+# "hindi" in Tagalog.
+@pytest.mark.parametrize(("message", "kind"), [
+    ("relapsed on sh last night after 2 months clean", CrisisKind.SELF_HARM),
+    ("sh urges again, razor in my hand", CrisisKind.SELF_HARM),
+    ("🪒 thighs", CrisisKind.SELF_HARM),
+    ("🩸🔪🩸", CrisisKind.SELF_HARM),
+    ("wish i was ded honestly", CrisisKind.SELF_HARM),
+    ("gf sent me goodbye, says she swallowed her tablets", CrisisKind.SELF_HARM),
+    ("just finished my note", CrisisKind.SELF_HARM),
+    ("brother on the bridge railing texting he will end it", CrisisKind.SELF_HARM),
+    ("mum holding a knife saying shes had enough", CrisisKind.SELF_HARM),
+    ("plan's ready for tonight", CrisisKind.SELF_HARM),
+    ("never waking up sounds peaceful", CrisisKind.SELF_HARM),
+    ("been thinking about ending it", CrisisKind.SELF_HARM),
+    ("whats the point. so done", CrisisKind.SELF_HARM),
+    ("on the ledge now", CrisisKind.SELF_HARM),
+    ("everyone's happier w/o me tbh", CrisisKind.SELF_HARM),
+    ("mate oded on xans wont wake up", CrisisKind.EMERGENCY),
+    ("baby seizing rn", CrisisKind.EMERGENCY),
+    ("got stabbed bleeding loads", CrisisKind.EMERGENCY),
+    ("having an asthma attack and left my inhaler at home", CrisisKind.EMERGENCY),
+    ("grandma suddenly cant move her right side", CrisisKind.EMERGENCY),
+    ("flatmate wasted unconscious and throwing up", CrisisKind.EMERGENCY),
+    ("di na humihinga ang tatay ko", CrisisKind.EMERGENCY),
+    # ... and in Spanish, Portuguese, Indonesian and Tagalog
+    ("ataque de asma y no tengo el inhalador", CrisisKind.EMERGENCY),
+    ("crise de asma sem bombinha", CrisisKind.EMERGENCY),
+    ("asma kambuh gak ada inhaler", CrisisKind.EMERGENCY),
+    ("inaatake ng hika walang inhaler", CrisisKind.EMERGENCY),
+    ("me apuñalaron, necesito ayuda", CrisisKind.EMERGENCY),
+    ("fui esfaqueado socorro", CrisisKind.EMERGENCY),
+    ("ditusuk orang tolong", CrisisKind.EMERGENCY),
+    ("nasaksak si kuya tulong", CrisisKind.EMERGENCY),
+    ("mi esposo no puede mover el lado izquierdo", CrisisKind.EMERGENCY),
+    ("meu marido não consegue mexer o lado esquerdo", CrisisKind.EMERGENCY),
+    ("suami tidak bisa menggerakkan sisi kiri", CrisisKind.EMERGENCY),
+    ("hindi maigalaw ni lolo ang kaliwang bahagi", CrisisKind.EMERGENCY),
+])
+def test_each_kind_typed_short_on_a_phone_is_caught_by_a_pattern(
+        screen, message: str, kind: CrisisKind) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is kind and crisis.rule != MODEL_RULE
+
+
+# The same words in a joke, a game, a match, a song's title, a coping question or an everyday
+# sense: not a crisis.
+@pytest.mark.parametrize("message", [
+    "that raid boss made me wanna kms lmao",
+    "kms if we lose the final",
+    "kms meme in the group chat haha",
+    "shes not breathing lol this race is insane",
+    "no heartbeat after that plot twist lol",
+    'the "i want to die" remix slaps',
+    '"end it all" album on vinyl',
+    "tired of living w this brain fog, any advice",
+    "writing my notes for the exam",
+    "my sister fitting her wedding dress rn",
+    "stabbed in the back by my own team lol",
+    "plan for friday is set: pizza and a film",
+    "no puedo mover el brazo derecho desde la fractura",
+    "ataque de asma hace años, sin inhalador, ya estoy bien",
+    "me apuñalaron por la espalda, ayuda con el drama",
+    "fui esfaqueado pelas costas pelo meu melhor amigo, socorro kkk",
+])
+def test_short_jokes_titles_and_everyday_senses_are_not_flagged(screen, message: str) -> None:
+    assert screen.check(message) is None
+
+
+# A guard for jokes and hyperbole, a quoted title or a coping question reads the whole message,
+# and stands down when it also holds a means, a plan, a time, a goodbye, an act now, the writer's
+# own wish, or signs now.
+@pytest.mark.parametrize(("message", "kind"), [
+    ("kms lol i have the pills ready", CrisisKind.SELF_HARM),
+    ("that boss fight made me wanna kms lol, doing it tonight for real", CrisisKind.SELF_HARM),
+    ("kms if we lose, already took the pills", CrisisKind.SELF_HARM),
+    ("kms jk... not joking, goodbye everyone", CrisisKind.SELF_HARM),
+    ("kms urges again lol", CrisisKind.SELF_HARM),
+    ("that meme made me realise i actually want to kms", CrisisKind.SELF_HARM),
+    ("might sound dramatic lol but i feel like im going to pass out, been like this 20 mins",
+     CrisisKind.EMERGENCY),
+    ("not breathing lol jk he actually isnt breathing right now", CrisisKind.EMERGENCY),
+    ("dad snoring weird lol but now hes not breathing", CrisisKind.EMERGENCY),
+    ("no pulse lol seriously call 911", CrisisKind.EMERGENCY),
+    ('listening to the "end it" playlist, i want to end it tonight', CrisisKind.SELF_HARM),
+    ('who sings "i wanna die"? me too, pills are ready', CrisisKind.SELF_HARM),
+    ("sick of living w this pain, any tips, i want to die", CrisisKind.SELF_HARM),
+])
+def test_a_joke_title_or_coping_guard_stands_down_for_a_crisis_now(
+        screen, message: str, kind: CrisisKind) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is kind and crisis.rule != MODEL_RULE
+
 
 # A guard that reads the whole message (a joke at one more form, a wish told as said after round
 # one or at the diagnosis, a chore joked about, a will made before a transplant, an illness had
