@@ -480,6 +480,7 @@ def test_each_kind_typed_short_on_a_phone_is_caught_by_a_pattern(
     "ataque de asma hace años, sin inhalador, ya estoy bien",
     "me apuñalaron por la espalda, ayuda con el drama",
     "fui esfaqueado pelas costas pelo meu melhor amigo, socorro kkk",
+    "took my pills this morning, kms if they lose lol",
 ])
 def test_short_jokes_titles_and_everyday_senses_are_not_flagged(screen, message: str) -> None:
     assert screen.check(message) is None
@@ -492,6 +493,8 @@ def test_short_jokes_titles_and_everyday_senses_are_not_flagged(screen, message:
     ("kms lol i have the pills ready", CrisisKind.SELF_HARM),
     ("that boss fight made me wanna kms lol, doing it tonight for real", CrisisKind.SELF_HARM),
     ("kms if we lose, already took the pills", CrisisKind.SELF_HARM),
+    ("kms if they lose, already took the pills", CrisisKind.SELF_HARM),
+    ("kms if they lose, just swallowed all my meds", CrisisKind.SELF_HARM),
     ("kms jk... not joking, goodbye everyone", CrisisKind.SELF_HARM),
     ("kms urges again lol", CrisisKind.SELF_HARM),
     ("that meme made me realise i actually want to kms", CrisisKind.SELF_HARM),
