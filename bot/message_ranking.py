@@ -27,6 +27,7 @@ from bot.readings import (
     judged_fact,
     meant_word,
     plainly_asked,
+    study_as_report,
     summary_of_what,
     topic_first,
     what_happens_then,
@@ -90,7 +91,9 @@ class MessageRanking(ABC):
         cached = self._cache.get(key)
         if cached is None:
             # "a summary of what HSCT is": what HSCT is, not the article's summary
-            asked = self._about_the_article(key) or summary_of_what(key) or key
+            # "what did the study find": the report's findings, not a trial's (`study_as_report`)
+            asked = (self._about_the_article(key) or summary_of_what(key)
+                     or study_as_report(key) or key)
             cached = self._rank_query(asked)
             brief = briefly_asked(key) if asked is key else None
             if brief:  # "who is it for, in one line": who it is for, said briefly, when that

@@ -192,6 +192,36 @@ def summary_of_what(text: str) -> str | None:
     return None if says_nothing(inner) else inner
 
 
+# The one study a reader means, asked what it found ("what did the study find?", "my friend
+# says this study proved it cures MS", "the study's results?"): the report the article is
+# about, not a trial, which is what "study" alone reads as ("is the study recruiting?"). Only
+# the study itself, with nothing between "the" and "study": "the animal studies showed" and
+# "how many studies did they find" keep their own reading.
+_THE_STUDY = r"(?:the|this|that)\s+(?:(?:new|recent|latest|whole|actual|original)\s+)?study"
+_FOUND = (r"(?:find|finds|found|show|shows|showed|shown|conclude|concludes|concluded|prove|proves|"
+          r"proved|proven|suggest|suggests|suggested|discover|discovered|say|says|said|claim|claims|"
+          r"claimed|establish|established|demonstrate|demonstrates|demonstrated)")
+_FINDINGS = r"(?:findings?|results?|conclusions?|outcomes?|verdict|bottom\s+line)"
+_STUDY_FOUND = re.compile(
+    rf"(?P<a>\b{_THE_STUDY})(?=\s+(?:(?:actually|really|basically|just|even|ever|all)\s+)?{_FOUND}\b"
+    rf"|(?:'s|’s)?\s+{_FINDINGS}\b)"
+    rf"|\b(?:do|does|did)\s+(?P<b>{_THE_STUDY})\s+(?:(?:actually|really|basically)\s+)?{_FOUND}\b"
+    rf"|\b{_FINDINGS}\s+(?:of|from)\s+(?P<c>{_THE_STUDY})\b", re.IGNORECASE)
+_STUDY_WORD = re.compile(r"\bstudy\b", re.IGNORECASE)
+
+
+def study_as_report(text: str) -> str | None:
+    """The message with the study whose findings it asks for named as the report
+    (`_STUDY_FOUND`): "what did the study find" -> "what did the report find"; None when no
+    study is asked for what it found."""
+    found = _STUDY_FOUND.search(text)
+    if found is None:
+        return None
+    name = next(g for g in ("a", "b", "c") if found.group(g))
+    start, end = found.span(name)
+    return text[:start] + _STUDY_WORD.sub("report", text[start:end]) + text[end:]
+
+
 # How short the reader wants it, said after a question of its own ("who is it for, in one
 # line", "how would you define HSCT in one sentence?", "what is a stem cell transplant in a few
 # words"): how to say it, not a request for the article's summary, which "in one line" alone

@@ -36,6 +36,7 @@ from bot.readings import (
     judged_fact,
     meant_word,
     plainly_asked,
+    study_as_report,
     summary_of_what,
     topic_first,
     what_happens_then,
@@ -1050,6 +1051,20 @@ def test_what_the_article_says_about_something_asks_about_that_thing(engine: Eng
     assert engine.ask("what does the article say about older patients?").entry.id == (
         "toxicity-elderly")
     assert engine.ask("what does the article say about hsct").entry.id == "main-finding"
+
+
+def test_the_study_asked_what_it_found_is_the_report_not_a_trial(engine: Engine) -> None:
+    assert study_as_report("what did the study conclude about hsct") == (
+        "what did the report conclude about hsct")
+    assert study_as_report("what did the animal study show") is None
+    assert study_as_report("is the study still recruiting") is None
+    assert study_as_report("how many studies did they find") is None
+    assert_answered(engine, "what did the study conclude about hsct", "main-finding")
+    assert_answered(engine, "this study proved stem cells fix ms, right?", "main-finding")
+    assert_answered(engine, "the study found it works?", "main-finding")
+    # a kind of study named keeps its own passage, and a trial asked about stays a trial
+    assert_answered(engine, "what did the animal study show", "animal-evidence")
+    assert_answered(engine, "is the study still recruiting", "trial-status")
 
 
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
