@@ -26,6 +26,7 @@ from bot.readings import (
     indirectly_asked,
     judged_fact,
     meant_word,
+    outcome_by_factor,
     plainly_asked,
     study_as_report,
     summary_of_what,
@@ -163,7 +164,8 @@ class MessageRanking(ABC):
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
         for part in (without_purpose(message), checked_claim(message),
-                     what_happens_then(message), judged_fact(message)):
+                     what_happens_then(message), judged_fact(message),
+                     outcome_by_factor(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         restored = with_lost_stop(message) or story_before_comma(message)

@@ -138,6 +138,37 @@ _JUDGED = re.compile(
     re.IGNORECASE)
 
 
+# A fact asked about as what it changes in the outcome ("does disease activity make a difference
+# to results?", "does being badly disabled already affect whether it works?", "do the results
+# depend on age?"): whether it works with that fact, which is what a passage on who responds
+# says; the outcome's words ("results", "affect", "difference") are in no phrasing of it.
+_OUTCOME = (r"(?:the\s+)?(?:results?|outcomes?|response|success|benefit|effect|"
+            r"(?:whether|if|how\s+well)\s+(?:it|this|that|hsct|the\s+(?:treatment|transplant|"
+            r"procedure))\s+(?:works?|helps?))")
+_CHANGES = (r"(?:affect|affects|change|changes|influence|influences|impact|impacts|"
+            r"make\s+(?:a|any|much)\s+(?:big\s+)?difference\s+(?:to|in|for)|matter\s+for|"
+            r"count\s+for)")
+_BY_FACTOR = (
+    re.compile(rf"^\W*(?:so\s+|and\s+)?(?:does|do|did|will|would|could|can|might)\s+"
+               rf"(?P<x>(?!(?:it|this|that)\s)[^?]+?)\s+{_CHANGES}\s+{_OUTCOME}\W*$",
+               re.IGNORECASE),
+    re.compile(rf"^\W*(?:so\s+|and\s+)?(?:does|do|did|will|would)\s+(?:the\s+)?"
+               rf"(?:results?|outcomes?|response|success|benefit)\s+(?:depend|depends)\s+"
+               rf"(?:on|upon)\s+(?P<x>[^?]+?)\W*$", re.IGNORECASE),
+)
+
+
+def outcome_by_factor(text: str) -> str | None:
+    """"does it work with X" for a message asking whether X changes the outcome
+    (`_BY_FACTOR`); None when not asked so, or X says nothing."""
+    for pattern in _BY_FACTOR:
+        found = pattern.match(text.strip())
+        if found is not None:
+            factor = found.group("x").strip()
+            return None if says_nothing(factor) else f"does it work with {factor}"
+    return None
+
+
 def judged_fact(text: str) -> str | None:
     """The fact a reader asks to be judged, with what it is judged for (`_JUDGED`): "my MS is
     active, is that good or bad for the treatment?" -> "my MS is active for the treatment".

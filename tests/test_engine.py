@@ -35,6 +35,7 @@ from bot.readings import (
     indirectly_asked,
     judged_fact,
     meant_word,
+    outcome_by_factor,
     plainly_asked,
     study_as_report,
     summary_of_what,
@@ -1065,6 +1066,17 @@ def test_the_study_asked_what_it_found_is_the_report_not_a_trial(engine: Engine)
     # a kind of study named keeps its own passage, and a trial asked about stays a trial
     assert_answered(engine, "what did the animal study show", "animal-evidence")
     assert_answered(engine, "is the study still recruiting", "trial-status")
+
+
+def test_a_fact_asked_as_changing_the_outcome_asks_whether_it_works_with_it(
+        engine: Engine) -> None:
+    assert outcome_by_factor("do the results depend on age?") == "does it work with age"
+    assert outcome_by_factor("does it affect the results") is None
+    assert_answered(engine, "does having lots of relapses change how well it works", "active-ms")
+    assert_answered(engine, "do results depend on how disabled you are", "high-disability")
+    # a fact no passage speaks of is still declined
+    assert isinstance(engine.ask("does smoking affect whether it works"), Declined)
+    assert isinstance(engine.ask("does chemo affect the outcome"), Declined)
 
 
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
