@@ -1079,6 +1079,13 @@ def test_a_fact_asked_as_changing_the_outcome_asks_whether_it_works_with_it(
     assert isinstance(engine.ask("does chemo affect the outcome"), Declined)
 
 
+def test_approval_by_a_named_regulator_is_the_treatments_status(engine: Engine) -> None:
+    assert_answered(engine, "is this thing fda approved yet", "trial-status")
+    assert_answered(engine, "was it approved by the ema", "trial-status")
+    # another treatment's approval is not the article's
+    assert isinstance(engine.ask("is ocrevus fda approved"), Declined)
+
+
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
     assert summary_of_what("quick one-line summary of what HSCT for MS is") == (
         "what is HSCT for MS")
