@@ -1086,6 +1086,12 @@ def test_approval_by_a_named_regulator_is_the_treatments_status(engine: Engine) 
     assert isinstance(engine.ask("is ocrevus fda approved"), Declined)
 
 
+def test_following_it_up_is_the_readers_next_step_not_the_studys_follow_up(
+        engine: Engine) -> None:
+    assert_answered(engine, "how can i follow this up with my neuro", "talk-to-doctor")
+    assert isinstance(engine.ask("how long was the follow up"), Declined)
+
+
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
     assert summary_of_what("quick one-line summary of what HSCT for MS is") == (
         "what is HSCT for MS")
