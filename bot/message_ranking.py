@@ -23,6 +23,7 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
+    first_of_its_kind,
     indirectly_asked,
     judged_fact,
     meant_word,
@@ -165,7 +166,7 @@ class MessageRanking(ABC):
         # without the words around it
         for part in (without_purpose(message), checked_claim(message),
                      what_happens_then(message), judged_fact(message),
-                     outcome_by_factor(message)):
+                     outcome_by_factor(message), first_of_its_kind(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         restored = with_lost_stop(message) or story_before_comma(message)

@@ -152,9 +152,9 @@ _BY_FACTOR = (
     re.compile(rf"^\W*(?:so\s+|and\s+)?(?:does|do|did|will|would|could|can|might)\s+"
                rf"(?P<x>(?!(?:it|this|that)\s)[^?]+?)\s+{_CHANGES}\s+{_OUTCOME}\W*$",
                re.IGNORECASE),
-    re.compile(rf"^\W*(?:so\s+|and\s+)?(?:does|do|did|will|would)\s+(?:the\s+)?"
-               rf"(?:results?|outcomes?|response|success|benefit)\s+(?:depend|depends)\s+"
-               rf"(?:on|upon)\s+(?P<x>[^?]+?)\W*$", re.IGNORECASE),
+    re.compile(r"^\W*(?:so\s+|and\s+)?(?:does|do|did|will|would)\s+(?:the\s+)?"
+               r"(?:results?|outcomes?|response|success|benefit)\s+(?:depend|depends)\s+"
+               r"(?:on|upon)\s+(?P<x>[^?]+?)\W*$", re.IGNORECASE),
 )
 
 
@@ -166,6 +166,41 @@ def outcome_by_factor(text: str) -> str | None:
         if found is not None:
             factor = found.group("x").strip()
             return None if says_nothing(factor) else f"does it work with {factor}"
+    return None
+
+
+# Whether the research is the first of its kind ("was this the first research on it for MS or
+# have there been others?", "is this the first study of HSCT in MS?", "was it the first time
+# anyone looked at HSCT for MS?", "have there been other studies on this before?"): whether it
+# was studied before, which is what a passage on earlier studies says; "first" and "others"
+# alone would pull to whatever else came first or to other research.
+_RESEARCH = r"(?:study|studies|research|trial|trials|report|paper|review|look|attempt)"
+_ON = r"(?:on|of|into|about|for|in|looking\s+at)"
+_FIRST_OF_KIND = (
+    re.compile(rf"^\W*(?:so\s+|and\s+)?(?:is|was)\s+(?:this|it|that)\s+(?:really\s+|actually\s+)?"
+               rf"(?:the\s+)?(?:very\s+)?first\s+(?:ever\s+)?{_RESEARCH}"
+               rf"(?:\s+(?:ever\s+)?{_ON}\s+(?P<x>.+?))?(?:\s*,?\s+or\s+.*)?\W*$", re.IGNORECASE),
+    re.compile(r"^\W*(?:so\s+|and\s+)?(?:is|was)\s+(?:this|it|that)\s+(?:really\s+|actually\s+)?"
+               r"the\s+first\s+time\s+(?:anyone|anybody|someone|researchers|scientists|they)\s+"
+               r"(?:has\s+|have\s+|had\s+)?(?:looked\s+at|studied|researched|tested|tried|"
+               r"investigated|examined)\s+(?P<x>.+?)(?:\s*,?\s+or\s+.*)?\W*$", re.IGNORECASE),
+    re.compile(rf"^\W*(?:so\s+|and\s+)?(?:have|has)\s+there\s+been\s+(?:any\s+)?"
+               rf"(?:other|earlier|previous|prior|older)\s+{_RESEARCH}"
+               rf"(?:\s+{_ON}\s+(?P<x>.+?))?(?:\s+before(?:\s+this)?)?\W*$", re.IGNORECASE),
+)
+
+
+def first_of_its_kind(text: str) -> str | None:
+    """"has X been studied before" for a message asking whether the research on X is the first
+    (`_FIRST_OF_KIND`); X is "this" when not named. None when not asked so."""
+    for pattern in _FIRST_OF_KIND:
+        found = pattern.match(text.strip())
+        if found is not None:
+            subject = (found.group("x") or "").strip()
+            subject = re.sub(r"\s+before(?:\s+this)?$", "", subject, flags=re.IGNORECASE)
+            if not subject or says_nothing(subject):
+                subject = "this"
+            return f"has {subject} been studied before"
     return None
 
 

@@ -32,6 +32,7 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
+    first_of_its_kind,
     indirectly_asked,
     judged_fact,
     meant_word,
@@ -1090,6 +1091,17 @@ def test_following_it_up_is_the_readers_next_step_not_the_studys_follow_up(
         engine: Engine) -> None:
     assert_answered(engine, "how can i follow this up with my neuro", "talk-to-doctor")
     assert isinstance(engine.ask("how long was the follow up"), Declined)
+
+
+def test_whether_the_research_is_the_first_asks_whether_it_was_studied_before(
+        engine: Engine) -> None:
+    assert first_of_its_kind("is this the first study of hsct in ms") == (
+        "has hsct in ms been studied before")
+    assert first_of_its_kind("have there been other trials recruiting") is None
+    assert_answered(engine, "is this the first study of hsct in ms", "usual-use")
+    assert_answered(engine, "have there been other studies on this before", "usual-use")
+    # the first of something the article does not cover is still declined
+    assert isinstance(engine.ask("was this the first trial of ocrevus"), Declined)
 
 
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
