@@ -294,6 +294,9 @@ def study_as_report(text: str) -> str | None:
 # asks ("headline in one sentence?", "give me the gist in one sentence" keep it).
 _BRIEFLY = re.compile(
     r"^(?P<rest>.+?)[\s,;:–—-]+(?:in\s+(?:one|a|1)\s+(?:line|sentence|phrase)|in\s+(?:a\s+)?few\s+words|"
+    # "in a couple of sentences", "in two lines", "in a few sentences"
+    r"in\s+(?:a\s+couple\s+(?:of\s+)?|a\s+few\s+|few\s+|two\s+|2\s+|three\s+|3\s+)"
+    r"(?:lines|sentences|phrases|words)|"
     r"in\s+short|in\s+brief|briefly|in\s+a\s+nutshell)\W*(?:please\W*)?$", re.IGNORECASE)
 
 

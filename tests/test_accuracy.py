@@ -92,7 +92,7 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # that first measure (95.8% / 98.3%). gardeners.tsv (readers asking about the evidence and what
 # it means: what the study found, what kind of study, animals or people, approved or in trials,
 # who did it, claims heard) first scored 86.1% / 100% and was curated after that first measure
-# (89.1% / 100%).
+# (89.7% / 100%).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),

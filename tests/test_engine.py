@@ -1104,6 +1104,14 @@ def test_whether_the_research_is_the_first_asks_whether_it_was_studied_before(
     assert isinstance(engine.ask("was this the first trial of ocrevus"), Declined)
 
 
+def test_a_length_in_several_sentences_is_how_to_say_it_not_what_is_asked(
+        engine: Engine) -> None:
+    assert briefly_asked("who is it for, in a few sentences") == "who is it for"
+    assert briefly_asked("what is hsct in two sentences") == "what is hsct"
+    assert_answered(engine, "what is hsct in two sentences", "what-is-hsct")
+    assert_answered(engine, "summarise the report in two lines please", "main-finding")
+
+
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
     assert summary_of_what("quick one-line summary of what HSCT for MS is") == (
         "what is HSCT for MS")
