@@ -23,10 +23,13 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
+    first_of_its_kind,
     indirectly_asked,
     judged_fact,
     meant_word,
+    outcome_by_factor,
     plainly_asked,
+    study_as_report,
     summary_of_what,
     topic_first,
     what_happens_then,
@@ -90,7 +93,9 @@ class MessageRanking(ABC):
         cached = self._cache.get(key)
         if cached is None:
             # "a summary of what HSCT is": what HSCT is, not the article's summary
-            asked = self._about_the_article(key) or summary_of_what(key) or key
+            # "what did the study find": the report's findings, not a trial's (`study_as_report`)
+            asked = (self._about_the_article(key) or summary_of_what(key)
+                     or study_as_report(key) or key)
             cached = self._rank_query(asked)
             brief = briefly_asked(key) if asked is key else None
             if brief:  # "who is it for, in one line": who it is for, said briefly, when that
@@ -160,7 +165,8 @@ class MessageRanking(ABC):
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
         for part in (without_purpose(message), checked_claim(message),
-                     what_happens_then(message), judged_fact(message)):
+                     what_happens_then(message), judged_fact(message),
+                     outcome_by_factor(message), first_of_its_kind(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         # Only a lost stop, not a comma, is read as a story's end: in a FAQ's personal

@@ -89,7 +89,10 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # study showed and who did it; what happens after) first scored 73.9% / 95.0%, curated to
 # 87.3% / 95.0%. spectators.tsv (readers who never use the article's terms: "stem cells", "the
 # transplant", "the reset", "AHSCT", "it") first scored 89.1% / 98.3% and was curated after
-# that first measure (95.8% / 98.3%).
+# that first measure (95.8% / 98.3%). gardeners.tsv (readers asking about the evidence and what
+# it means: what the study found, what kind of study, animals or people, approved or in trials,
+# who did it, claims heard) first scored 86.1% / 100% and was curated after that first measure
+# (89.7% / 100%).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -115,7 +118,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "clinicians.tsv": (0.90, 0.95), "islanders.tsv": (0.89, 0.96),
                "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95),
                "mariners.tsv": (0.89, 0.93), "villagers.tsv": (0.91, 0.98),
-               "spectators.tsv": (0.95, 0.98)}
+               "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

@@ -32,10 +32,13 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
+    first_of_its_kind,
     indirectly_asked,
     judged_fact,
     meant_word,
+    outcome_by_factor,
     plainly_asked,
+    study_as_report,
     summary_of_what,
     topic_first,
     what_happens_then,
@@ -1034,6 +1037,63 @@ def test_what_the_article_says_about_something_asks_about_that_thing(engine: Eng
     assert engine.ask("what does the article say about older patients?").entry.id == (
         "toxicity-elderly")
     assert engine.ask("what does the article say about hsct").entry.id == "main-finding"
+
+
+def test_the_study_asked_what_it_found_is_the_report_not_a_trial(engine: Engine) -> None:
+    assert study_as_report("what did the study conclude about hsct") == (
+        "what did the report conclude about hsct")
+    assert study_as_report("what did the animal study show") is None
+    assert study_as_report("is the study still recruiting") is None
+    assert study_as_report("how many studies did they find") is None
+    assert_answered(engine, "what did the study conclude about hsct", "main-finding")
+    assert_answered(engine, "this study proved stem cells fix ms, right?", "main-finding")
+    assert_answered(engine, "the study found it works?", "main-finding")
+    # a kind of study named keeps its own passage, and a trial asked about stays a trial
+    assert_answered(engine, "what did the animal study show", "animal-evidence")
+    assert_answered(engine, "is the study still recruiting", "trial-status")
+
+
+def test_a_fact_asked_as_changing_the_outcome_asks_whether_it_works_with_it(
+        engine: Engine) -> None:
+    assert outcome_by_factor("do the results depend on age?") == "does it work with age"
+    assert outcome_by_factor("does it affect the results") is None
+    assert_answered(engine, "does having lots of relapses change how well it works", "active-ms")
+    assert_answered(engine, "do results depend on how disabled you are", "high-disability")
+    # a fact no passage speaks of is still declined
+    assert isinstance(engine.ask("does smoking affect whether it works"), Declined)
+    assert isinstance(engine.ask("does chemo affect the outcome"), Declined)
+
+
+def test_approval_by_a_named_regulator_is_the_treatments_status(engine: Engine) -> None:
+    assert_answered(engine, "is this thing fda approved yet", "trial-status")
+    assert_answered(engine, "was it approved by the ema", "trial-status")
+    # another treatment's approval is not the article's
+    assert isinstance(engine.ask("is ocrevus fda approved"), Declined)
+
+
+def test_following_it_up_is_the_readers_next_step_not_the_studys_follow_up(
+        engine: Engine) -> None:
+    assert_answered(engine, "how can i follow this up with my neuro", "talk-to-doctor")
+    assert isinstance(engine.ask("how long was the follow up"), Declined)
+
+
+def test_whether_the_research_is_the_first_asks_whether_it_was_studied_before(
+        engine: Engine) -> None:
+    assert first_of_its_kind("is this the first study of hsct in ms") == (
+        "has hsct in ms been studied before")
+    assert first_of_its_kind("have there been other trials recruiting") is None
+    assert_answered(engine, "is this the first study of hsct in ms", "usual-use")
+    assert_answered(engine, "have there been other studies on this before", "usual-use")
+    # the first of something the article does not cover is still declined
+    assert isinstance(engine.ask("was this the first trial of ocrevus"), Declined)
+
+
+def test_a_length_in_several_sentences_is_how_to_say_it_not_what_is_asked(
+        engine: Engine) -> None:
+    assert briefly_asked("who is it for, in a few sentences") == "who is it for"
+    assert briefly_asked("what is hsct in two sentences") == "what is hsct"
+    assert_answered(engine, "what is hsct in two sentences", "what-is-hsct")
+    assert_answered(engine, "summarise the report in two lines please", "main-finding")
 
 
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
