@@ -24,6 +24,7 @@ MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
 MAX_SENTENCES = 4  # sentences of a message each read as a whole message
 
+_GOODBYE = "goodbye"  # an intent a message may end in that answers it (`peeled`)
 PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
 EDGE = " \t\n,;:-–—…~*"
 # where one sentence ends and the next begins: ".", "?" or "!" and a space, or a new line
@@ -90,10 +91,15 @@ def named_after(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
 
 
 def _each_small_talk(small: SmallTalk, parts: list[str]) -> str | None:
-    """The kind listed first, when two to MAX_SENTENCES parts are each small talk whole."""
+    """The kind listed first, when two to MAX_SENTENCES parts are each small talk whole. A part
+    that only colours the rest ("..., honestly", "..., dear") says nothing of its own: the
+    others are read without it ("You explain things better than my neurologist, honestly.")."""
     parts = [p for p in (p.strip(EDGE) for p in parts) if small.tokens(p)]
     if not 2 <= len(parts) <= MAX_SENTENCES:
         return None
+    said = [p for p in parts
+            if not all(t.norm in small.between for t in small.tokens(p))]
+    parts = said if said else parts
     found = []
     for part in parts:
         chat = small.match(part)
@@ -145,7 +151,13 @@ def peeled(small: SmallTalk, text: str, tokens: list[Token], key: str) -> Chat |
     lo = _skip_to_question(small, tokens, lo, hi)
     end = tokens[hi].start if hi < len(tokens) else len(text)
     rest = text[tokens[lo].start:end].rstrip(EDGE)  # keeps a "?" the reader typed
-    return small.chat_for(taken[0], key, rest, taken_back)
+    # the small talk that opens the message answers ("Hi. What is HSCT? Thanks." greets), unless
+    # the message ends in a goodbye listed before it: the reader is leaving ("Thanks again, must
+    # dash, the dog needs walking. Take care.", as thanks and a goodbye together are a goodbye)
+    intent = taken[0]
+    if hi < len(tokens) and taken[-1] == _GOODBYE and _GOODBYE in small.intents:
+        intent = small.first_listed([taken[0], _GOODBYE])
+    return small.chat_for(intent, key, rest, taken_back)
 
 
 def _peel(small: SmallTalk, text: str, tokens: list[Token], lo: int, hi: int,

@@ -73,7 +73,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind17.tsv": _rows("smalltalk_blind17.tsv"),
                    "smalltalk_blind18.tsv": _rows("smalltalk_blind18.tsv"),
                    "smalltalk_blind19.tsv": _rows("smalltalk_blind19.tsv"),
-                   "smalltalk_blind20.tsv": _rows("smalltalk_blind20.tsv")}
+                   "smalltalk_blind20.tsv": _rows("smalltalk_blind20.tsv"),
+                   "smalltalk_blind21.tsv": _rows("smalltalk_blind21.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -83,7 +84,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
-               "smalltalk_blind20.tsv"]
+               "smalltalk_blind20.tsv", "smalltalk_blind21.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -270,7 +271,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind17.tsv", 0.1),
                                                   ("smalltalk_blind18.tsv", 0.1),
                                                   ("smalltalk_blind19.tsv", 0.2),
-                                                  ("smalltalk_blind20.tsv", 0.2)])
+                                                  ("smalltalk_blind20.tsv", 0.2),
+                                                  ("smalltalk_blind21.tsv", 0.16)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
@@ -579,6 +581,38 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("gimme a real human", "human"), ("perdón me equivoqué", "sorry"),
     ("désolé je me suis trompée", "sorry"), ("извини ошиблась", "sorry"),
     ("explain that to me like i'm a kid", "rephrase"), ("eli5", "rephrase"),
+    # the twenty-first blind set's kinds (a patient group's channel: polite, multi-sentence,
+    # older readers and carers), in other words than its lines
+    ("I'll leave it at that for now", "goodbye"), ("Right, I think I'll call it a day", "goodbye"),
+    ("cheers for now, everyone", "goodbye"), ("do widzenia, do jutra", "goodbye"),
+    ("I'd much rather talk to a real person", "human"),
+    ("could I speak to one of the moderators of this group?", "human"),
+    ("can I phone someone instead please", "human"),
+    ("is there anyone from the charity I could contact?", "human"),
+    ("I want to talk to a doctor, not a bot", "human"),
+    ("is this run by the hospital or someone else?", "identity"),
+    ("is this an official service from the NHS?", "identity"),
+    ("are you based on ChatGPT?", "identity"), ("sei un bot o una persona reale?", "identity"),
+    ("هل أنت روبوت أم إنسان؟", "identity"), ("do you ever have bad days?", "how_are_you"),
+    ("selam, nasılsın?", "how_are_you"), ("hola, ¿cómo estás hoy?", "how_are_you"),
+    ("you're as much use as a chocolate fireguard", "insult"), ("bu bot işe yaramaz", "insult"),
+    ("that was a really clear answer", "compliment"),
+    ("far clearer than the leaflet from my clinic", "compliment"),
+    ("this has been a great help to our support group", "compliment"),
+    ("you are a very clever bot, honestly.", "compliment"),  # a clause of fillers only
+    ("thanks for being so patient with all my questions", "thanks"),
+    ("sorry, I sent that twice", "sorry"), ("désolée, j'ai envoyé le message deux fois", "sorry"),
+    ("apologies for the typos, my eyes are not great today", "sorry"),
+    ("just checking it still works after the upgrade", "test"), ("hahaha muy gracioso", "laugh"),
+    ("que peux-tu faire exactement ?", "capabilities"),
+    ("co potrafisz dla mnie zrobić?", "capabilities"),
+    ("can you reply to messages in other languages too?", "capabilities"),
+    ("I don't know where I should start", "capabilities"),
+    # feeling overwhelmed, with no question: a kind word and questions to start from
+    ("honestly I feel completely overwhelmed by all this", "overwhelmed"),
+    ("it's all a lot to take in right now", "overwhelmed"),
+    ("je suis un peu perdue", "overwhelmed"), ("ich bin etwas überfordert", "overwhelmed"),
+    ("I don't know what I should ask, I'm feeling a bit overwhelmed", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -655,6 +689,14 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "explain like I'm five how the new cells fix MS", "muy bueno este tratamiento?",
     "sorry i made a mistake with my dose is that dangerous", "stop wait times for hsct",
     "lol ok but whats the success rate",
+    # near the twenty-first blind set's kinds: a person, a comparison, being overwhelmed or
+    # sending twice about something named, an official treatment, the same as another treatment
+    "i would rather talk to someone about the risks of hsct", "can i call someone about hsct costs",
+    "is there someone from the research team who had hsct", "better than the drugs i'm on now",
+    "is it better than ocrevus", "far better than other treatments?",
+    "i feel overwhelmed by the side effects of the chemo", "is this an official treatment",
+    "is it the same as chemo", "sorry i asked twice, how long is the hospital stay",
+    "is it the nhs or a private clinic that does hsct", "i will stop my meds before hsct",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
@@ -726,6 +768,26 @@ def test_a_different_letter_is_not_the_typo_a_swapped_pair_is(small, message: st
     assert chat is None or chat.intent not in ("thanks", "greeting"), chat
 
 
+
+
+def test_a_sign_off_at_the_end_answers_a_message_of_news_that_asks_nothing(
+        conversation: Conversation) -> None:
+    """Thanks, some news, then a goodbye: the reader is leaving, so the goodbye answers (thanks
+    and goodbye is a goodbye), as when the news is small talk too."""
+    message = "Thank you, my daughter is visiting later, take care"
+    chat = conversation.smalltalk.match(message)
+    assert chat is not None and chat.intent == "goodbye"
+    assert conversation.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
+
+
+def test_a_reader_who_feels_overwhelmed_gets_a_kind_word_and_questions_to_start_from(
+        conversation: Conversation) -> None:
+    """Never an article passage: the bot's own kind words, and example questions as buttons."""
+    turn = conversation.reply("Sorry, I'm just feeling a bit overwhelmed by it all.", PRIVATE)
+    assert turn.outcome is Outcome.SMALLTALK
+    assert "take your time" in turn.reply.text.lower()
+    assert turn.reply.buttons
+    assert not any(p in turn.reply.text for p in _passages(conversation))
 
 
 def test_a_message_that_only_seems_small_talk_is_still_offered_to_the_engine(small) -> None:
