@@ -32,17 +32,19 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
-    first_of_its_kind,
     indirectly_asked,
-    judged_fact,
     meant_word,
-    outcome_by_factor,
     plainly_asked,
-    study_as_report,
-    summary_of_what,
     topic_first,
     what_happens_then,
     without_purpose,
+)
+from bot.rephrasings import (
+    first_of_its_kind,
+    judged_fact,
+    outcome_by_factor,
+    study_as_report,
+    summary_of_what,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import (
