@@ -43,6 +43,13 @@ def marked_question(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences, split after each ".", "!" or "?"."""
+    return _SENTENCE_END.split(text.strip())
+
+
 _JOINED = re.compile(r"^(?:and|also|plus|but|so)\s+", re.IGNORECASE)
 
 
@@ -62,9 +69,9 @@ def asked_part(text: str) -> str | None:
     asking, not what about, yet its words would count against every entry. (Within one
     sentence, "i need to know what my balance is" has no story to take off: measured on
     CLINC150, cutting there cost more than it gained.)"""
-    sentences = _SENTENCE_END.split(text.strip())
-    asked = [s for s in sentences if asks(_unjoined(s))]
-    if not asked or len(asked) == len(sentences):
+    said = sentences(text)
+    asked = [s for s in said if asks(_unjoined(s))]
+    if not asked or len(asked) == len(said):
         return None
     return " ".join(asked)
 
@@ -74,7 +81,7 @@ def questions_in(text: str) -> list[str]:
     get it and how long is the recovery", "Is it the same procedure? How long would I be off
     work?"), each of them alone; empty when it asks one. One a passage cannot answer ("how
     long...", when no passage gives a time) would otherwise keep the other from its answer."""
-    asked = [s for s in map(_unjoined, _SENTENCE_END.split(text.strip())) if asks(s)]
+    asked = [s for s in map(_unjoined, sentences(text)) if asks(s)]
     parts = [part for sentence in asked for part in _SECOND_QUESTION.split(sentence)
              if asks(part)]
     return parts if len(parts) > 1 else []
@@ -82,7 +89,7 @@ def questions_in(text: str) -> list[str]:
 
 def told_part(text: str) -> str:
     """The sentences that only tell (the story around the questions), "" when none does."""
-    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not asks(_unjoined(s)))
+    return " ".join(s for s in sentences(text) if not asks(_unjoined(s)))
 
 
 # A phone-typed run-on: a story, then the question, with no stop between them ("my friend sent

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.asking import OPENERS, asks, says_nothing
+from bot.asking import OPENERS, asks, says_nothing, sentences
 from bot.text import STOPWORDS, words
 
 # Where a message turns from what someone said to the bot: "...", a comma, a question mark, or
@@ -126,16 +126,15 @@ _CHECK_SENTENCE = re.compile(
 _TOLD_BY = re.compile(r"^\W*(?:[\w'’]+\s+){0,10}?(?<!\bit\s)(?<!\barticle\s)(?<!\breview\s)"
                       r"(?:said|says|told\s+(?:me|us)|tells\s+(?:me|us)|reckons|claims|claimed|"
                       r"wrote|writes|swears)\s+(?:that\s+)?", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _claim_before_check(text: str) -> str | None:
     """The sentence before a last one that only checks it (`_CHECK_SENTENCE`), without who
     said it (`_TOLD_BY`); None when the message does not end so."""
-    sentences = _SENTENCE_END.split(text.strip())
-    if len(sentences) < 2 or not _CHECK_SENTENCE.match(sentences[-1]):
+    said = sentences(text)
+    if len(said) < 2 or not _CHECK_SENTENCE.match(said[-1]):
         return None
-    claim = _TOLD_BY.sub("", sentences[-2].rstrip(" .!"), count=1)
+    claim = _TOLD_BY.sub("", said[-2].rstrip(" .!"), count=1)
     return None if says_nothing(claim) else claim.strip()
 
 
@@ -344,7 +343,7 @@ def asked_in_letter(text: str) -> str | None:
     my age."): that sentence without its lead-in (`indirectly_asked`), alone, as the story's
     words (who writes, what they did) are not what it asks. None when no sentence after the
     first asks so."""
-    for sentence in _SENTENCE_END.split(text.strip())[1:]:
+    for sentence in sentences(text)[1:]:
         inner = indirectly_asked(sentence)
         if inner is not None:
             return inner
