@@ -81,20 +81,23 @@ _CHALLENGE = re.compile(
     r"[^?]{0,40}\?\s+(?=\S)", re.IGNORECASE)
 
 
+def _after(opening: re.Pattern[str], text: str) -> str | None:
+    """What follows the frame `opening` matches at the message's start; None when it does not
+    open the message, or nothing of substance follows."""
+    found = opening.match(text)
+    if found is None or says_nothing(text[found.end():]):
+        return None
+    return text[found.end():]
+
+
 def unchallenged(text: str) -> str:
     """The message without a sceptic's challenge asked before its question (`_CHALLENGE`)."""
-    found = _CHALLENGE.match(text)
-    if found is None or says_nothing(text[found.end():]):
-        return text
-    return text[found.end():]
+    return _after(_CHALLENGE, text) or text
 
 
 def unlabelled(text: str) -> str:
     """The message without the asker's job labelled before it (`_SPEAKER`)."""
-    found = _SPEAKER.match(text)
-    if found is None or says_nothing(text[found.end():]):
-        return text
-    return text[found.end():]
+    return _after(_SPEAKER, text) or text
 
 
 def unaddressed(text: str) -> str:
@@ -147,10 +150,7 @@ _INTERJECTION = re.compile(
 def without_interjection(text: str) -> str | None:
     """The question without the surprise or pause before it (`_INTERJECTION`); None when
     there is none, or nothing of substance is left."""
-    found = _INTERJECTION.match(text)
-    if found is None or says_nothing(text[found.end():]):
-        return None
-    return text[found.end():]
+    return _after(_INTERJECTION, text)
 
 
 # Who talks about what the reader names, said after naming it ("the reset thing everyone talks
