@@ -105,22 +105,14 @@ class MessageRanking(ABC):
                 ranked = self._rank_query(brief)
                 if ranked and ranked[0].score >= self._bar:
                     cached = ranked
-            polite = without_courtesy(key)
-            if polite:  # "hsct explain plz": the question without the courtesy around it
-                cached = _better(cached, self._rank_query(polite))
-            calm = without_interjection(key)
-            if calm:  # "wait so you get chemo for this??": the question without the surprise
-                cached = _better(cached, self._rank_query(calm))
-            treatment = self._treatment_names.named(key)
-            if treatment:  # "do stem cells work if you're in a wheelchair": the treatment
-                cached = _better(cached, self._rank_query(treatment))
-            heard = without_hearsay(key)
-            if heard:  # "the reset thing everyone talks about, what is it": the question
-                # without who talks about what it names
-                cached = _better(cached, self._rank_query(heard))
-            plain = plainly_asked(key)
-            if plain:  # "explain like I'm five why...": the question without how to say it
-                cached = _better(cached, self._rank_query(plain))
+            for reading in (
+                    without_courtesy(key),  # "hsct explain plz": without the courtesy
+                    without_interjection(key),  # "wait so you get chemo for this??"
+                    self._treatment_names.named(key),  # "do stem cells work...": the treatment
+                    without_hearsay(key),  # "the reset thing everyone talks about, what is it"
+                    plainly_asked(key)):  # "explain like I'm five why...": without the how
+                if reading:  # the question read so, beside the message as typed
+                    cached = _better(cached, self._rank_query(reading))
             inner = indirectly_asked(key)
             if inner:  # "I should like to know whether...": the question inside
                 cached = _better(cached, self._rank_message(inner))
