@@ -1179,8 +1179,7 @@ def test_chat_slang_typed_around_a_question_is_not_part_of_it(engine: Engine) ->
 def test_what_the_reader_cannot_remember_is_not_what_they_ask(engine: Engine) -> None:
     for question, expected in (("was the team australian i dont remember", "australian-review"),
                                ("who wrote the review i cant remember", "study-reference")):
-        answer = engine.ask(question)
-        assert isinstance(answer, Answer) and answer.entry.id == expected, question
+        assert_answered(engine, question, expected)
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -1190,14 +1189,12 @@ def test_what_the_reader_cannot_remember_is_not_what_they_ask(engine: Engine) ->
 ])
 def test_texting_shorthand_is_read_as_the_words_it_stands_for(engine: Engine, question: str,
                                                               expected: str) -> None:
-    answer = engine.ask(question)
-    assert isinstance(answer, Answer) and answer.entry.id == expected
+    assert_answered(engine, question, expected)
 
 
 def test_texting_letters_for_yes_or_no_are_not_words_of_the_question(engine: Engine) -> None:
     for question in ("radiation needed for hsct y/n", "chemo y/n for stem cell transplant"):
-        answer = engine.ask(question)
-        assert isinstance(answer, Answer) and answer.entry.id == "immune-depletion", question
+        assert_answered(engine, question, "immune-depletion")
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -1207,16 +1204,14 @@ def test_texting_letters_for_yes_or_no_are_not_words_of_the_question(engine: Eng
 ])
 def test_words_as_voice_typing_mishears_them_are_read_as_said(engine: Engine, question: str,
                                                                expected: str) -> None:
-    answer = engine.ask(question)
-    assert isinstance(answer, Answer) and answer.entry.id == expected
+    assert_answered(engine, question, expected)
 
 
 def test_a_keyword_query_asking_if_it_is_a_good_idea_for_the_old_asks_their_risk(
         engine: Engine) -> None:
     for question in ("would hsct be a bad idea for a senior citizen",
                      "hsct for my 74 yr old mum bad idea?"):
-        answer = engine.ask(question)
-        assert isinstance(answer, Answer) and answer.entry.id == "toxicity-elderly", question
+        assert_answered(engine, question, "toxicity-elderly")
 
 
 def test_a_run_on_story_then_question_typed_without_a_stop_is_read_as_two_sentences(
@@ -1233,5 +1228,4 @@ def test_a_run_on_story_then_question_typed_without_a_stop_is_read_as_two_senten
              "it say who benefits most", "active-ms"),
             ("a lady in my support group swears by this but is it still only in trials",
              "trial-status")):
-        answer = engine.ask(question)
-        assert isinstance(answer, Answer) and answer.entry.id == expected, question
+        assert_answered(engine, question, expected)
