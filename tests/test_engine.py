@@ -1098,6 +1098,12 @@ def test_a_length_in_several_sentences_is_how_to_say_it_not_what_is_asked(
     assert_answered(engine, "summarise the report in two lines please", "main-finding")
 
 
+@pytest.mark.parametrize("question", ["could you do a quick recap of the article",
+                                      "the rundown on this study?", "synopsis please"])
+def test_a_recap_or_rundown_asks_for_the_articles_summary(engine: Engine, question: str) -> None:
+    assert_answered(engine, question, "main-finding")
+
+
 def test_a_summary_of_what_something_is_asks_what_it_is(engine: Engine) -> None:
     assert summary_of_what("quick one-line summary of what HSCT for MS is") == (
         "what is HSCT for MS")
