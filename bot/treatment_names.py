@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.text import STOPWORDS, words
+from bot.text import QUESTION_OPENERS, STOPWORDS, words
 
 # The treatment named by what it uses, as readers who never learnt its name call it ("do stem
 # cells work if you're in a wheelchair?", "is getting stem cells hard on the body?", "stem
@@ -25,7 +25,8 @@ _EFFECT = (r"work|works|worked|help|helps|helped|fix|fixes|stop|stops|halt|halts
            r"benefits|do\s+anything|do\s+any\s+good")
 _RECEIVE = (r"get|gets|getting|got|have|has|having|had|try|tries|trying|tried|undergo|"
             r"undergoes|undergoing|undergone|receive|receiving|received")
-_ASKING = r"what|whats|how|why|where|when|who|which|is|are|do|does|did|can|could|vs|versus|or|and"
+# a question, or a comparison, is not a search-box query
+_ASKING = "|".join(sorted(QUESTION_OPENERS | {"vs", "versus", "or", "and"}))
 _TAKEN = (r"from|out|back|off|collected|harvested|taken|removed|returned|in|into|inside|"
           r"that|which|they|to|made|make|with|of")
 
