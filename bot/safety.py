@@ -86,7 +86,7 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": 
 # A bracketed aside ("my son (3) has swallowed...") stays in its clause.
 # A decimal point or comma ("39.2", "38,5") is no clause break: the reading stays in one piece
 # with the words around it ("a temperature of 39.2 for the last hour").
-_CLAUSE = re.compile(r"[!?;¿¡\n\r\t…|/\[\]\"“”«»。、]+|(?<!\d)[.,]+|[.,]+(?!\d)|\s[-–—]+\s")
+_CLAUSE = re.compile(r"[!?;¿¡،؛؟۔।॥\n\r\t…|/\[\]\"“”«»。、]+|(?<!\d)[.,]+|[.,]+(?!\d)|\s[-–—]+\s")
 # Accents (Latin, Greek, Cyrillic), Hebrew points and Arabic vowel marks are optional in
 # typing and come off; the vowel signs of Indic, Thai, Japanese or Korean are the word itself.
 _ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"

@@ -761,6 +761,12 @@ def test_clauses_are_cut_at_sentence_punctuation_and_folded() -> None:
     assert clauses("Está bien. I can't GO on!") == ["esta bien", "i cant go on"]
 
 
+def test_arabic_urdu_and_indic_sentence_marks_cut_clauses_too() -> None:
+    # so a guard's "years ago" in one sentence cannot clear a crisis told in the next
+    assert clauses("جدي تعب، هل هذا خطير؟ لا اعرف") == ["جدي تعب", "هل هذا خطير", "لا اعرف"]
+    assert clauses("पिछले साल हुआ था। अब ठीक है") == ["पिछले साल हुआ था", "अब ठीक है"]
+
+
 def test_folding_takes_accents_off_but_keeps_the_vowel_signs_other_scripts_spell_with() -> None:
     assert clauses("Já não aguento. Θέλω να πεθάνω") == ["ja nao aguento", "θελω να πεθανω"]
     assert clauses("मेरी माँ बेहोश हो गई है") == ["मेरी माँ बेहोश हो गई है"]
