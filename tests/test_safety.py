@@ -478,6 +478,7 @@ def test_the_emergency_kinds_of_blind43_leave_their_near_misses_alone(
 # emergency now told beside it, in the same clause or the next.
 @pytest.mark.parametrize("message", [
     "vi na novela uma personagem que tomou veneno, agora meu filho bebeu água sanitária",
+    "vi na novela uma personagem que tomou veneno e agora meu filho bebeu veneno de rato",
     "Opa hatte letzte Woche einen Schlaganfall und jetzt hängt sein Gesicht wieder",
     "جدي صار عنده جلطة السنة الماضية وهلق ما عم يتنفس",
     "अगर एम्बुलेंस नहीं आई तो? पापा बेहोश हैं",
