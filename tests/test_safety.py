@@ -427,7 +427,7 @@ def test_the_european_wordings_of_those_kinds_leave_their_near_misses_alone(
     "nach der Spritze schwillt ihm die Zunge an und er röchelt",
     "injection ke baad gala sooj gaya hai, saans lene mein dikkat",
     "після нових таблеток набрякло горло, важко ковтати",
-    "mon grand-père est tombé dans l'escalier, il s'est cogné la tête et il saigne, il ne sait plus où il est",
+    "mon grand-père est tombé dans l'escalier, il s'est cogné la tête, il ne sait plus où il est",
     "mia nonna è caduta in bagno e ha battuto la testa, ora è confusa e sanguina",
     "tata upadł na schodach i uderzył się w głowę, krwawi i jest zdezorientowany",
     "أبوي طاح وانضرب راسه وصار ينزف",
