@@ -106,7 +106,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind39.tsv": (45, 55, 100, 200),
                "safety_blind40.tsv": (45, 55, 100, 195),
                "safety_blind41.tsv": (45, 55, 100, 195),
-               "safety_blind42.tsv": (45, 55, 100, 195)}
+               "safety_blind42.tsv": (45, 55, 100, 195),
+               "safety_blind43.tsv": (45, 55, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -409,6 +410,85 @@ def test_each_kind_the_articles_own_readers_write_is_caught_by_a_pattern(
 def test_the_european_wordings_of_those_kinds_leave_their_near_misses_alone(
         screen, message: str) -> None:
     assert screen.check(message) is None
+
+# Emergency kinds first met in safety_blind43.tsv, each in other words and other languages than
+# the set's: a drug rash that blisters, the throat swelling shut after a new medicine or an
+# injection, a fall with the head hurt and bleeding or confusion after, breathing hard and getting
+# worse (blue lips, an inhaler that does not help), doses doubled by mistake with signs now, a
+# child who drank a household product, foam at the mouth with a fit, one side gone in Hindi.
+@pytest.mark.parametrize("message", [
+    "meu pai começou um antibiótico novo e agora está cheio de bolhas na boca e nos olhos",
+    "empecé a tomar lamotrigina y se me está despegando la piel del pecho, tengo la boca fatal",
+    "depuis mon nouveau médicament j'ai des cloques partout et les yeux qui brûlent",
+    "seit dem neuen Antibiotikum habe ich Blasen am ganzen Körper und im Mund",
+    "начала пить новое лекарство, по всему телу волдыри, губы болят",
+    "adik saya minum obat baru, kulitnya mengelupas dan mulutnya luka",
+    "吃了新药以后全身起水泡，嘴里也破了",
+    "nach der Spritze schwillt ihm die Zunge an und er röchelt",
+    "injection ke baad gala sooj gaya hai, saans lene mein dikkat",
+    "після нових таблеток набрякло горло, важко ковтати",
+    "mon grand-père est tombé dans l'escalier, il s'est cogné la tête, il ne sait plus où il est",
+    "mia nonna è caduta in bagno e ha battuto la testa, ora è confusa e sanguina",
+    "tata upadł na schodach i uderzył się w głowę, krwawi i jest zdezorientowany",
+    "أبوي طاح وانضرب راسه وصار ينزف",
+    "奶奶摔倒了，头撞到地上，一直流血，说话也糊涂了",
+    "babaannem merdivenden düştü, başını çarptı, kafası kanıyor",
+    "мне тяжело дышать и с каждой минутой хуже",
+    "me cuesta respirar y el inhalador no me hace efecto",
+    "ich bekomme kaum Luft, die Lippen werden blau",
+    "ciężko mi oddychać, usta mam sine",
+    "間違えて薬を二回飲んでしまって、動悸とめまいがする",
+    "我妈不小心多吃了一板药，现在很想睡，呼吸也慢",
+    "mon fils a pris deux plaquettes de paracétamol par erreur, il vomit",
+    "hirap gisingin si lolo pagkatapos uminom ng gamot",
+    "ребенок выпил средство для мытья посуды, его рвёт",
+    "synek wypił płyn do naczyń spod zlewu",
+    "my toddler drank something from under the sink and keeps coughing",
+    "mi papá está temblando en el suelo y echando espuma por la boca",
+    "у брата судороги и пена изо рта",
+    "ibu kejang dan mulutnya berbusa",
+    "मम्मी को अचानक एक तरफ का पैर सुन्न हो गया",
+])
+def test_the_emergency_kinds_of_blind43_are_caught_by_a_pattern_in_many_languages(
+        screen, message: str) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is CrisisKind.EMERGENCY
+    assert crisis.rule != MODEL_RULE
+
+
+# Those words as a past event, a question about what to do if, a story's character, blisters
+# from new shoes, a dog's fit, breathless up the stairs: not an emergency.
+@pytest.mark.parametrize("message", [
+    "ano passado minha avó caiu e bateu a cabeça, sangrou bastante mas ficou bem",
+    "wenn jemand nach einem neuen Medikament Blasen im Mund bekommt, ist das gefährlich?",
+    "me salieron ampollas en los pies con los zapatos nuevos",
+    "mi perro está temblando y echando espuma por la boca",
+    "Opa hatte letzten Monat einen Schlaganfall, heute geht es ihm gut",
+    "جدتي صار عندها جلطة الشهر الماضي وهلق منيحة",
+    "अगर किसी को दिल का दौरा पड़े तो क्या करें",
+    "vi num filme uma personagem que bebeu veneno, que cena",
+    "após subir as escadas tenho falta de ar, cada vez pior com a idade, é normal?",
+])
+def test_the_emergency_kinds_of_blind43_leave_their_near_misses_alone(
+        screen, message: str) -> None:
+    assert screen.check(message) is None
+
+
+# A guard that clears a past illness, a story or a condition in its own clause never hides an
+# emergency now told beside it, in the same clause or the next.
+@pytest.mark.parametrize("message", [
+    "vi na novela uma personagem que tomou veneno, agora meu filho bebeu água sanitária",
+    "vi na novela uma personagem que tomou veneno e agora meu filho bebeu veneno de rato",
+    "Opa hatte letzte Woche einen Schlaganfall und jetzt hängt sein Gesicht wieder",
+    "جدي صار عنده جلطة السنة الماضية وهلق ما عم يتنفس",
+    "अगर एम्बुलेंस नहीं आई तो? पापा बेहोश हैं",
+    "mi tía tuvo un ictus hace dos años, ahora tiene la cara caída y no puede hablar",
+])
+def test_a_guard_for_a_past_or_told_emergency_never_hides_one_now(screen, message: str) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is CrisisKind.EMERGENCY
+    assert crisis.rule != MODEL_RULE
+
 
 # Kinds first met in safety_blind42.tsv (very short messages typed on a phone, slang and emoji),
 # each in new words: "sh" relapsed or again, a blade to the wrists or thighs or a blade and blood
