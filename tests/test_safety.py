@@ -541,6 +541,88 @@ def test_each_kind_typed_short_on_a_phone_is_caught_by_a_pattern(
     assert crisis is not None and crisis.kind is kind and crisis.rule != MODEL_RULE
 
 
+# Self-harm in the words of other languages (safety_blind43): a letter left for one's family, better
+# for everyone if one were not here, things given away and goodbyes said, cutting again, someone
+# at a height saying they will jump, all the pills taken on purpose, onto the tracks, pills
+# gathered, not being around for a pet given away.
+@pytest.mark.parametrize("message", [
+    "ya escribí la carta para mi madre, la dejé debajo de la almohada",
+    "j'ai écrit une lettre à mes parents, je l'ai laissée sous l'oreiller",
+    "ich habe einen Brief an meine Eltern geschrieben und unter das Kopfkissen gelegt",
+    "seria melhor pra todo mundo se eu não estivesse aqui",
+    "ce serait plus simple pour tout le monde si je n'étais plus là",
+    "es wäre für alle einfacher, wenn ich nicht mehr da wäre",
+    "якби мене не було, всім було б простіше",
+    "regalé todas mis cosas y ya me despedí de todos",
+    "j'ai donné toutes mes affaires et j'ai dit adieu à mes amis",
+    "раздал все свои вещи и попрощался с друзьями",
+    "me cortei de novo ontem à noite",
+    "je me suis encore coupée cette nuit",
+    "mi hermano dice que está en la azotea y que va a saltar",
+    "mijn zus zegt dat ze op het dak staat en gaat springen",
+    "tomé todas mis pastillas a propósito",
+    "ho preso tutte le pastiglie apposta",
+    "выпила все таблетки специально",
+    "je vais me jeter sous un train",
+    "giving my dog to my sister tomorrow, i won't be around to walk him anymore",
+])
+def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
+        screen, message: str) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is CrisisKind.SELF_HARM
+    assert crisis.rule != MODEL_RULE
+
+
+# Their words laughed off in the language's own laughter, in a song's title asked about, in a
+# story, or in an everyday sense: not a crisis.
+@pytest.mark.parametrize("message", [
+    "хахаха хочу умереть, опять понедельник",
+    "ㅋㅋㅋ 죽고 싶다 월요일이라니",
+    "wkwk pengen mati aja liat tagihan listrik",
+    "haha ich will sterben, morgen ist Montag",
+    'песня "Хочу умереть" — кто поёт?',
+    'qual é o nome da música "quero morrer"? quem canta?',
+    "映画の中で主人公が死にたいって言ってた",
+    "ho scritto una lettera ai miei per natale",
+    "se non ci fossi stata io alla festa sarebbe stato meglio",
+    "regalé mis libros a la biblioteca",
+    "ich habe mich wieder geschnitten beim kochen",
+    "vou pular o almoço hoje",
+    "we gaan springen op de trampoline in het zwembad",
+])
+def test_laughter_titles_stories_and_everyday_senses_in_other_languages_are_not_flagged(
+        screen, message: str) -> None:
+    assert screen.check(message) is None
+
+
+# The guards for laughter, a song's title and a story in other languages stand down when the
+# message also holds a means, "tonight", "now", a goodbye, an act or the words said to be meant.
+@pytest.mark.parametrize("message", [
+    "jajaja me quiero morir, ya tengo las pastillas guardadas",
+    "kkkkk quero morrer hoje à noite",
+    "mdr je veux mourir, ce soir je prends tous mes cachets",
+    "хаха хочу умереть, таблетки уже купила",
+    "ㅋㅋ 죽고 싶다 진심이야",
+    "555 อยากตาย คืนนี้จะกินยาทั้งหมด",
+    "wkwk pengen mati aja, obatnya udah aku kumpulin semua",
+    "haha ich will nicht mehr, heute nacht nehme ich alle tabletten",
+    "www 死にたい、今夜薬を全部飲む",
+    "哈哈 不想活了 今晚把药全吃了",
+    "ahahah voglio morire, stasera prendo tutte le pillole",
+    "hahaha gusto ko nang mamatay, ngayong gabi iinumin ko lahat ng gamot",
+    "ههههه بدي موت، الليلة رح اخد كل الحبوب",
+    "hahaha mar jana chahta hoon, aaj raat sab goliyan kha lunga",
+    'песня "Я хочу умереть молодым" — это про меня, я правда хочу умереть',
+    'Lied "Ich will nicht mehr" – genau so geht es mir, heute nacht mache ich schluss',
+    "电视剧里那个女主跳楼了，我今晚也想跳楼",
+])
+def test_a_guard_for_laughter_titles_or_stories_in_other_languages_stands_down_for_a_crisis_now(
+        screen, message: str) -> None:
+    crisis = screen.check(message)
+    assert crisis is not None and crisis.kind is CrisisKind.SELF_HARM
+    assert crisis.rule != MODEL_RULE
+
+
 # The same words in a joke, a game, a match, a song's title, a coping question or an everyday
 # sense: not a crisis.
 @pytest.mark.parametrize("message", [
