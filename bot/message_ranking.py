@@ -23,6 +23,7 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
+    in_question_order,
     indirectly_asked,
     meant_word,
     plainly_asked,
@@ -94,39 +95,48 @@ class MessageRanking(ABC):
         key = " ".join(unaddressed(question[:MAX_QUESTION_CHARS]).split())
         cached = self._cache.get(key)
         if cached is None:
-            # "a summary of what HSCT is": what HSCT is, not the article's summary
-            # "what did the study find": the report's findings, not a trial's (`study_as_report`)
-            asked = (self._about_the_article(key) or summary_of_what(key)
-                     or study_as_report(key) or key)
-            cached = self._rank_query(asked)
-            brief = briefly_asked(key) if asked is key else None
-            if brief:  # "who is it for, in one line": who it is for, said briefly, when that
-                # alone is answered ("what does it say in one sentence" stays the summary)
-                ranked = self._rank_query(brief)
-                if ranked and ranked[0].score >= self._bar:
-                    cached = ranked
-            for reading in (
-                    without_courtesy(key),  # "hsct explain plz": without the courtesy
-                    without_interjection(key),  # "wait so you get chemo for this??"
-                    self._treatment_names.named(key),  # "do stem cells work...": the treatment
-                    without_hearsay(key),  # "the reset thing everyone talks about, what is it"
-                    plainly_asked(key)):  # "explain like I'm five why...": without the how
-                if reading:  # the question read so, beside the message as typed
-                    cached = _better(cached, self._rank_query(reading))
-            inner = indirectly_asked(key)
-            if inner:  # "I should like to know whether...": the question inside
-                cached = _better(cached, self._rank_message(inner))
-            letter = asked_in_letter(key) if inner is None else None
-            if letter:  # "Dear Sir, I am 72. I would be grateful to know whether...": the
-                # question after the story, when that alone is answered (alone, it may raise
-                # an entry the story kept down)
-                ranked = self._rank_message(letter)
-                if ranked and ranked[0].score >= self._bar:
-                    cached = _better(cached, ranked)
+            cached = self._rank_readings(key)
+            reordered = in_question_order(key)
+            if reordered:  # "..., stem cells can help me?": every reading of it asked as
+                # "..., can stem cells help me?" too, as the phrasings ask
+                cached = _better(cached, self._rank_readings(reordered))
             if len(self._cache) > CACHED_MESSAGES:
                 self._cache.clear()
             self._cache[key] = cached
         return cached[:limit]
+
+    def _rank_readings(self, key: str) -> list[Match]:
+        """A message's entries over every reading of it (`rank`, before the cache)."""
+        # "a summary of what HSCT is": what HSCT is, not the article's summary
+        # "what did the study find": the report's findings, not a trial's (`study_as_report`)
+        asked = (self._about_the_article(key) or summary_of_what(key)
+                 or study_as_report(key) or key)
+        best = self._rank_query(asked)
+        brief = briefly_asked(key) if asked is key else None
+        if brief:  # "who is it for, in one line": who it is for, said briefly, when that
+            # alone is answered ("what does it say in one sentence" stays the summary)
+            ranked = self._rank_query(brief)
+            if ranked and ranked[0].score >= self._bar:
+                best = ranked
+        for reading in (
+                without_courtesy(key),  # "hsct explain plz": without the courtesy
+                without_interjection(key),  # "wait so you get chemo for this??"
+                self._treatment_names.named(key),  # "do stem cells work...": the treatment
+                without_hearsay(key),  # "the reset thing everyone talks about, what is it"
+                plainly_asked(key)):  # "explain like I'm five why...": without the how
+            if reading:  # the question read so, beside the message as typed
+                best = _better(best, self._rank_query(reading))
+        inner = indirectly_asked(key)
+        if inner:  # "I should like to know whether...": the question inside
+            best = _better(best, self._rank_message(inner))
+        letter = asked_in_letter(key) if inner is None else None
+        if letter:  # "Dear Sir, I am 72. I would be grateful to know whether...": the
+            # question after the story, when that alone is answered (alone, it may raise
+            # an entry the story kept down)
+            ranked = self._rank_message(letter)
+            if ranked and ranked[0].score >= self._bar:
+                best = _better(best, ranked)
+        return best
 
     def _about_the_article(self, message: str) -> str | None:
         """What "what does the article say about X?" asks of the article: X, when X is more than

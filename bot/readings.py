@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.asking import OPENERS, asks, says_nothing, sentences
-from bot.text import STOPWORDS, words
+from bot.text import QUESTION_OPENERS, STOPWORDS, words
 
 # Where a message turns from what someone said to the bot: "...", a comma, a question mark, or
 # the bot addressed by name ("@anna I think it's like a bone marrow transplant... bot, is it?").
@@ -358,3 +358,32 @@ def _after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:
         return None
     rest = found.group("rest").strip()
     return None if says_nothing(rest) else rest
+
+
+# A question written in the order of a statement, with only its mark to say it asks, as readers
+# whose first language asks so write it in English ("stem cells can help me?", "it is for
+# oncology patients?", "the stem cells is from my own body?", "I'm in a wheelchair, this
+# treatment is for me?"): the verb put back before its subject, where the phrasings have it.
+# Only a short subject, of no question word, right before the verb, in the message's last
+# clause; and only the verbs that open a question themselves ("the sclerosis return?" would
+# need a "does" made up for it).
+MAX_SUBJECT_WORDS = 4
+_STATED_QUESTION = re.compile(
+    r"^(?P<lead>(?:.*[,;:.!]\s+)?)"
+    rf"(?P<subject>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){{0,{MAX_SUBJECT_WORDS - 1}}}?)\s+"
+    r"(?P<verb>is|are|was|were|can|could|will|would|should|must|may|might)\s+"
+    r"(?P<rest>[^,;:.!?]+?)\s*\?+\W*$", re.IGNORECASE)
+
+
+def in_question_order(text: str) -> str | None:
+    """The message with its last clause, a statement marked as a question, in a question's
+    order ("..., stem cells can help me?" -> "..., can stem cells help me?"); None when it
+    asks in a question's order already, or is no such statement."""
+    found = _STATED_QUESTION.match(text.strip())
+    if found is None:
+        return None
+    subject = words(found.group("subject"))
+    if not subject or any(w in QUESTION_OPENERS for w in subject):
+        return None  # "what it is for?", "is it is...": asked in its own order
+    return (f"{found.group('lead')}{found.group('verb')} {found.group('subject')} "
+            f"{found.group('rest')}?")

@@ -132,6 +132,8 @@ wallahi wallah walla inshallah inshaallah mashallah mashaallah alhamdulillah hab
 akhi ukhti yalla yallah khalas yani bismillah
 hola gracias porfa porfavor por amigo amiga oye bueno pues prosze dziekuje dzieki czesc
 abeg oga innit deadass fr frfr och lah leh lor sia
+de del en los las que para meine mein meinem esposo esposa marido mulher abuela abuelo
+abuelita nonna nonno moglie marito oma opa respected kindly
 """.split())
 # The second set: how a reader checks a claim heard elsewhere ("my neuro said it's only for
 # young people, true?", "is that true according to this"); the claim is the question. Not
@@ -139,9 +141,11 @@ abeg oga innit deadass fr frfr och lah leh lor sia
 # The third: code-switched words of politeness and address, and the commonest function words,
 # of the languages readers mix into their English (Filipino "po", "kuya"; Hindi and Urdu
 # "yaar", "hai", "bhi"; Arabic "wallahi"; Spanish "porfa"; Polish "prosze"; Nigerian Pidgin
-# "abeg", "oga"; Singlish "lah"; slang and Scots "innit", "deadass", "fr", "och"): like "please",
-# "bro" or "is", they say nothing about which passage answers, yet as words no entry knows
-# each would count against every entry.
+# "abeg", "oga"; Singlish "lah"; slang and Scots "innit", "deadass", "fr", "och"; Spanish,
+# Portuguese, Italian and German "de", "en", "meine" and the family named in them, "esposo",
+# "marido", "nonna", "Oma", as "wife" and "grandma" are; the letter-writer's "Respected sir" and
+# "kindly tell"): like "please", "bro" or "is", they say nothing about which passage answers, yet
+# as words no entry knows each would count against every entry.
 # In the first: "y" and "n", texting's letters for why, and, yes and no ("hsct y/n", "chemo n
 # radiation"), and its asides ("omg", "tbh", "imo"); "remember" and "forget" ("is it from
 # australia or the us i cant remember"), which say, as "heard" and "read" do, what the reader

@@ -32,6 +32,7 @@ from bot.readings import (
     asked_in_letter,
     briefly_asked,
     checked_claim,
+    in_question_order,
     indirectly_asked,
     meant_word,
     plainly_asked,
@@ -377,6 +378,38 @@ def test_surprise_before_a_question_is_not_what_is_asked(engine: Engine) -> None
     assert without_interjection("wait!") is None
     assert_answered(engine, "hold on, they use radiation too?", "immune-depletion")
     assert not isinstance(engine.ask("wait times for hsct?"), Answer)
+
+
+def test_a_question_in_a_statement_s_order_is_read_in_a_question_s_order(
+        engine: Engine) -> None:
+    assert in_question_order("my dad is bedridden, stem cells can help him?") == (
+        "my dad is bedridden, can stem cells help him?")
+    assert in_question_order("the treatment is too strong for old people?") == (
+        "is the treatment too strong for old people?")
+    # asked in its own order already, no mark of a question, or a question word in the subject
+    assert in_question_order("is the treatment too strong for old people?") is None
+    assert in_question_order("stem cells can help him") is None
+    assert in_question_order("what it is for?") is None
+    assert_answered(engine, "I have relapses all the time, stem cells can help me?", "active-ms")
+    assert_answered(engine, "my father uses wheelchair since many years, stem cells can help him?",
+                    "high-disability")
+
+
+def test_medical_words_of_a_reader_s_own_language_are_read_as_the_english_ones(
+        engine: Engine) -> None:
+    assert_answered(engine, "they use quimioterapia to kill the old immune cells?",
+                    "immune-depletion")
+    assert_answered(engine, "how do the cells get back to the midollo osseo", "infusion-rebuild")
+    assert_answered(engine, "should I ask my neurologo about a trial", "talk-to-doctor")
+    # "medico" only in a phrase: alone, the speller would read "mexico" as it
+    assert isinstance(engine.ask("where in mexico can i have the transplant"), Declined)
+
+
+def test_a_learner_s_words_for_need_and_help_are_read_as_those(engine: Engine) -> None:
+    assert_answered(engine, "is necessary to do radiation before the transplant?",
+                    "immune-depletion")
+    assert_answered(engine, "is stem cell transplant useful for people with active ms",
+                    "active-ms")
 
 
 def test_what_is_to_be_explained_simply_named_before_how_is_what_is_asked(
