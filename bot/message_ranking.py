@@ -21,6 +21,7 @@ from bot.knowledge import Entry
 from bot.readings import (
     article_asked,
     asked_in_letter,
+    bare_claim,
     briefly_asked,
     checked_claim,
     in_question_order,
@@ -37,6 +38,7 @@ from bot.rephrasings import (
     outcome_by_factor,
     study_as_report,
     summary_of_what,
+    verbs_joined,
 )
 from bot.results import Match
 from bot.text import (
@@ -168,9 +170,11 @@ class MessageRanking(ABC):
                     ranked = _better(ranked, alone)
         # "...so i can show my neuro", "...bot is that true?": the question, or the claim,
         # without the words around it
-        for part in (without_purpose(message), checked_claim(message),
+        # "I assume it's X, not Y - correct?": the claim alone
+        for part in (without_purpose(message), checked_claim(message), bare_claim(message),
                      what_happens_then(message), judged_fact(message),
-                     outcome_by_factor(message), first_of_its_kind(message)):
+                     outcome_by_factor(message), first_of_its_kind(message),
+                     verbs_joined(message)):
             if part:
                 ranked = _better(ranked, self._rank(part, self.tokens(part)))
         # Only a lost stop, not a comma, is read as a story's end: in a FAQ's personal

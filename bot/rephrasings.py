@@ -147,3 +147,25 @@ def summary_of_what(text: str) -> str | None:
     if turned is not None:  # "what HSCT for MS is" -> "what is HSCT for MS"
         inner = f"{turned.group('w')} {turned.group('v')} {turned.group('x')}"
     return None if says_nothing(inner) else inner
+
+
+# A two-word verb with its object between ("take the stem cells out", "putting them back",
+# "wipe the old immune system out"): the knowledge names the act by the two words together
+# ("take out", "put back"), which a reader splitting them never says.
+_VERBS = (r"take|takes|taking|took|taken|put|puts|putting|give|gives|giving|gave|given|wipe|"
+          r"wipes|wiping|wiped|knock|knocks|knocking|knocked|kill|kills|killing|killed|pull|"
+          r"pulls|pulling|pulled|filter|filters|filtering|filtered")
+_PARTICLES = r"out|back|off"
+# words that end an object, or start a clause of its own ("take me to pay off my card")
+_NOT_AN_OBJECT = r"to|of|and|or|but|if|for|with|from|in|on|at|into|me|us|i|you|we|when|so"
+_SPLIT_VERB = re.compile(
+    rf"\b(?P<v>{_VERBS})\s+(?P<o>(?:(?!(?:{_PARTICLES}|{_NOT_AN_OBJECT})\b)[\w'’-]+\s+){{1,4}}?)"
+    rf"(?P<p>{_PARTICLES})\b", re.IGNORECASE)
+
+
+def verbs_joined(text: str) -> str | None:
+    """The message with each two-word verb said together, its object after (`_SPLIT_VERB`):
+    "they take the stem cells out first" -> "they take out the stem cells first"; None when
+    no verb is split so."""
+    joined = _SPLIT_VERB.sub(lambda m: f"{m['v']} {m['p']} {m['o'].strip()}", text)
+    return None if joined == text else joined

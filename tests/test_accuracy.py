@@ -96,7 +96,10 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # (89.7% / 100%). porters.tsv (readers whose English is a second language: their own language's
 # word order and grammar, literal translations and false friends, formal openers, words of their
 # own language mixed in) first scored 75.2% / 96.7% and was curated after that first measure
-# (86.7% / 100%).
+# (86.7% / 100%). ferrymen.tsv (questions with a more complex shape than one plain question:
+# two things asked at once, negations, conditions and concessions, contrasts, tag questions and
+# statements with a question mark, a reader's assumption to confirm or correct) first scored
+# 79.4% / 100% and was curated after that first measure (82.4% / 100%).
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
@@ -124,7 +127,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "mariners.tsv": (0.89, 0.93), "villagers.tsv": (0.91, 0.98),
                "wardens.tsv": (0.92, 0.96),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
-               "porters.tsv": (0.86, 1.0)}
+               "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
 # curated files' overall bar, so it keeps measuring questions the pack was not fitted to.
 HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ramblers.tsv",

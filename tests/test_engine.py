@@ -30,6 +30,7 @@ from bot.outcomes import DeclineReason
 from bot.readings import (
     article_asked,
     asked_in_letter,
+    bare_claim,
     briefly_asked,
     checked_claim,
     in_question_order,
@@ -46,6 +47,7 @@ from bot.rephrasings import (
     outcome_by_factor,
     study_as_report,
     summary_of_what,
+    verbs_joined,
 )
 from bot.results import Ambiguous, Answer, Declined, Match, decide
 from bot.text import (
@@ -1268,3 +1270,49 @@ def test_a_run_on_story_then_question_typed_without_a_stop_is_read_as_two_senten
             ("a lady in my support group swears by this but is it still only in trials",
              "trial-status")):
         assert_answered(engine, question, expected)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the reader's assumption, then a check in a sentence of its own
+    ("I had always assumed transplants like this were a leukaemia thing. Am I wrong about "
+     "that?", "usual-use"),
+    # an assumption frame, a contrast and a tag all around one claim
+    ("I'm guessing it's still experimental, not something you can just get, yeah?",
+     "trial-status"),
+    ("I presume it's standard treatment by now?", "trial-status"),
+])
+def test_a_claim_to_confirm_is_read_without_the_assumption_the_contrast_and_the_tag(
+        engine: Engine, question: str, expected: str) -> None:
+    assert_answered(engine, question, expected)
+
+
+def test_a_claim_is_checked_by_a_tag_question_or_a_verdict_asked_after_it() -> None:
+    assert checked_claim("the cells come from your own body, correct?") == (
+        "the cells come from your own body")
+    assert checked_claim("they keep only the young cells, don't they?") == (
+        "they keep only the young cells")
+    assert checked_claim("the chemo is the risky part - yeah?") == "the chemo is the risky part"
+    assert checked_claim("older people do worse, is that what they found?") == (
+        "older people do worse")
+    assert checked_claim("My aunt says the cells come from a donor. Is she right or is that a "
+                         "myth?") == "the cells come from a donor"
+    # a request or a question of its own after the comma is no tag
+    assert checked_claim("i need a refund because the merchant refuses, can you do that?") \
+        is None
+    assert checked_claim("I'm 65, can I have it?") is None
+
+
+def test_a_bare_claim_has_no_assumption_frame_nor_contrast() -> None:
+    assert bare_claim("I always figured the risk was the chemo rather than the cells, right?") \
+        == "the risk was the chemo"
+    assert bare_claim("correct me if I'm wrong but it comes from mice, not humans?") == (
+        "it comes from mice")
+    assert bare_claim("is it from the marrow?") is None  # nothing around it
+    assert bare_claim("the cells are from the marrow, right?") is None  # the check alone
+
+
+def test_a_two_word_verb_split_by_its_object_is_read_joined() -> None:
+    assert verbs_joined("do they take her stem cells out before the chemo?") == (
+        "do they take out her stem cells before the chemo?")
+    assert verbs_joined("when do they put them back") == "when do they put back them"
+    assert verbs_joined("how long will it take me to pay off my card") is None
