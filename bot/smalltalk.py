@@ -288,7 +288,7 @@ class SmallTalk:
         if pieces is None or pieces.rest:  # a whole sentence read leaves the less
             opening = opening_sentences(self, text, key)
             if opening is not None and (pieces is None
-                                        or len(opening.rest) <= len(pieces.rest)):
+                                        or len(opening.rest) < len(pieces.rest)):
                 pieces = opening
         return pieces or self._hinted(text, key)
 

@@ -173,7 +173,6 @@ def test_everyday_families_are_whole_small_talk(small, message, intent) -> None:
 @pytest.mark.parametrize("message, intent", [
     ("How are you keeping? I hope the day has been kind to you, if such things apply to you at "
      "all.", "how_are_you"),
-    ("Hello, is this thing on? I have never used one of these before.", "test"),
     ("I am sorry for being so slow to reply, I had to have a little rest in between. Thank you "
      "for waiting.", "sorry"),
     ("You really are a hopeless piece of software. My cat could give better answers than you.",
