@@ -32,7 +32,15 @@ from dataclasses import dataclass
 from bot.framing import undictated
 from bot.letters import Letter, Letters
 from bot.smalltalk_pieces import EDGE as _EDGE
-from bot.smalltalk_pieces import MAX_PEEL, named_after, peeled, run, sentences
+from bot.smalltalk_pieces import (
+    MAX_PEEL,
+    MAX_WORDS,
+    named_after,
+    opening_sentences,
+    peeled,
+    run,
+    sentences,
+)
 from bot.smalltalk_typos import UNSEEN, Typos, remember
 from bot.text import (
     APOSTROPHE_MARKS,
@@ -47,7 +55,6 @@ DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
 MAX_CHARS = 1000
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
-MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
 
 
 _WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
@@ -278,6 +285,11 @@ class SmallTalk:
             return self.chat_for(whole, key, "")
         if pieces is not None and self._names_the_bot(pieces.rest):
             return self.chat_for(pieces.intent, key, "")
+        if pieces is None or pieces.rest:  # a whole sentence read leaves the less
+            opening = opening_sentences(self, text, key)
+            if opening is not None and (pieces is None
+                                        or len(opening.rest) < len(pieces.rest)):
+                pieces = opening
         return pieces or self._hinted(text, key)
 
     def _letter(self, text: str, key: str) -> Chat | None:

@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
 MAX_SENTENCES = 4  # sentences of a message each read as a whole message
+MAX_WORDS = 14  # an intent's patterns are tried on messages up to this many words
+# words that go on with the sentence before rather than start another ("Are you a real doctor?
+# Because I want to know if I should stop my Ocrevus"): the message is one thought, read whole
+_GOING_ON = frozenset({"because", "cause", "cos", "coz", "since", "porque", "weil", "denn",
+                       "parce", "car", "perche", "omdat", "cunku", "bo"})
 
+_GREETING = "greeting"  # an intent that only opens a message of several sentences
 _GOODBYE = "goodbye"  # an intent a message may end in that answers it (`peeled`)
 PUNCTUATED = re.compile(r"[,.;:!?¡¿…\-–—]|\s\s|\n")
 EDGE = " \t\n,;:-–—…~*"
@@ -32,6 +38,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。？！])\s+|\s*\n\s*")
 # where one clause ends and the next begins: a sentence's end, or a comma or semicolon
 _COMMA = re.compile(r"[,;，；、]")
 _CLAUSE_BREAK = re.compile(r"(?<=[.!?…。？！,;，；、])\s*|\s*\n\s*")
+# where a long message's opening clause ends: a clause break, or "and" between two things said
+# ("I shall discuss all this with my consultant and let you know how I get on")
+_OPENING_CLAUSE = re.compile(r"(?<=[.!?…。？！,;，；、])\s*|\s*\n\s*|\s+and\s+")
 
 
 def run(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
@@ -76,6 +85,72 @@ def sentences(small: SmallTalk, text: str) -> str | None:
     return found
 
 
+def opening_sentences(small: SmallTalk, text: str, key: str) -> Chat | None:
+    """A long message that opens with sentences each small talk whole and goes on in others
+    ("How are you keeping? I hope the day has been kind to you.", "Are you some sort of robot?
+    Please tell me honestly."): the opening is its small talk, however long the message, and
+    what follows it is the rest, so the engine is still asked it and a question there still
+    gets its answer or decline. Phrasings peeled word by word reach six words; a sentence is
+    read whole, by its patterns too, and so are the opening clauses of the first sentence that
+    is not small talk whole, when the message is longer than patterns are tried on ("I am sorry
+    for being so slow to reply, I had to have a little rest in between.")."""
+    text = text.strip()
+    found: list[str] = []
+    cut = 0
+    for sentence in _spans(_SENTENCE_BREAK, text, 0, len(text)):
+        taken = _whole(small, text, *sentence)
+        if taken is not None:
+            found.append(taken)
+            cut = sentence[1]
+            continue
+        if len(small.tokens(text)) <= MAX_WORDS:
+            break  # a short message is read whole and peeled (`peeled`)
+        for clause in _spans(_OPENING_CLAUSE, text, *sentence):
+            taken = _whole(small, text, *clause)
+            if taken is None:
+                break
+            found.append(taken)
+            cut = clause[1]
+        break
+    if not found:
+        return None
+    rest = text[cut:].lstrip(EDGE + ".!?").rstrip(EDGE)  # keeps a "?" the reader typed
+    said = small.tokens(rest)
+    if said and said[0].norm in _GOING_ON:  # "Are you a doctor? Because I want to know ..."
+        return None
+    return small.chat_for(_opened(small, found), key, rest)
+
+
+def _spans(breaks: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the sentences (or clauses) of text[start:end] start and end."""
+    spans, at = [], start
+    for found in breaks.finditer(text, start, end):
+        if found.start() > at:
+            spans.append((at, found.start()))
+        at = max(at, found.end())
+    if at < end:
+        spans.append((at, end))
+    return spans
+
+
+def _whole(small: SmallTalk, text: str, start: int, end: int) -> str | None:
+    """The intent of text[start:end], a part of a message, when it is small talk whole (never
+    the whole message: that is read as a whole message is)."""
+    part = text[start:end]
+    if part.strip(EDGE + ".!?") == text.strip(EDGE + ".!?") or not small.tokens(part):
+        return None
+    chat = small.match(part)
+    return chat.intent if chat is not None and not chat.rest else None
+
+
+def _opened(small: SmallTalk, found: list[str]) -> str:
+    """The kind a message of several pieces of small talk is: the one listed first, but a
+    greeting that only opens it gives way to what is said after ("Hello? I am only testing.",
+    "Good afternoon, dear. How are things with you today?"), as one sentence would."""
+    said = [i for i in found if i != _GREETING] or found
+    return small.first_listed(said)
+
+
 def named_after(small: SmallTalk, text: str, tokens: list[Token]) -> str | None:
     """Small talk with the bot's name or an endearment set off after it ("And how are you
     keeping, my dear?", "you're so clever, bot!"): the small talk read without the name, as a
@@ -106,7 +181,7 @@ def _each_small_talk(small: SmallTalk, parts: list[str]) -> str | None:
         if chat is None or chat.rest:
             return None
         found.append(chat.intent)
-    return small.first_listed(found)
+    return _opened(small, found)
 
 
 def peeled(small: SmallTalk, text: str, tokens: list[Token], key: str) -> Chat | None:

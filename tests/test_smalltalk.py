@@ -74,7 +74,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind18.tsv": _rows("smalltalk_blind18.tsv"),
                    "smalltalk_blind19.tsv": _rows("smalltalk_blind19.tsv"),
                    "smalltalk_blind20.tsv": _rows("smalltalk_blind20.tsv"),
-                   "smalltalk_blind21.tsv": _rows("smalltalk_blind21.tsv")}
+                   "smalltalk_blind21.tsv": _rows("smalltalk_blind21.tsv"),
+                   "smalltalk_blind22.tsv": _rows("smalltalk_blind22.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -167,6 +168,33 @@ def test_questions_near_the_broad_small_talk_patterns_are_never_taken_whole(
 def test_everyday_families_are_whole_small_talk(small, message, intent) -> None:
     chat = small.match(message)
     assert chat is not None and chat.intent == intent and not chat.rest, chat
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("How are you keeping? I hope the day has been kind to you, if such things apply to you at "
+     "all.", "how_are_you"),
+    ("I am sorry for being so slow to reply, I had to have a little rest in between. Thank you "
+     "for waiting.", "sorry"),
+    ("You really are a hopeless piece of software. My cat could give better answers than you.",
+     "insult"),
+])
+def test_a_long_message_that_opens_with_small_talk_is_that_small_talk(
+        conversation: Conversation, message: str, intent: str) -> None:
+    chat = conversation.smalltalk.match(message) if conversation.smalltalk else None
+    assert chat is not None and chat.intent == intent, chat
+    assert conversation.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
+
+
+@pytest.mark.parametrize("message", [
+    "Good morning, I do hope you are well. Is HSCT painful, and how long is the hospital stay?",
+    "Are you a real doctor? Because I want to know if I should stop my Ocrevus before HSCT",
+    "Thank you for your reply. May I ask what the success rate of the transplant is?",
+])
+def test_a_question_after_long_small_talk_is_still_put_to_the_engine(
+        conversation: Conversation, message: str) -> None:
+    chat = conversation.smalltalk.match(message) if conversation.smalltalk else None
+    assert chat is None or chat.rest, chat
+    assert conversation.reply(message, PRIVATE).outcome is not Outcome.SMALLTALK
 
 
 @pytest.mark.parametrize("message, intent", [
@@ -272,7 +300,8 @@ _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|be
                                                   ("smalltalk_blind18.tsv", 0.1),
                                                   ("smalltalk_blind19.tsv", 0.2),
                                                   ("smalltalk_blind20.tsv", 0.2),
-                                                  ("smalltalk_blind21.tsv", 0.16)])
+                                                  ("smalltalk_blind21.tsv", 0.16),
+                                                  ("smalltalk_blind22.tsv", 0.16)])
 def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when_they_can_be(
         monkeypatch: pytest.MonkeyPatch, name: str, answerable: float) -> None:
     conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR)
