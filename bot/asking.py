@@ -118,3 +118,13 @@ def with_lost_stop(text: str) -> str | None:
         if len(told) >= MIN_STORY_WORDS and told[-1] not in QUESTION_WORDS:
             return f"{story}. {asked}" if asks(asked) else None
     return None
+
+
+def after_lead_in(pattern: re.Pattern[str], text: str) -> str | None:
+    """What is left of a message once the lead-in `pattern` matches is taken off (its `rest`
+    group); None when it does not match, or nothing of substance is left."""
+    found = pattern.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    return None if says_nothing(rest) else rest

@@ -15,15 +15,14 @@ from collections.abc import Sequence
 from itertools import chain
 
 from bot.asking import asked_part, questions_in, told_part, with_lost_stop
+from bot.claims import bare_claim, checked_claim
 from bot.focus import Focus
 from bot.framing import unaddressed, without_courtesy, without_hearsay, without_interjection
 from bot.knowledge import Entry
 from bot.readings import (
     article_asked,
     asked_in_letter,
-    bare_claim,
     briefly_asked,
-    checked_claim,
     in_question_order,
     indirectly_asked,
     meant_word,

@@ -16,6 +16,7 @@ import time
 import pytest
 
 from bot.asking import asked_part, questions_in, told_part, with_lost_stop
+from bot.claims import bare_claim, checked_claim
 from bot.engine import Engine
 from bot.framing import (
     unaddressed,
@@ -30,9 +31,7 @@ from bot.outcomes import DeclineReason
 from bot.readings import (
     article_asked,
     asked_in_letter,
-    bare_claim,
     briefly_asked,
-    checked_claim,
     in_question_order,
     indirectly_asked,
     meant_word,
