@@ -186,6 +186,17 @@ def test_a_long_message_that_opens_with_small_talk_is_that_small_talk(
 
 
 @pytest.mark.parametrize("message", [
+    "what else could you help me with apart from the transplant?",
+    "can u help with other ms meds or only hsct", "do you also cover other treatments?",
+])
+def test_asking_what_the_bot_covers_besides_the_treatment_gets_what_it_can_do(
+        conversation: Conversation, message: str) -> None:
+    chat = conversation.smalltalk.match(message) if conversation.smalltalk else None
+    assert chat is not None and chat.intent == "capabilities", chat
+    assert conversation.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
+
+
+@pytest.mark.parametrize("message", [
     "Good morning, I do hope you are well. Is HSCT painful, and how long is the hospital stay?",
     "Are you a real doctor? Because I want to know if I should stop my Ocrevus before HSCT",
     "Thank you for your reply. May I ask what the success rate of the transplant is?",
