@@ -4,8 +4,10 @@
 
 For each threshold, in-scope accuracy (right passage) and out-of-scope rejection over the
 labelled question files (default: the curated reader files in tests/data, not the held-out ones,
-so a threshold chosen here is measured fairly on those). The engine's THRESHOLD is the one that
-maximises the smaller of the two: a wrong answer about health costs as much as a missed one.
+so a threshold chosen here is measured fairly on those). Two choices are printed: the best
+balance (the smaller of the two at its highest) and the most right answers less `WRONG_COST`
+times the wrong ones (a wrong passage or an out-of-scope question answered). THRESHOLD is the
+second: a wrong answer about health costs more than a missed one, which still offers buttons.
 Run it after editing a pack or the engine, and before changing THRESHOLD.
 """
 
@@ -27,6 +29,7 @@ from tests.test_accuracy import HELD_OUT  # noqa: E402  (the files no one tunes 
 # The engine's labelled question sets; tests/data also holds the safety screen's and small
 # talk's sets, which label other things and would read as thousands of in-scope misses.
 QUESTION_FILES = question_files(ROOT / "tests" / "data")
+WRONG_COST = 2  # a wrong answer costs as much as this many missed ones
 
 
 def main() -> None:
@@ -44,6 +47,7 @@ def main() -> None:
           f"{', '.join(f.name for f in files)}")
     print(f"{'threshold':>9}  {'in scope':>8}  {'out of scope':>12}  {'wrong':>5}")
     best = (0.0, THRESHOLD)
+    careful = (float("-inf"), THRESHOLD)
     for step in range(50, 91):
         engine.threshold = step / 2
         report = evaluate(engine, questions)
@@ -51,7 +55,9 @@ def main() -> None:
         mark = "  <- current" if engine.threshold == THRESHOLD else ""
         print(f"{engine.threshold:9.1f}  {ins:8.1%}  {outs:12.1%}  {report.wrong:5}{mark}")
         best = max(best, (min(ins, outs), engine.threshold))
-    print(f"best balance at {best[1]} (worse side {best[0]:.1%}); current THRESHOLD {THRESHOLD}")
+        careful = max(careful, (report.answered - WRONG_COST * report.wrong, engine.threshold))
+    print(f"best balance at {best[1]} (worse side {best[0]:.1%}); most right answers less "
+          f"{WRONG_COST} x the wrong ones at {careful[1]}; current THRESHOLD {THRESHOLD}")
 
 
 if __name__ == "__main__":

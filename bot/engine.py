@@ -263,7 +263,8 @@ class Engine(MessageRanking):
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
-        result = decide(question, ranked, self.threshold, self.margin, self.lead)
+        result = decide(question, ranked, self.threshold, self.margin, self.lead,
+                        self.focus.familiar(self.tokens(question[:MAX_QUESTION_CHARS])))
         if isinstance(result, Declined):
             return Declined(question, self.suggest(question, ranked), result.closest,
                             self.why_declined(question))

@@ -65,6 +65,11 @@ class Focus:
     def knows(self, token: str) -> bool:
         return token in self.weight
 
+    def familiar(self, tokens: Sequence[str]) -> bool:
+        """Every content word is one the knowledge uses (ages and durations aside)."""
+        content = [t for t in tokens if t not in STOPWORDS_STEMMED and not counts(t)]
+        return bool(content) and all(t in self.weight for t in content)
+
     def content(self, tokens: Sequence[str], told: Sequence[str] = ()) -> dict[str, float]:
         """The question's content words, each weighted by how few entries use it: "stem cell"
         says little about which entry fits; a word no entry knows ("mortality") says the

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.knowledge import Entry
 from bot.outcomes import DeclineReason, Outcome
 from bot.text import words
-from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE
+from bot.tuning import FAMILIAR_LEAD, FAMILIAR_SHARE, LONG_LEAD, LONG_MESSAGE, LONG_SHARE
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,14 @@ Result = Answer | Ambiguous | Declined
 
 
 def decide(question: str, ranked: Sequence[Match], threshold: float,
-           margin: float, lead: float = 0.0) -> Result:
+           margin: float, lead: float = 0.0, familiar: bool = False) -> Result:
     """The decision alone, so benchmarks can sweep thresholds over one ranking.
 
     A runner-up within `margin` that also clears the threshold is a second answer; one within
     `lead`, whatever its score, means the first is not sure enough to be given alone.
+    `familiar`: every word of the question is one the knowledge uses (`FAMILIAR_LEAD`).
     """
-    if not ranked or not _sure(question, ranked, threshold):
+    if not ranked or not _sure(question, ranked, threshold, familiar):
         return Declined(question, (), ranked[0] if ranked else None)
     top = ranked[0].score
     close = [m for m in ranked[1:3]
@@ -102,14 +103,16 @@ def decide(question: str, ranked: Sequence[Match], threshold: float,
     return Answer(question, ranked[0], tuple(ranked[1:4]))
 
 
-def _sure(question: str, ranked: Sequence[Match], threshold: float) -> bool:
-    """Over the threshold, or in a long message far ahead of the next entry: the story around
-    a question is words no entry has, and they lower every entry's score alike."""
+def _sure(question: str, ranked: Sequence[Match], threshold: float, familiar: bool) -> bool:
+    """Over the threshold, or far ahead of the next entry in a long message (the story around
+    a question is words no entry has, and they lower every entry's score alike) or in one
+    made only of the knowledge's own words (`FAMILIAR_LEAD`)."""
     top = ranked[0].score
     if top >= threshold:
         return True
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    return (top >= LONG_SHARE * threshold and top >= LONG_LEAD * runner_up
-            and len(words(question)) >= LONG_MESSAGE)
+    if len(words(question)) >= LONG_MESSAGE:
+        return top >= LONG_SHARE * threshold and top >= LONG_LEAD * runner_up
+    return familiar and top >= FAMILIAR_SHARE * threshold and top >= FAMILIAR_LEAD * runner_up
 
 

@@ -54,7 +54,16 @@ from bot.text import (
     stem,
 )
 from bot.treatment_names import TreatmentNames
-from bot.tuning import LONG_LEAD, LONG_MESSAGE, LONG_SHARE, MARGIN, SPARSE_LEAD, THRESHOLD
+from bot.tuning import (
+    FAMILIAR_LEAD,
+    FAMILIAR_SHARE,
+    LONG_LEAD,
+    LONG_MESSAGE,
+    LONG_SHARE,
+    MARGIN,
+    SPARSE_LEAD,
+    THRESHOLD,
+)
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SHIPPED = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
@@ -547,6 +556,29 @@ def test_a_long_message_far_ahead_of_the_next_entry_is_answered_under_the_thresh
     assert isinstance(decide(story, close, THRESHOLD, MARGIN), Declined)
     low = [Match(a, LONG_SHARE * THRESHOLD - 0.5), Match(b, 1.0)]
     assert isinstance(decide(story, low, THRESHOLD, MARGIN), Declined)
+
+
+def test_a_question_in_the_knowledges_own_words_far_ahead_is_answered_under_the_threshold(
+) -> None:
+    a, b = (Entry(i, "p", ("q",) * 6, "A.", SOURCE) for i in ("a", "b"))
+    top = FAMILIAR_SHARE * THRESHOLD + 0.5
+    clear = [Match(a, top), Match(b, top / FAMILIAR_LEAD - 0.5)]
+    answer = decide("who wrote it", clear, THRESHOLD, MARGIN, familiar=True)
+    assert isinstance(answer, Answer) and answer.entry is a
+    # a word the knowledge lacks, too close a runner-up, or too low a score: declined
+    assert isinstance(decide("who wrote it", clear, THRESHOLD, MARGIN), Declined)
+    close = [Match(a, top), Match(b, top / FAMILIAR_LEAD + 0.5)]
+    assert isinstance(decide("who wrote it", close, THRESHOLD, MARGIN, familiar=True),
+                      Declined)
+    low = [Match(a, FAMILIAR_SHARE * THRESHOLD - 0.5), Match(b, 1.0)]
+    assert isinstance(decide("who wrote it", low, THRESHOLD, MARGIN, familiar=True), Declined)
+
+
+def test_only_a_question_of_known_words_is_familiar(engine: Engine) -> None:
+    assert engine.focus.familiar(engine.tokens("which journal published the review"))
+    assert engine.focus.familiar(engine.tokens("I'm 67, is it for me?"))  # an age is no topic
+    assert not engine.focus.familiar(engine.tokens("which journal published it in Lancet"))
+    assert not engine.focus.familiar(engine.tokens("is it?"))  # no content word at all
 
 
 def test_a_reader_telling_their_story_first_gets_the_answer(engine: Engine) -> None:
