@@ -42,11 +42,12 @@ def marked_question(text: str) -> bool:
         or any(len(w) >= _UNSPACED_QUESTION and not w.isascii() for w in found))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 
 
 def sentences(text: str) -> list[str]:
-    """The message's sentences, split after each ".", "!" or "?"."""
+    """The message's sentences, split after each ".", "!" or "?", and after a colon: what
+    comes before one is a label or a preface ("For a school project: what happens...")."""
     return _SENTENCE_END.split(text.strip())
 
 

@@ -19,6 +19,7 @@ from typing import ParamSpec
 
 import numpy as np
 
+from bot.asking import asks
 from bot.focus import Focus
 from bot.framing import unaddressed
 from bot.index import Index
@@ -263,8 +264,9 @@ class Engine(MessageRanking):
 
     def ask(self, question: str) -> Result:
         ranked = self.rank(question, limit=CANDIDATES)
-        result = decide(question, ranked, self.threshold, self.margin, self.lead,
-                        self.focus.familiar(self.tokens(question[:MAX_QUESTION_CHARS])))
+        familiar = asks(question) and self.focus.familiar(
+            self.tokens(question[:MAX_QUESTION_CHARS]))
+        result = decide(question, ranked, self.threshold, self.margin, self.lead, familiar)
         if isinstance(result, Declined):
             return Declined(question, self.suggest(question, ranked), result.closest,
                             self.why_declined(question))

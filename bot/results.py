@@ -91,7 +91,7 @@ def decide(question: str, ranked: Sequence[Match], threshold: float,
 
     A runner-up within `margin` that also clears the threshold is a second answer; one within
     `lead`, whatever its score, means the first is not sure enough to be given alone.
-    `familiar`: every word of the question is one the knowledge uses (`FAMILIAR_LEAD`).
+    `familiar`: the message asks, in words the knowledge uses only (`FAMILIAR_LEAD`).
     """
     if not ranked or not _sure(question, ranked, threshold, familiar):
         return Declined(question, (), ranked[0] if ranked else None)
@@ -113,6 +113,7 @@ def _sure(question: str, ranked: Sequence[Match], threshold: float, familiar: bo
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     if len(words(question)) >= LONG_MESSAGE:
         return top >= LONG_SHARE * threshold and top >= LONG_LEAD * runner_up
-    return familiar and top >= FAMILIAR_SHARE * threshold and top >= FAMILIAR_LEAD * runner_up
+    return (familiar and top >= FAMILIAR_SHARE * threshold
+            and top >= FAMILIAR_LEAD * runner_up > 0)
 
 

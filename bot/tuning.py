@@ -14,12 +14,16 @@ MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
 LONG_MESSAGE = 15
 LONG_SHARE = 0.8
 LONG_LEAD = 1.6
-# A shorter question made only of words the knowledge uses is answered down to FAMILIAR_SHARE
-# of the threshold when its first entry scores FAMILIAR_LEAD times the next: its score is low
-# because its few words are spread over many phrasings ("who wrote this", "does it work on
-# severe cases"), while an out-of-scope question near the threshold nearly always brings a word
-# no entry knows (a condition, a cost, a place). Chosen on the curated question files: 0.9 and
-# 1.8 answer 18 more right, no more wrong, 2 more out-of-scope of 2,075.
+# A shorter question (one that asks: a statement never gets a passage this way) made only of
+# words the knowledge uses is answered down to FAMILIAR_SHARE of the threshold when its first
+# entry scores FAMILIAR_LEAD times the next (and some next entry shares its words: one entry
+# alone sharing a word, "can you text my husband", is too thin). Its score is low because its few
+# words are spread over many phrasings ("who wrote this", "does it work on severe cases"), while
+# an out-of-scope question near the threshold nearly always brings a word no entry knows (a
+# condition, a cost, a place). Chosen on the curated question files as the most right answers
+# less twice the wrong ones (`bench/tune.py`'s rule): 0.9 and 1.8 answer 17 more right, 1 more
+# wrong and 2 more out of scope of 2,135 ("can i use a donors stem cells instead"); 0.8-0.9 and
+# 1.5-2.0 do nearly alike.
 FAMILIAR_SHARE = 0.9
 FAMILIAR_LEAD = 1.8
 # Confidence is a weighted geometric mean of similarity and coverage: either one near zero
