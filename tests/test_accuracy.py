@@ -111,13 +111,6 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # in-scope floor went from 0.94 to 0.93: the rule takes only messages that ask (everyday lines
 # such as "bro said consult your doctor" must never get a passage), and it had answered two of
 # its keyword queries first ("interested what now").
-# cottagers.tsv (an evaluator's representative mix again, written after the keepers hold-out)
-# first scored 79.4% / 95.0% and was curated after that first measure (81.8% / 95.0%).
-# Answering a question of the knowledge's own words far ahead of the next entry under the
-# threshold (`bot.tuning.FAMILIAR_LEAD`, chosen on the curated files) answers 17 more curated and
-# 22 more held-out questions right, and one out-of-scope question each in commuters, patrons,
-# guests, islanders and passengers ("what are the names of the two trials on ClinicalTrials.gov?",
-# "can I get cells from a donor like my sister"): their floors were lowered by that one question.
 FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "readers.tsv": (0.98, 1.0), "visitors.tsv": (0.94, 0.94),
                "newcomers.tsv": (0.95, 0.98), "askers.tsv": (0.95, 1.0),
