@@ -12,7 +12,7 @@ import gc
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from functools import wraps
+from functools import cached_property, wraps
 from itertools import chain
 from statistics import median
 from typing import ParamSpec
@@ -274,16 +274,29 @@ class Engine(MessageRanking):
             return replace(result, related=self.related(result.entry))
         return result
 
+    @cached_property
+    def _named(self) -> dict[str, list[str]]:
+        """Each concept the synonyms name ("ms itself", for "what is MS"), as the words of its
+        name: a reader who asks of one was understood, and about the topic when its name is
+        (`why_declined`). On the first decline, not at every build."""
+        return {stem(base_form("_".join(name))): [t for w in name for t in self._canonical([w])]
+                for name in self.synonyms.names if name}
+
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's
-        topic, or on it but not in it: each gets its own reply."""
+        topic, or on it but not in it: each gets its own reply. A message of words that name a
+        concept of the synonyms is understood ("what is MS?" is not in the article, "high blood
+        pressure food" is off it); one word alone ("hubby") is still no question."""
         question = unaddressed(question[:MAX_QUESTION_CHARS])
         if not _has_letters(question):
             return DeclineReason.NOT_UNDERSTOOD
-        tokens = self.tokens(question)
+        said = self.tokens(question)
+        tokens = [t for token in said for t in self._named.get(token, (token,))]
         known = [t for t in tokens if self.focus.knows(t) or t in STOPWORDS_STEMMED]
         content = [t for t in tokens if t not in STOPWORDS_STEMMED]
-        if not known or (len(tokens) == 1 and not (content and self.focus.knows(content[0]))):
+        named = len(words(question)) > 1 and any(t in self._named for t in said)
+        if not named and (
+                not known or (len(tokens) == 1 and not (content and self.focus.knows(content[0])))):
             return DeclineReason.NOT_UNDERSTOOD
         if self.focus.off_topic(tokens):
             return DeclineReason.OFF_TOPIC

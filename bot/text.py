@@ -345,8 +345,10 @@ class Synonyms:
 
     def __init__(self, table: Mapping[str, Sequence[str]] | None = None):
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.names: list[tuple[str, ...]] = []  # each canonical term, as its words
         for canonical, variants in (table or {}).items():
             target = tuple(words(canonical))
+            self.names.append(target)
             token = ("_".join(target),)
             for variant in (canonical, *variants):
                 key = tuple(words(variant))
