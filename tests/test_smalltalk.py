@@ -653,6 +653,12 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("it's all a lot to take in right now", "overwhelmed"),
     ("je suis un peu perdue", "overwhelmed"), ("ich bin etwas überfordert", "overwhelmed"),
     ("I don't know what I should ask, I'm feeling a bit overwhelmed", "overwhelmed"),
+    # scared or worried, with nothing named: the same kind of word, never "the article does
+    # not say"
+    ("i'm scared", "worried"), ("honestly I'm really frightened right now", "worried"),
+    ("I was just diagnosed with MS and I'm terrified", "worried"),
+    ("this all sounds so scary", "worried"), ("it really scares me", "worried"),
+    ("tengo miedo", "worried"), ("ich mache mir Sorgen", "worried"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -737,6 +743,9 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "i feel overwhelmed by the side effects of the chemo", "is this an official treatment",
     "is it the same as chemo", "sorry i asked twice, how long is the hospital stay",
     "is it the nhs or a private clinic that does hsct", "i will stop my meds before hsct",
+    # what scares the reader, named, is a question for the engine
+    "i'm scared of the chemo", "i'm worried hsct will kill me", "scared, is the chemo harsh?",
+    "i am afraid i do not understand the answer about stem cells", "mri next week, nervous",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
@@ -826,6 +835,16 @@ def test_a_reader_who_feels_overwhelmed_gets_a_kind_word_and_questions_to_start_
     turn = conversation.reply("Sorry, I'm just feeling a bit overwhelmed by it all.", PRIVATE)
     assert turn.outcome is Outcome.SMALLTALK
     assert "take your time" in turn.reply.text.lower()
+    assert turn.reply.buttons
+    assert not any(p in turn.reply.text for p in _passages(conversation))
+
+
+def test_a_frightened_reader_gets_a_kind_word_and_questions_to_start_from(
+        conversation: Conversation) -> None:
+    """Not "the article does not say, so I won't guess", and never a passage."""
+    turn = conversation.reply("I was just diagnosed and honestly I'm scared", PRIVATE)
+    assert turn.outcome is Outcome.SMALLTALK
+    assert "natural to feel scared" in turn.reply.text
     assert turn.reply.buttons
     assert not any(p in turn.reply.text for p in _passages(conversation))
 
