@@ -19,6 +19,7 @@ from bot.asking import asks, marked_question
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Source
 from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
+from bot.readings import indirectly_asked
 from bot.replies import Reply
 from bot.results import Ambiguous, Answer, Declined, Result
 
@@ -179,7 +180,7 @@ class Conversation:
             # say, and the curator sees it.
             if not (isinstance(result, Answer | Ambiguous)
                     or (isinstance(result, Declined) and small.rest != question
-                        and (small.taken_back or _asked(small.rest, result)))):
+                        and (small.taken_back or _asked(small.rest, result, self.smalltalk)))):
                 self._record(question, TurnRecord(Outcome.SMALLTALK), chat, redact)
                 examples = served.engine.suggest("") if small.examples else ()
                 return Turn(replies.smalltalk_reply(small.reply, examples), Outcome.SMALLTALK)
@@ -246,15 +247,21 @@ class Conversation:
             return None
 
 
-def _asked(rest: str, result: Declined) -> bool:
+def _asked(rest: str, result: Declined, smalltalk: SmallTalk | None) -> bool:
     """What is left of a message once its small talk is taken off asks a real question, so
     the engine's decline is the reply ("thanks! and how long is recovery?"). A question the
     engine could not read at all (another language or script: "こんにちは、HSCTの後に再発する
     ことはありますか？", "Takk! Hvor lenge er man på sykehus?") still asks when it is marked as
     one (`asking.marked_question`): the reader learns it was not understood rather than being
-    greeted or thanked, and the curator sees it."""
-    return marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
-                                     and asks(rest))
+    greeted or thanked, and the curator sees it. So does one on the topic asked indirectly
+    ("Good morning. I would like to know whether it is available in the UK."), which had got a
+    greeting, unless what it asks is small talk too ("I wonder if you could help me")."""
+    if marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
+                                 and asks(rest)):
+        return True
+    inner = indirectly_asked(rest)
+    return (inner is not None and result.reason is DeclineReason.NOT_IN_ARTICLE
+            and (smalltalk is None or smalltalk.match(inner) is None))
 
 
 def _turn_record(result: Result) -> TurnRecord:

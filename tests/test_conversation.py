@@ -112,8 +112,12 @@ def test_an_article_answer_wins_over_small_talk_in_the_same_message(
     assert isinstance(turn.result, Answer) and turn.result.entry.id == "toxicity-elderly"
 
 
-@pytest.mark.parametrize("message", ["Thanks! And how much does HSCT cost?",
-                                     "hey quick question, what does autologous mean"])
+@pytest.mark.parametrize("message", [
+    "Thanks! And how much does HSCT cost?", "hey quick question, what does autologous mean",
+    # asked indirectly, as a formal writer asks
+    "Good morning. I would like to know whether stem cell transplantation is available in the UK.",
+    "Hi! I was wondering if HSCT is covered by insurance",
+])
 def test_a_question_the_article_does_not_answer_is_not_lost_in_small_talk(
         shipped: Conversation, message: str) -> None:
     turn = shipped.reply(message, PRIVATE)
@@ -121,7 +125,8 @@ def test_a_question_the_article_does_not_answer_is_not_lost_in_small_talk(
     assert isinstance(turn.result, Declined) and turn.result.suggestions
 
 
-@pytest.mark.parametrize("message", ["thanks, and you?", "hi there, bot", "ok thanks a lot"])
+@pytest.mark.parametrize("message", ["thanks, and you?", "hi there, bot", "ok thanks a lot",
+                                     "Good afternoon. I wonder if you could help me."])
 def test_small_talk_with_a_remark_but_no_question_stays_small_talk(
         shipped: Conversation, message: str) -> None:
     assert shipped.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
