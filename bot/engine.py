@@ -19,7 +19,7 @@ from typing import ParamSpec
 
 import numpy as np
 
-from bot.asking import asks
+from bot.asking import asks, questions_in
 from bot.focus import Focus
 from bot.framing import unaddressed
 from bot.index import Index
@@ -42,6 +42,8 @@ from bot.text import (
     words_of,
 )
 from bot.tuning import (
+    ALSO_ASKED,
+    ALSO_LEAD,
     BAYES_WEIGHT,
     CANDIDATES,
     CLASSIFIED_THRESHOLD,
@@ -52,6 +54,7 @@ from bot.tuning import (
     MARGIN,
     OFF_TOPIC_FACTOR,
     PASSAGE_WEIGHT,
+    RELATED,
     SIMILARITY_SHARE,
     SPARSE_BAYES_WEIGHT,
     SPARSE_CHAR_WEIGHT,
@@ -271,8 +274,26 @@ class Engine(MessageRanking):
             return Declined(question, self.suggest(question, ranked), result.closest,
                             self.why_declined(question))
         if isinstance(result, Answer):
-            return replace(result, related=self.related(result.entry))
+            also = self._also_asked(question, result.entry)
+            shown = {result.entry, *(a.entry for a in also)}
+            related = [e for e in self.related(result.entry, RELATED + len(also))
+                       if e not in shown]
+            return replace(result, related=tuple(related[:RELATED]), also=also)
         return result
+
+    def _also_asked(self, message: str, answered: Entry) -> tuple[Answer, ...]:
+        """The message's other questions that an entry of their own answers, each held to the
+        threshold as if asked alone and well ahead of the next entry (`ALSO_LEAD`), as the
+        reader did not ask it first (`ALSO_ASKED` at most)."""
+        found: list[Answer] = []
+        for part in questions_in(message[:MAX_QUESTION_CHARS]):
+            ranked = self.rank(part, limit=CANDIDATES)
+            result = decide(part, ranked, self.threshold, self.margin, self.lead)
+            if (isinstance(result, Answer) and result.entry != answered
+                    and (len(ranked) < 2 or ranked[0].score >= ALSO_LEAD * ranked[1].score)
+                    and all(a.entry != result.entry for a in found)):
+                found.append(result)
+        return tuple(found[:ALSO_ASKED])
 
     @cached_property
     def _named(self) -> dict[str, list[str]]:
@@ -327,7 +348,7 @@ class Engine(MessageRanking):
                 chosen.append(entry)
         return tuple(chosen)
 
-    def related(self, entry: Entry, limit: int = 3) -> tuple[Entry, ...]:
+    def related(self, entry: Entry, limit: int = RELATED) -> tuple[Entry, ...]:
         """Entries whose questions are most alike this one's: what a reader may ask next."""
         if self._related is None:
             centroids = self.index.words.centroids

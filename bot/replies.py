@@ -107,24 +107,33 @@ def _quote(passage: str, emphasis: str | None, budget: int) -> tuple[str, str]:
 
 def answer_reply(answer: Answer, feedback_key: str | None = None,
                  note: str | None = None) -> Reply:
-    """The passage (best sentence in bold), its source, related questions and feedback.
+    """The passage (best sentence in bold), its source, related questions and feedback; a
+    message that asked more than one question gets each answered passage under its question.
 
     `note` is a line in the bot's own voice under the passage (a question about the reader's
     own treatment gets the reminder that their doctor decides).
     """
-    entry = answer.entry
-    src_html, src_text = source_lines(entry.source)
+    answers = (answer, *answer.also)
+    sources = [source_lines(s) for s in dict.fromkeys(a.entry.source for a in answers)]
+    src_html = "\n".join(h for h, _ in sources)
+    src_text = "\n".join(t for _, t in sources)
     note_html = f"\n\nℹ️ <i>{html.escape(note)}</i>" if note else ""
     note_text = f"\n\n{note}" if note else ""
-    budget = MAX_MESSAGE - len(src_html) - len(note_html) - 64
-    quote_html, quote_text = _quote(entry.answer,
-                                    best_sentence(entry.answer, answer.question), budget)
+    budget = (MAX_MESSAGE - len(src_html) - len(note_html) - 64) // len(answers)
+    quotes_html, quotes_text = [], []
+    for shown in answers:
+        entry = shown.entry
+        heading = f"<b>{html.escape(entry.question)}</b>\n" if answer.also else ""
+        quote_html, quote_text = _quote(entry.answer, best_sentence(entry.answer, shown.question),
+                                        budget - len(heading))
+        quotes_html.append(heading + quote_html)
+        quotes_text.append(f"{entry.question}\n{quote_text}" if answer.also else quote_text)
     buttons: list[tuple[Button, ...]] = [(ask_button(e),) for e in answer.related]
     if feedback_key is not None:
         buttons.append((Button("👍 Helpful", actions.vote(feedback_key, True)),
                         Button("👎 Not helpful", actions.vote(feedback_key, False))))
-    return Reply(f"{quote_html}{note_html}\n\n{src_html}",
-                 f"{quote_text}{note_text}\n\n{src_text}", tuple(buttons))
+    return Reply("\n".join(quotes_html) + f"{note_html}\n\n{src_html}",
+                 "\n\n".join(quotes_text) + f"{note_text}\n\n{src_text}", tuple(buttons))
 
 
 def ambiguous_reply(result: Ambiguous) -> Reply:

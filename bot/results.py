@@ -30,6 +30,9 @@ class Answer:
     match: Match
     runners_up: tuple[Match, ...] = ()
     related: tuple[Entry, ...] = ()  # what a reader may ask next (buttons under the answer)
+    # The message's other questions, each answered by an entry of its own ("what is HSCT? is
+    # it safe for old people?"): shown with it, so no question is silently dropped
+    also: tuple[Answer, ...] = ()
     outcome = Outcome.ANSWERED
 
     @property

@@ -6,6 +6,12 @@ finds them in one place.
 
 THRESHOLD = 37.0  # tuned by bench/tune.py on tests/data/*.tsv; CLINC150 picks its own on val
 MARGIN = 1.0  # closer than this, two entries are offered as "Did you mean..."
+RELATED = 3  # questions a reader may ask next, as buttons under an answer
+ALSO_ASKED = 2  # a message's other questions answered beside its first (three passages at most)
+# ... each only when its entry scores this many times the next: a passage the reader did not
+# ask for first must not be a close call ("...and where the cells come from?" is the source of
+# the cells, not of the article)
+ALSO_LEAD = 1.25
 # A message of LONG_MESSAGE words or more is answered under the threshold, down to LONG_SHARE
 # of it, when its first entry scores LONG_LEAD times the next: a reader's story around the
 # question lowers every entry's score, not the gap between them. Chosen on the curated

@@ -858,6 +858,33 @@ def test_one_of_two_questions_in_a_message_is_answered(
     assert_answered(engine, question, expected)
 
 
+@pytest.mark.parametrize(("entries", "message"), [
+    ({"what-is-hsct", "toxicity-elderly"}, "what is hsct? and is it safe for old people?"),
+    ({"immune-depletion", "infusion-rebuild"},
+     "Do they use chemo? How are the stem cells put back into the body?"),
+    ({"trial-status", "talk-to-doctor", "toxicity-elderly"},
+     "is it still in trials? who should I ask about joining one? is it riskier for the elderly?"),
+])
+def test_each_question_of_a_message_gets_its_own_answer(
+        engine: Engine, entries: set[str], message: str) -> None:
+    result = engine.ask(message)
+    assert isinstance(result, Answer), describe(engine, message)
+    assert {a.entry.id for a in (result, *result.also)} == entries
+
+
+@pytest.mark.parametrize("message", [
+    "What is HSCT?",  # one question
+    "what is hsct? how do they get the stem cells?",  # both answered by one passage
+    "is hsct still experimental and how long does the recovery take",  # one beyond it
+    # the other a close call between two entries ("where ... come from": the article's source?)
+    "can you explain what the procedure involves and where the cells come from?",
+])
+def test_a_message_with_one_answerable_question_gets_one_passage(engine: Engine,
+                                                                 message: str) -> None:
+    result = engine.ask(message)
+    assert isinstance(result, Answer) and result.also == (), describe(engine, message)
+
+
 def test_a_number_inside_a_question_is_still_context(engine: Engine) -> None:
     result = engine.ask("my mum is 72, is hsct safe for her")
     assert isinstance(result, Answer) and result.entry.id == "toxicity-elderly"

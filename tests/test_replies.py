@@ -140,6 +140,31 @@ def test_huge_passage_full_of_html_characters_fits_once_parsed() -> None:
     assert quote_of(reply).count("<b>") <= 1
 
 
+def test_several_questions_get_each_passage_under_its_question_and_the_source_once(
+        shipped_engine: Engine) -> None:
+    answer = shipped_engine.ask("what is hsct? and is it safe for old people?")
+    assert isinstance(answer, Answer) and answer.also
+    reply = answer_reply(answer)
+    shown = (answer, *answer.also)
+    assert [visible(q) for q in BLOCKQUOTE.findall(reply.html)] == [a.entry.answer for a in shown]
+    for a in shown:
+        assert f"<b>{html.escape(a.entry.question)}</b>\n<blockquote>" in reply.html
+        assert a.entry.question in reply.text and a.entry.answer in reply.text
+    assert reply.text.count("Source: ") == 1 and reply.html.count(answer.entry.source.url) == 1
+    assert not {e.id for e in answer.related} & {a.entry.id for a in shown}
+
+
+def test_several_huge_passages_still_fit_one_message() -> None:
+    source = Source("Sun", "Test News", "https://example.org/sun")
+    sun = big_entry("The sun makes vitamin D in the skin. ", source)
+    moon = big_entry("The moon pulls the tides twice a day. ", source, "moon")
+    answer = Answer("sun? moon?", Match(sun, 90.0),
+                    also=(Answer("does the moon pull tides", Match(moon, 80.0)),))
+    reply = answer_reply(answer, feedback_key="123456")
+    assert len(visible(reply.html)) <= MAX_MESSAGE and len(reply.text) <= MAX_MESSAGE
+    assert all(q.endswith("…") for q in BLOCKQUOTE.findall(reply.html))
+
+
 # -- declines and choices ------------------------------------------------------------------------
 
 

@@ -240,3 +240,18 @@ async def test_shipped_pack_answers_its_own_first_question(bot_api: BotAPI,
     answer = next(c for c in calls if "<blockquote>" in c.params["text"])
     assert entry.source.title in visible(answer.params["text"])
     assert all(len(c.params["text"]) <= 4096 for c in calls)
+
+
+async def test_a_message_of_two_questions_gets_both_passages_in_one_reply(
+        bot_api: BotAPI, bot_settings: Settings) -> None:
+    knowledge = load_knowledge(SHIPPED_KNOWLEDGE_DIR)
+    engine = Engine.from_knowledge(knowledge)
+    app = make_app(bot_settings, knowledge, engine)
+    async with running(app, bot_settings):
+        bot_api.message(READER, "what is hsct? and is it safe for old people?")
+        [call] = await bot_api.wait_for("sendMessage")
+    shown = visible(call.params["text"])
+    for entry_id in ("what-is-hsct", "toxicity-elderly"):
+        entry = engine.entry(entry_id)
+        assert entry is not None and entry.question in shown and entry.answer in shown
+    assert call.params["text"].count("<blockquote>") == 2
