@@ -855,6 +855,15 @@ def test_a_message_that_only_seems_small_talk_is_still_offered_to_the_engine(sma
     assert chat.rest == "can you tell me the ai's name please"
 
 
+@pytest.mark.parametrize("message", ["at what age can you get it",
+                                     "how old do you have to be to have this"])
+def test_you_as_anyone_asking_about_the_treatment_is_not_about_the_bot(
+        conversation: Conversation, message: str) -> None:
+    """"You" is anyone and "it" the treatment: the engine's reply, not "I'm a bot that..."."""
+    turn = conversation.reply(message, PRIVATE)
+    assert turn.outcome is not Outcome.SMALLTALK, turn.reply.text
+
+
 def test_a_greeting_before_other_small_talk_is_answered_as_the_other(small) -> None:
     chat = small.match("hello, who are you?")
     assert chat is not None and (chat.intent, chat.rest) == ("identity", "")
