@@ -271,29 +271,35 @@ class Engine(MessageRanking):
             self.tokens(question[:MAX_QUESTION_CHARS]))
         result = decide(question, ranked, self.threshold, self.margin, self.lead, familiar)
         if isinstance(result, Declined):
-            return Declined(question, self.suggest(question, ranked), result.closest,
-                            self.why_declined(question))
-        if isinstance(result, Answer):
-            also = self._also_asked(question, result.entry)
-            shown = {result.entry, *(a.entry for a in also)}
-            related = [e for e in self.related(result.entry, RELATED + len(also))
-                       if e not in shown]
-            return replace(result, related=tuple(related[:RELATED]), also=also)
-        return result
+            # two or more questions each answered alone, though not the message whole ("what
+            # do they do to the immune system? how do the cells go back in? who is it for?")
+            answers = self._each_asked(question)
+            if len(answers) < 2:
+                return Declined(question, self.suggest(question, ranked), result.closest,
+                                self.why_declined(question))
+            result, also = answers[0], answers[1:]
+        elif isinstance(result, Answer):
+            also = tuple(a for a in self._each_asked(question) if a.entry != result.entry)
+        else:
+            return result
+        also = also[:ALSO_ASKED]
+        shown = {result.entry, *(a.entry for a in also)}
+        related = [e for e in self.related(result.entry, RELATED + len(also)) if e not in shown]
+        return replace(result, related=tuple(related[:RELATED]), also=also)
 
-    def _also_asked(self, message: str, answered: Entry) -> tuple[Answer, ...]:
-        """The message's other questions that an entry of their own answers, each held to the
-        threshold as if asked alone and well ahead of the next entry (`ALSO_LEAD`), as the
-        reader did not ask it first (`ALSO_ASKED` at most)."""
+    def _each_asked(self, message: str) -> tuple[Answer, ...]:
+        """Of a message that asks two or more questions, those an entry of its own answers,
+        each held to the threshold as if asked alone and well ahead of the next entry
+        (`ALSO_LEAD`): a passage shown beside another must not be a close call."""
         found: list[Answer] = []
         for part in questions_in(message[:MAX_QUESTION_CHARS]):
             ranked = self.rank(part, limit=CANDIDATES)
             result = decide(part, ranked, self.threshold, self.margin, self.lead)
-            if (isinstance(result, Answer) and result.entry != answered
+            if (isinstance(result, Answer)
                     and (len(ranked) < 2 or ranked[0].score >= ALSO_LEAD * ranked[1].score)
                     and all(a.entry != result.entry for a in found)):
                 found.append(result)
-        return tuple(found[:ALSO_ASKED])
+        return tuple(found)
 
     @cached_property
     def _named(self) -> dict[str, list[str]]:

@@ -864,6 +864,9 @@ def test_one_of_two_questions_in_a_message_is_answered(
      "Do they use chemo? How are the stem cells put back into the body?"),
     ({"trial-status", "talk-to-doctor", "toxicity-elderly"},
      "is it still in trials? who should I ask about joining one? is it riskier for the elderly?"),
+    # declined whole (its words spread over three entries), answered question by question
+    ({"immune-depletion", "infusion-rebuild", "active-ms"}, "what do they do to the immune system?"
+     " and how do the cells go back in? and who does it work best for?"),
 ])
 def test_each_question_of_a_message_gets_its_own_answer(
         engine: Engine, entries: set[str], message: str) -> None:
@@ -876,6 +879,7 @@ def test_each_question_of_a_message_gets_its_own_answer(
     "What is HSCT?",  # one question
     "what is hsct? how do they get the stem cells?",  # both answered by one passage
     "is hsct still experimental and how long does the recovery take",  # one beyond it
+    "how much does it cost? and do they use chemo?",  # one beyond it, asked first
     # the other a close call between two entries ("where ... come from": the article's source?)
     "can you explain what the procedure involves and where the cells come from?",
 ])
