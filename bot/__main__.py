@@ -41,18 +41,21 @@ KINDS = {Outcome.ANSWERED: "answer", Outcome.AMBIGUOUS: "ambiguous",
 def turn_json(question: str, turn: Turn) -> dict[str, object]:
     """The `ask --json` line: one flat object a script can rely on.
 
-    `matched` is true only for an article answer; `reply` is the plain text a reader sees.
+    `matched` is true only for an article answer; `also`, the message's other questions each
+    answered by an entry of its own; `reply` is the plain text a reader sees.
     """
     result = turn.result
     obj: dict[str, object] = {
         "question": question, "kind": KINDS[turn.outcome], "matched": False, "entry": None,
         "score": round(result.score, 2) if result is not None else 0.0, "answer": None,
-        "source": None, "suggestions": [], "reply": turn.reply.text}
+        "source": None, "suggestions": [], "also": [], "reply": turn.reply.text}
     if isinstance(result, Answer):
         entry = result.entry
         obj.update(matched=True, entry=entry.id, answer=entry.answer,
                    source={"title": entry.source.title, "url": entry.source.url},
-                   suggestions=[e.question for e in result.related])
+                   suggestions=[e.question for e in result.related],
+                   also=[{"question": a.question, "entry": a.entry.id, "answer": a.entry.answer}
+                         for a in result.also])
     elif isinstance(result, Ambiguous):
         obj["suggestions"] = [c.entry.question for c in result.candidates]
     elif isinstance(result, Declined):

@@ -36,7 +36,7 @@ SETTINGS = {"TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_FILE_URL", "TELE
             "KNOWLEDGE_DIR", "DATA_DIR", "DATABASE_PATH", "RECORD_QUESTIONS", "RETENTION_DAYS",
             "FLOOD_MESSAGES", "FLOOD_WINDOW_SECONDS", "LOG_LEVEL", "ANSWER_CONFIDENCE"}
 JSON_KEYS = {"question", "kind", "matched", "entry", "score", "answer", "source", "suggestions",
-             "reply"}
+             "also", "reply"}
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +156,15 @@ def test_ask_json_prints_one_object_per_question(bot, shipped: Knowledge) -> Non
     assert declined["source"] is None
     assert 1 <= len(declined["suggestions"]) <= 3
     assert set(declined["suggestions"]) <= questions
+
+
+def test_ask_json_lists_the_other_questions_a_message_asked(bot, shipped: Knowledge) -> None:
+    done = bot("ask", "--json", "what is hsct? and is it safe for old people?")
+    [obj] = json_lines(done.stdout)
+    [also] = obj["also"]
+    assert {obj["entry"], also["entry"]} == {"what-is-hsct", "toxicity-elderly"}
+    other = shipped.entry(also["entry"])
+    assert other is not None and also["answer"] == other.answer and also["answer"] in obj["reply"]
 
 
 def test_ambiguous_result_json_has_no_entry_and_offers_the_candidates(
