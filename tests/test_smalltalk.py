@@ -659,6 +659,10 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("I was just diagnosed with MS and I'm terrified", "worried"),
     ("this all sounds so scary", "worried"), ("it really scares me", "worried"),
     ("tengo miedo", "worried"), ("ich mache mir Sorgen", "worried"),
+    ("my son starts the treatment in june and I'm a nervous wreck", "worried"),
+    ("so worried about my dad tonight", "worried"),
+    ("the more I read the more nervous I get", "worried"),
+    ("j'ai tellement peur pour ma fille", "worried"), ("j'ai peur", "worried"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -746,6 +750,7 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     # what scares the reader, named, is a question for the engine
     "i'm scared of the chemo", "i'm worried hsct will kill me", "scared, is the chemo harsh?",
     "i am afraid i do not understand the answer about stem cells", "mri next week, nervous",
+    "does it hurt and i'm scared", "how long is recovery im so nervous",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
