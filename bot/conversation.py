@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import replies
-from bot.asking import asks, marked_question
+from bot.asking import asks, marked_question, sentences
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Source
 from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
@@ -253,15 +253,16 @@ def _asked(rest: str, result: Declined, smalltalk: SmallTalk | None) -> bool:
     engine could not read at all (another language or script: "こんにちは、HSCTの後に再発する
     ことはありますか？", "Takk! Hvor lenge er man på sykehus?") still asks when it is marked as
     one (`asking.marked_question`): the reader learns it was not understood rather than being
-    greeted or thanked, and the curator sees it. So does one on the topic asked indirectly
-    ("Good morning. I would like to know whether it is available in the UK."), which had got a
-    greeting, unless what it asks is small talk too ("I wonder if you could help me")."""
+    greeted or thanked, and the curator sees it. So does one on the topic asked indirectly, in
+    any of its sentences ("Good morning. I would like to know whether it is available in the
+    UK."), which had got a greeting, unless what it asks is small talk too ("I wonder if you
+    could help me")."""
     if marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
                                  and asks(rest)):
         return True
-    inner = indirectly_asked(rest)
-    return (inner is not None and result.reason is DeclineReason.NOT_IN_ARTICLE
-            and (smalltalk is None or smalltalk.match(inner) is None))
+    return result.reason is DeclineReason.NOT_IN_ARTICLE and any(
+        inner is not None and (smalltalk is None or smalltalk.match(inner) is None)
+        for inner in map(indirectly_asked, sentences(rest)))
 
 
 def _turn_record(result: Result) -> TurnRecord:

@@ -117,6 +117,7 @@ def test_an_article_answer_wins_over_small_talk_in_the_same_message(
     # asked indirectly, as a formal writer asks
     "Good morning. I would like to know whether stem cell transplantation is available in the UK.",
     "Hi! I was wondering if HSCT is covered by insurance",
+    "Good evening. My husband has had MS for 20 years. I was wondering if HSCT costs a lot.",
 ])
 def test_a_question_the_article_does_not_answer_is_not_lost_in_small_talk(
         shipped: Conversation, message: str) -> None:
