@@ -306,8 +306,8 @@ class Engine(MessageRanking):
         """Each concept the synonyms name ("ms itself", for "what is MS"), as the words of its
         name: a reader who asks of one was understood, and about the topic when its name is
         (`why_declined`). On the first decline, not at every build."""
-        return {stem(base_form("_".join(name))): [t for w in name for t in self._canonical([w])]
-                for name in self.synonyms.names if name}
+        return {stem(base_form(token)): [t for w in token.split("_") for t in self._canonical([w])]
+                for token in self.synonyms.canonical_tokens()}
 
     def why_declined(self, question: str) -> DeclineReason:
         """Not understood (no words, a number, gibberish, one stray word), off the knowledge's

@@ -345,10 +345,8 @@ class Synonyms:
 
     def __init__(self, table: Mapping[str, Sequence[str]] | None = None):
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.names: list[tuple[str, ...]] = []  # each canonical term, as its words
         for canonical, variants in (table or {}).items():
             target = tuple(words(canonical))
-            self.names.append(target)
             token = ("_".join(target),)
             for variant in (canonical, *variants):
                 key = tuple(words(variant))
@@ -366,6 +364,10 @@ class Synonyms:
 
     def __bool__(self) -> bool:
         return bool(self._phrases)
+
+    def canonical_tokens(self) -> frozenset[str]:
+        """Every term the table rewrites to ("ms_itself"), its words joined by "_"."""
+        return frozenset(token for (token,) in self._phrases.values() if token)
 
     def variants_of(self, canonical_token: str) -> list[tuple[str, ...]]:
         """The phrases (as words) made into `canonical_token`."""
