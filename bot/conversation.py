@@ -275,4 +275,6 @@ def _turn_record(result: Result) -> TurnRecord:
         match = result.closest
     else:
         return TurnRecord(result.outcome)
-    return TurnRecord(result.outcome, match.entry.id, match.entry.pack, round(match.score, 2))
+    also = tuple(a.match.entry.id for a in result.also) if isinstance(result, Answer) else ()
+    return TurnRecord(result.outcome, match.entry.id, match.entry.pack, round(match.score, 2),
+                      also)

@@ -88,12 +88,15 @@ def chat_kind_counts(conn: sqlite3.Connection, window: Window) -> dict[ChatKind,
 
 
 def top_entries(conn: sqlite3.Connection, window: Window, limit: int) -> list[tuple[str, int]]:
-    """The entries answered most often, with how often."""
+    """The entries answered most often, with how often, counting each passage of a message
+    answered with several."""
     where, args = window.clause()
     return [(e, int(n)) for e, n in conn.execute(
-        f"SELECT entry_id, count(*) AS n FROM questions q WHERE {where} AND outcome = ?"
-        " AND entry_id IS NOT NULL GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
-        (*args, Outcome.ANSWERED.value, limit))]
+        "SELECT entry_id, count(*) AS n FROM ("
+        f" SELECT entry_id FROM questions q WHERE {where} AND outcome = ? AND entry_id IS NOT NULL"
+        " UNION ALL SELECT a.entry_id FROM also_answered a JOIN questions q ON q.id = a.question_id"
+        f" WHERE {where}) GROUP BY entry_id ORDER BY n DESC, entry_id LIMIT ?",
+        (*args, Outcome.ANSWERED.value, *args, limit))]
 
 
 def entry_votes(conn: sqlite3.Connection, window: Window) -> list[EntryVotes]:

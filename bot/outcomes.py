@@ -46,3 +46,4 @@ class TurnRecord:
     entry_id: str | None = None
     pack: str | None = None
     score: float | None = None
+    also: tuple[str, ...] = ()  # further entries the same message was answered with

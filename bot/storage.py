@@ -37,6 +37,7 @@ MAX_QUESTION = 1000  # characters kept of a question; Telegram allows 4,096
 BUSY_TIMEOUT_MS = 50  # a locked database costs a reader at most this long
 COOL_DOWN_SECONDS = 60.0  # after a failure, recording pauses this long before retrying
 PURGE_EVERY_SECONDS = 3600.0
+Statement = tuple[str, tuple[object, ...]]  # SQL and its parameters
 KEY = re.compile(r"[A-Za-z0-9_-]{1,48}")  # what bot.actions accepts in a button's data
 
 # Schema migrations, applied in order; PRAGMA user_version holds how many have run.
@@ -96,6 +97,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE questions_2 RENAME TO questions;
     ALTER TABLE feedback_2 RENAME TO feedback;
     CREATE INDEX questions_asked_at ON questions (asked_at);
+    """,
+    # 3: the further entries one message was answered with ("what is hsct? and who is it for?"),
+    # so curators' counts of what readers asked include them.
+    """
+    CREATE TABLE also_answered (
+        question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        entry_id    TEXT    NOT NULL,
+        PRIMARY KEY (question_id, entry_id)
+    ) WITHOUT ROWID;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -217,10 +227,13 @@ class QuestionLog:
         key = secrets.token_urlsafe(12)  # 16 characters, 96 random bits
         stored = self._write(
             "record a question",
-            "INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack, score,"
-            " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack, turn.score,
-             kind.value))
+            ("INSERT INTO questions (key, asked_at, question, outcome, entry_id, pack, score,"
+             " chat_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             (key, int(self._clock()), text, outcome.value, turn.entry_id, turn.pack, turn.score,
+              kind.value)),
+            *(("INSERT OR IGNORE INTO also_answered (question_id, entry_id)"
+               " SELECT id, ? FROM questions WHERE key = ?", (entry_id, key))
+              for entry_id in turn.also))
         return key if stored else None
 
     def feedback(self, key: str, helpful: bool) -> bool:
@@ -230,11 +243,11 @@ class QuestionLog:
             return False
         return self._write(
             "record feedback",
-            "INSERT INTO feedback (question_id, helpful, given_at)"
-            " SELECT id, ?, ? FROM questions WHERE key = ?"
-            " ON CONFLICT (question_id) DO UPDATE"
-            " SET helpful = excluded.helpful, given_at = excluded.given_at",
-            (int(bool(helpful)), int(self._clock()), key))
+            ("INSERT INTO feedback (question_id, helpful, given_at)"
+             " SELECT id, ?, ? FROM questions WHERE key = ?"
+             " ON CONFLICT (question_id) DO UPDATE"
+             " SET helpful = excluded.helpful, given_at = excluded.given_at",
+             (int(bool(helpful)), int(self._clock()), key)))
 
     def close(self) -> None:
         with self._lock:
@@ -246,15 +259,24 @@ class QuestionLog:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _write(self, what: str, sql: str, params: tuple[object, ...]) -> bool:
-        """One write, purging first when due; True if it changed a row."""
+    def _write(self, what: str, first: Statement, *rest: Statement) -> bool:
+        """One write of one or more statements, all or nothing, purging first when due; True if
+        the first changed a row."""
         with self._lock:
             conn = self._connection()
             if conn is None:
                 return False
             try:
                 self._purge_if_due(conn)
-                changed = conn.execute(sql, params).rowcount == 1
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    changed = conn.execute(*first).rowcount == 1
+                    for statement in rest:
+                        conn.execute(*statement)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
             except sqlite3.Error as exc:
                 self._failed(f"cannot {what}", exc)
                 return False

@@ -16,8 +16,10 @@ from bot.knowledge import Knowledge, load_knowledge
 from bot.outcomes import ChatKind, Outcome, TurnRecord
 from bot.report import collect_stats, collect_suggestions, render_stats, render_suggestions, verdict
 from bot.results import Match
+from bot.service import open_conversation
 from bot.settings import Settings
 from bot.storage import QuestionLog, StorageError
+from tests.conftest import SHIPPED_KNOWLEDGE_DIR
 
 PACK = """\
 title: Demo article
@@ -191,6 +193,19 @@ def test_stats_count_one_vote_per_answer_the_latest(settings, knowledge, engine)
     stats = collect_stats(settings.database, knowledge, engine)
     assert (stats.helpful, stats.unhelpful) == (0, 1)
     assert "feedback: 0 👍, 1 👎" in render_stats(stats)
+
+
+def test_stats_count_every_passage_of_a_message_answered_with_several(settings):
+    with QuestionLog.open(settings) as log:
+        conversation = open_conversation(SHIPPED_KNOWLEDGE_DIR, log=log)
+        turn = conversation.reply("what is hsct? and is it safe for old people?",
+                                  ChatKind.PRIVATE)
+        assert turn.outcome is Outcome.ANSWERED
+        conversation.reply("is hsct safe for older patients", ChatKind.PRIVATE)
+    stats = collect_stats(settings.database, conversation.knowledge, conversation.engine)
+    assert [(e.entry, e.count) for e in stats.top_entries] == [
+        ("toxicity-elderly", 2), ("what-is-hsct", 1)]
+    assert stats.outcomes[Outcome.ANSWERED] == 2  # turns, not passages
 
 
 def test_stats_show_small_talk_and_safety_as_counts_only(settings, knowledge, engine):

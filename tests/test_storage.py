@@ -120,6 +120,7 @@ def test_no_column_could_hold_who_asked(db: Path):
         "questions": ["id", "key", "asked_at", "question", "outcome", "entry_id", "pack",
                       "score", "chat_kind"],
         "feedback": ["question_id", "helpful", "given_at"],
+        "also_answered": ["question_id", "entry_id"],
     }
 
 
@@ -158,7 +159,8 @@ def test_feedback_on_a_forged_or_unknown_key_is_refused(db: Path):
 def test_records_older_than_retention_are_purged_on_open(db: Path):
     clock = Clock()
     with QuestionLog(db, retention_days=90, clock=clock) as log:
-        old = log.record("old", answered(), PRIVATE)
+        old = log.record("old? and older?", TurnRecord(Outcome.ANSWERED, "cost", "demo", 93.0,
+                                                         also=("risk",)), PRIVATE)
         assert old is not None
         log.feedback(old, False)
         clock.now += 89 * DAY
@@ -168,6 +170,7 @@ def test_records_older_than_retention_are_purged_on_open(db: Path):
         log.record("new", answered(), PRIVATE)
     assert [r[1] for r in rows(db)] == ["recent", "new"]
     assert rows(db, "SELECT * FROM feedback") == []
+    assert rows(db, "SELECT * FROM also_answered") == []
 
 
 def test_purge_runs_again_at_most_hourly_while_recording(db: Path):
