@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.feelings import felt
 from bot.framing import undictated
 from bot.letters import Letter, Letters
 from bot.smalltalk_pieces import EDGE as _EDGE
@@ -103,6 +104,7 @@ class Intent:
     peel: str = "punctuated"  # "always", "start": taken off with no punctuation between
     pattern: re.Pattern[str] | None = None  # shapes of a whole short message, beside phrasings
     hint: re.Pattern[str] | None = None  # searched in a short message the engine may answer
+    feeling: re.Pattern[str] | None = None  # its words, searched: see `bot.feelings`
     # words said after this small talk that take it back before a question ("bye, oh wait,
     # ...", "brb... actually first, ..."): normalised, split into words, longest first
     taken_back_by: tuple[tuple[str, ...], ...] = ()
@@ -175,6 +177,8 @@ class SmallTalk:
                         | {" ".join(c) for c in self.connectors})
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
+        self._feelings = [(i.id, i.feeling) for i in self.intents.values()
+                          if i.feeling is not None]
         self._exact: dict[str, str] = {}
         self._single: dict[str, str] = {}
         for intent in self.intents.values():
@@ -275,6 +279,9 @@ class SmallTalk:
         letter = self._letter(text, key)  # after the whole: "hyvä botti" praises, "hyvä" opens too
         if letter is not None:
             return letter
+        feeling = felt(self._feelings, key, text)  # "hi, I'm so worried about my son"
+        if feeling is not None:
+            return self.chat_for(feeling, key, "")
         pieces = peeled(self, text, tokens, key)
         if pieces is not None and not pieces.rest:
             return pieces

@@ -110,20 +110,25 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
         if raw.get("hints") is not None:
             hint = _compile(_texts(raw["hints"], file, problems, label, "hints"), file, problems,
                             label, "hints")
+        feeling = None
+        if raw.get("feelings") is not None:
+            feeling = _compile([rf" (?:{f}) " for f in _texts(raw["feelings"], file, problems,
+                                                                label, "feelings")],
+                               file, problems, label, "feelings")
         taken_back_by: list[tuple[str, ...]] = []
         if raw.get("taken_back_by") is not None:  # "bye, oh wait, ...": see `Intent`
             said = _texts(raw["taken_back_by"], file, problems, label, "taken_back_by")
             taken_back_by = sorted({tuple(w) for t in said if (w := blank.normalise(t).split())},
                                    key=len, reverse=True)
         unknown = set(raw) - {"id", "phrasings", "replies", "examples", "peel", "patterns",
-                              "hints", "taken_back_by"}
+                              "hints", "feelings", "taken_back_by"}
         if unknown:
             problems.append(Problem(file, f"unknown field(s): {', '.join(sorted(unknown))}",
                                     label))
         if phrasings and replies:
             intents.append(Intent(label, tuple(dict.fromkeys(p for p in phrasings if p)),
                                   tuple(replies), examples is True, peel, pattern, hint,
-                                  tuple(taken_back_by)))
+                                  feeling, tuple(taken_back_by)))
 
     owners: dict[str, str] = {}
     for intent in intents:

@@ -75,7 +75,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind19.tsv": _rows("smalltalk_blind19.tsv"),
                    "smalltalk_blind20.tsv": _rows("smalltalk_blind20.tsv"),
                    "smalltalk_blind21.tsv": _rows("smalltalk_blind21.tsv"),
-                   "smalltalk_blind22.tsv": _rows("smalltalk_blind22.tsv")}
+                   "smalltalk_blind22.tsv": _rows("smalltalk_blind22.tsv"),
+                   "smalltalk_blind23.tsv": _rows("smalltalk_blind23.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -85,7 +86,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind10.tsv", "smalltalk_blind11.tsv", "smalltalk_blind12.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
-               "smalltalk_blind20.tsv", "smalltalk_blind21.tsv"]
+               "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -663,6 +664,20 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("so worried about my dad tonight", "worried"),
     ("the more I read the more nervous I get", "worried"),
     ("j'ai tellement peur pour ma fille", "worried"), ("j'ai peur", "worried"),
+    # the feeling told anywhere in a message that asks nothing, whatever it names
+    ("I've been putting on a brave face for the kids but honestly I'm petrified.", "worried"),
+    ("It's 3am and I'm lying here worried about my son", "worried"),
+    ("I'm worried this MS is getting worse", "worried"), ("mri next week, nervous", "worried"),
+    ("The chemo part is what really scares me.", "worried"),
+    ("i'm scared of the chemo", "worried"), ("i'm worried hsct will kill me", "worried"),
+    ("Waiting for the assessment letter and I'm a bag of nerves.", "worried"),
+    ("Estou com muito medo de tudo isso", "worried"), ("Bardzo się boję", "worried"),
+    ("أنا خائفة جدا على ابني", "worried"), ("hi, I'm so worried about my son", "worried"),
+    ("Diagnosis, job, kids, now all this. It's a lot.", "overwhelmed"),
+    ("so much to process, brain is fried", "overwhelmed"),
+    ("Es ist einfach alles zu viel.", "overwhelmed"),
+    ("Teveel informatie, ik ben de weg kwijt", "overwhelmed"),
+    ("i feel overwhelmed by the side effects of the chemo", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -744,17 +759,30 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "i would rather talk to someone about the risks of hsct", "can i call someone about hsct costs",
     "is there someone from the research team who had hsct", "better than the drugs i'm on now",
     "is it better than ocrevus", "far better than other treatments?",
-    "i feel overwhelmed by the side effects of the chemo", "is this an official treatment",
+    "is this an official treatment",
     "is it the same as chemo", "sorry i asked twice, how long is the hospital stay",
     "is it the nhs or a private clinic that does hsct", "i will stop my meds before hsct",
-    # what scares the reader, named, is a question for the engine
-    "i'm scared of the chemo", "i'm worried hsct will kill me", "scared, is the chemo harsh?",
-    "i am afraid i do not understand the answer about stem cells", "mri next week, nervous",
-    "does it hurt and i'm scared", "how long is recovery im so nervous",
+    # what scares the reader, asked about, is a question for the engine; "I'm afraid" is polite
+    "scared, is the chemo harsh?", "does it hurt and i'm scared",
+    "how long is recovery im so nervous", "my cat keeps sneezing should i worry",
+    "my mum is scared of chemotherapy, is that really part of this",
+    "Explain HSCT to me like I'm five please. Newly diagnosed, totally overwhelmed.",
+    "i am afraid i do not understand the answer about stem cells",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
     assert chat is None or chat.rest, chat
+
+
+@pytest.mark.parametrize("message", [
+    "don't worry, I found it", "nothing to worry about", "no need to worry",
+    "I'm not scared anymore", "the nerves in my legs hurt", "I lost my balance today",
+    "MS attacks the central nervous system", "it's a lot of money", "ok that's a lot",
+])
+def test_a_feeling_denied_or_a_word_that_only_looks_like_one_is_no_worry(
+        small, message: str) -> None:
+    chat = small.match(message)
+    assert chat is None or chat.intent not in ("worried", "overwhelmed"), chat
 
 
 # -- what a reader gets ---------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""A message that only tells how the reader feels: afraid, worried, overwhelmed ("I've been
+putting on a brave face for the kids but honestly I'm petrified.", "Es ist einfach alles zu
+viel."), wherever in the message the feeling is said and whatever else it tells, as long as it
+asks nothing.
+
+Such a reader gets the bot's kind words, not a passage: "I'm worried this MS is getting worse"
+had been answered with the article's words on progression, "The chemo part is what really
+scares me." with its words on chemotherapy. A message that also asks, in any sentence and in any
+way (a question mark, a question's opening word, "I'd like to know whether..."), is the engine's.
+The words of each feeling are the small-talk file's (`feelings:` of an intent), searched in the
+normalised message; one said with a negation just before it ("not worried", "nothing to worry
+about", "less scared now") tells no such feeling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.asking import asks, marked_question, sentences, with_lost_stop
+from bot.readings import indirectly_asked
+
+MAX_WORDS = 120  # a long story that ends in fear is still only told
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "less", "without", "stop", "nor",
+                       "cannot", "dont", "nt", "isnt", "arent", "wasnt", "didnt",
+                       # "no tengo miedo", "keine Angst", "je n'ai plus peur", "non ho paura"
+                       "kein", "keine", "nicht", "pas", "plus", "non", "nao", "nie", "geen",
+                       "niet", "inte"})
+NEGATION_REACH = 2  # words before the feeling a negation may stand ("not really scared");
+# "no need to worry" reaches further ("can't sleep, too anxious" must not: a clause apart)
+NEGATED = (("no", "need", "to"), ("nothing", "to", "be"))
+
+
+# A question run on after the words before it, typed with no stop ("my cat keeps sneezing should
+# i worry", "she's scared of chemo is that part of this"): a question's word, then who or what;
+# or one asked for someone ("my mum's nervous, she wants to know if she'll have to stay...").
+_IN_PASSING = re.compile(
+    r"\s(?:should|shall|can|could|will|would|is|are|was|does|do|did|has|have|what|how|why|"
+    r"when|where|who|which)\s+(?:i|we|you|he|she|they|it|this|that|there|these|those|my|his|"
+    r"her|our|their)\b|\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
+    r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
+# A request is asked too ("Explain HSCT to me like I'm five please. Newly diagnosed, totally
+# overwhelmed.")
+_REQUEST = re.compile(r"(?:please\s+|pls\s+|plz\s+|can you\s+|could you\s+)?(?:explain|describe|"
+                      r"summari[sz]e|clarify|tell me|tell us|give me|show me|walk me through|"
+                      r"help me understand|let me know)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
+
+
+def asks_nothing(text: str) -> bool:
+    """No sentence or clause of the message asks, however it is asked."""
+    return ("?" not in text and with_lost_stop(text) is None and not _IN_PASSING.search(text)
+            and not any(asks(c) or marked_question(c) or indirectly_asked(c) is not None
+                        or _REQUEST.match(c)
+                        for s in sentences(text) for c in (s, *_CLAUSE.split(s))))
+
+
+def felt(feelings: Iterable[tuple[str, re.Pattern[str]]], norm: str, text: str) -> str | None:
+    """The first intent whose feeling the (normalised) message tells, un-negated, when it asks
+    nothing; else None."""
+    if not norm or norm.count(" ") >= MAX_WORDS:
+        return None
+    padded = f" {norm} "
+    for intent, pattern in feelings:
+        for found in pattern.finditer(padded):
+            before = padded[:found.start()].split()
+            if not (NEGATIONS.intersection(before[-NEGATION_REACH:])
+                    or tuple(before[-3:]) in NEGATED):
+                return intent if asks_nothing(text) else None
+    return None
