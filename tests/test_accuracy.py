@@ -83,7 +83,8 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # (the same again: 91.5% / 98.3%) and wardens.tsv (the same again, written after the spectators
 # and gardeners curations: 92.7% / 96.7%) and keepers.tsv (the same again, written after the
 # porters and ferrymen curations: 85.5% / 95.0%) and shepherds.tsv (the same again, written after
-# the cottagers curation: 82.4% / 96.7%) are as first measured, not curated (`HELD_OUT`).
+# the cottagers curation: 82.4% / 96.7%) and anglers.tsv (the same again, a session later:
+# 81.2% / 98.3%) are as first measured, not curated (`HELD_OUT`).
 # clinicians.tsv (health professionals and students: MS nurses,
 # pharmacists, GP trainees, physios, medical students, a librarian; clinical shorthand, what to
 # tell a patient) first scored 69.7% / 95.0% and was curated after that first measure (90.3% /
@@ -139,7 +140,7 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "cyclists.tsv": (0.92, 0.95), "campers.tsv": (0.87, 0.95),
                "mariners.tsv": (0.89, 0.93), "villagers.tsv": (0.91, 0.98),
                "wardens.tsv": (0.92, 0.96), "keepers.tsv": (0.85, 0.95),
-               "shepherds.tsv": (0.82, 0.96),
+               "shepherds.tsv": (0.82, 0.96), "anglers.tsv": (0.81, 0.98),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
@@ -149,7 +150,7 @@ HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ra
             "rangers.tsv", "lodgers.tsv", "tenants.tsv", "onlookers.tsv",
             "passengers.tsv", "residents.tsv", "islanders.tsv",
             "mariners.tsv", "villagers.tsv", "wardens.tsv",
-            "keepers.tsv", "shepherds.tsv"}
+            "keepers.tsv", "shepherds.tsv", "anglers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every
