@@ -107,7 +107,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind40.tsv": (45, 55, 100, 195),
                "safety_blind41.tsv": (45, 55, 100, 195),
                "safety_blind42.tsv": (45, 55, 100, 195),
-               "safety_blind43.tsv": (45, 55, 100, 195)}
+               "safety_blind43.tsv": (45, 55, 100, 195),
+               "safety_blind44.tsv": (50, 50, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -600,13 +601,18 @@ def test_self_harm_told_inside_a_transplant_question_is_caught_by_a_pattern(
 
 
 @pytest.mark.parametrize("message", [
+    "how many ibuprofen a day is safe? I want to be careful I don't take too many with lemsip",
+    "my wife had a fit three years ago after a new antibiotic and has been fine ever since, "
+    "can she still have the transplant?",
+    "my mum is home from the ward on friday, what signs mean we should ring an ambulance?",
+    "my nose bled a lot in march when my platelets were low but it's all healed, ok to fly?",
     "my grandad passed in his sleep last year, it was a peaceful way to go",
     "my parents think I'm going to die during the transplant, how do I reassure them",
     "my sister says she'd rather die than shave her head, she's joking of course",
     "je me tue au travail en ce moment, c'est épuisant",
     "I'm standing on the bridge by the hospital, which way to the entrance?",
 ])
-def test_the_same_words_told_calmly_are_not_a_crisis(screen, message: str) -> None:
+def test_the_same_words_told_calmly_or_as_past_are_not_a_crisis(screen, message: str) -> None:
     assert screen.check(message) is None
 
 
