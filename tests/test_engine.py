@@ -752,8 +752,6 @@ def test_a_subject_the_article_never_mentions_is_off_topic(engine: Engine,
     "how much does HSCT cost?", "what is the success rate?", "is the stem cell transplant painful",
     # concepts the pack's synonyms name, and no entry answers: understood, not "no question"
     "what is MS?", "what is multiple sclerosis", "late effects?", "what is cord blood",
-    # the progressive courses of MS by their initials
-    "is it for ppms", "does it help spms",
 ])
 def test_on_topic_questions_the_article_does_not_answer_are_not_in_article(
         engine: Engine, question: str) -> None:
