@@ -9,7 +9,8 @@ scares me." with its words on chemotherapy. A message that also asks, in any sen
 way (a question mark, a question's opening word, "I'd like to know whether..."), is the engine's.
 The words of each feeling are the small-talk file's (`feelings:` of an intent), searched in the
 normalised message; one said with a negation just before it ("not worried", "nothing to worry
-about", "less scared now") tells no such feeling.
+about", "less scared now"), one told as past ("I was so worried") and one laughed at tell no
+such feeling.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ NEGATIONS = frozenset({"not", "no", "never", "nothing", "less", "without", "stop
                        # "no tengo miedo", "keine Angst", "je n'ai plus peur", "non ho paura"
                        "kein", "keine", "nicht", "pas", "plus", "non", "nao", "nie", "geen",
                        "niet", "inte"})
+# a feeling that was ("thanks, I was so worried but this helped") or laughed at ("watched a
+# scary movie last night lol") is not the reader's now
+PAST = frozenset({"was"})  # not "were": "we're" is normalised to it
+LAUGHTER = frozenset({"lol", "lool", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd",
+                      "jaja", "jajaja", "mdr", "kkk", "kkkk", "rsrs"})
 NEGATION_REACH = 2  # words before the feeling a negation may stand ("not really scared");
 # "no need to worry" reaches further ("can't sleep, too anxious" must not: a clause apart)
 NEGATED = (("no", "need", "to"), ("nothing", "to", "be"))
@@ -58,13 +64,13 @@ def asks_nothing(text: str) -> bool:
 def felt(feelings: Iterable[tuple[str, re.Pattern[str]]], norm: str, text: str) -> str | None:
     """The first intent whose feeling the (normalised) message tells, un-negated, when it asks
     nothing; else None."""
-    if not norm or norm.count(" ") >= MAX_WORDS:
+    if not norm or norm.count(" ") >= MAX_WORDS or LAUGHTER.intersection(norm.split()):
         return None
     padded = f" {norm} "
     for intent, pattern in feelings:
         for found in pattern.finditer(padded):
             before = padded[:found.start()].split()
-            if not (NEGATIONS.intersection(before[-NEGATION_REACH:])
+            if not ((NEGATIONS | PAST).intersection(before[-NEGATION_REACH:])
                     or tuple(before[-3:]) in NEGATED):
                 return intent if asks_nothing(text) else None
     return None

@@ -777,11 +777,21 @@ def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question:
 
 
 @pytest.mark.parametrize("message", [
+    "thanks! that put my mind at ease, I was really anxious",
+    "thank you, I was worried about asking such a basic question",
+])
+def test_thanks_for_easing_a_worry_that_was_is_thanks(small, message: str) -> None:
+    chat = small.match(message)
+    assert chat is not None and chat.intent == "thanks", chat
+
+
+@pytest.mark.parametrize("message", [
     "don't worry, I found it", "nothing to worry about", "no need to worry",
     "I'm not scared anymore", "the nerves in my legs hurt", "I lost my balance today",
     "MS attacks the central nervous system", "it's a lot of money", "ok that's a lot",
+    "watched a scary movie last night lol",
 ])
-def test_a_feeling_denied_or_a_word_that_only_looks_like_one_is_no_worry(
+def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_worry(
         small, message: str) -> None:
     chat = small.match(message)
     assert chat is None or chat.intent not in ("worried", "overwhelmed"), chat
