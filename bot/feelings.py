@@ -22,7 +22,7 @@ from bot.asking import asks, marked_question, sentences, with_lost_stop
 from bot.readings import indirectly_asked
 
 MAX_WORDS = 120  # a long story that ends in fear is still only told
-NEGATIONS = frozenset({"not", "no", "never", "nothing", "less", "without", "stop", "nor",
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "less", "without", "nor",
                        "cannot", "dont", "nt", "isnt", "arent", "wasnt", "didnt",
                        # "no tengo miedo", "keine Angst", "je n'ai plus peur", "non ho paura"
                        "kein", "keine", "nicht", "pas", "plus", "non", "nao", "nie", "geen",
@@ -51,13 +51,18 @@ _REQUEST = re.compile(r"(?:please\s+|pls\s+|plz\s+|can you\s+|could you\s+)?(?:e
                       r"summari[sz]e|clarify|tell me|tell us|give me|show me|walk me through|"
                       r"help me understand|let me know)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
+# "can't" opening a clause with no one after it tells ("Can't sleep, too anxious about all
+# this"); "can't I have it" asks
+_CANT_DO = re.compile(r"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could not)\s+"
+                      r"(?!i\b|we\b|you\b|he\b|she\b|they\b|it\b|this\b|that\b|there\b)",
+                      re.IGNORECASE)
 
 
 def asks_nothing(text: str) -> bool:
     """No sentence or clause of the message asks, however it is asked."""
     return ("?" not in text and with_lost_stop(text) is None and not _IN_PASSING.search(text)
-            and not any(asks(c) or marked_question(c) or indirectly_asked(c) is not None
-                        or _REQUEST.match(c)
+            and not any((asks(c) and not _CANT_DO.match(c)) or marked_question(c)
+                        or indirectly_asked(c) is not None or _REQUEST.match(c)
                         for s in sentences(text) for c in (s, *_CLAUSE.split(s))))
 
 

@@ -680,6 +680,8 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("Es ist einfach alles zu viel.", "overwhelmed"),
     ("Teveel informatie, ik ben de weg kwijt", "overwhelmed"),
     ("i feel overwhelmed by the side effects of the chemo", "overwhelmed"),
+    ("couldn't sleep last night, so nervous about tomorrow", "worried"),
+    ("cant stop worrying about my son", "worried"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
