@@ -246,10 +246,11 @@ _INDIRECT = re.compile(
 
 
 # ...or passed on for someone close ("My dad (retired engineer, 70) wants to know what kind of
-# data they looked at", "My mum keeps asking me if she'll lose her immune system"): who asks
-# is the story, what they ask is the question.
+# data they looked at", "My mum keeps asking me if she'll lose her immune system", "my mum's
+# nervous, she wants to know if..."): who asks is the story, what they ask is the question.
 _REPORTED_QUESTION = re.compile(
-    r"^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:wants|would\s+like|wishes|needs)\s+to\s+know"
+    r"^\W*(?:(?:my|our)\s+[^.?!]{1,60}?|he|she|they)\s+(?:wants|want|would\s+like|wishes|needs)"
+    r"\s+to\s+know"
     r"|^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:keeps|kept)\s+asking(?:\s+me|\s+us)?"
     r"|^\W*(?:my|our)\s+[^.?!]{1,60}?\s+(?:is|was)\s+(?:asking|wondering)", re.IGNORECASE)
 _PASSED_ON = re.compile(rf"(?:{_REPORTED_QUESTION.pattern})\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",

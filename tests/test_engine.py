@@ -1058,6 +1058,12 @@ def test_a_question_passed_on_for_someone_close_is_the_question(engine: Engine) 
         engine, question)
     assert isinstance(engine.ask("My brother wants to know how much it costs in Russia"),
                       Declined)
+    # who asks named before, the question passed on with "he" or "she"
+    question = ("I'm reading this to my gran, who is 84. She wants to know what they do with "
+                "the old immune cells.")
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.entry.id == "immune-depletion", describe(
+        engine, question)
 
 
 def test_a_claim_checked_in_a_sentence_of_its_own_is_what_is_asked(engine: Engine) -> None:
