@@ -682,6 +682,10 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("i feel overwhelmed by the side effects of the chemo", "overwhelmed"),
     ("couldn't sleep last night, so nervous about tomorrow", "worried"),
     ("cant stop worrying about my son", "worried"),
+    # a hard day told, nothing asked: a kind word, not "that is not something it covers"
+    ("feeling really down today", "hard_day"), ("I'm so angry at this disease", "hard_day"),
+    ("Carer life: cooking, meds, appointments, repeat. Love him but I'm knackered.", "hard_day"),
+    ("Estoy tan cansada hoy", "hard_day"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -772,6 +776,9 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "my mum is scared of chemotherapy, is that really part of this",
     "Explain HSCT to me like I'm five please. Newly diagnosed, totally overwhelmed.",
     "i am afraid i do not understand the answer about stem cells",
+    # tiredness asked about, and the article's own "wiped out", are the engine's
+    "yo does hsct help with fatigue", "immune system wiped out how",
+    "I'm so tired all the time, is that MS?",
 ])
 def test_questions_near_the_new_phrasings_are_never_taken_whole(small, question: str) -> None:
     chat = small.match(question)
