@@ -177,8 +177,7 @@ class SmallTalk:
                         | {" ".join(c) for c in self.connectors})
         self._patterned = [i for i in self.intents.values() if i.pattern is not None]
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
-        self._feelings = [(i.id, i.feeling) for i in self.intents.values()
-                          if i.feeling is not None]
+        self._feelings = [(i.id, i.feeling) for i in self.intents.values() if i.feeling]
         self._exact: dict[str, str] = {}
         self._single: dict[str, str] = {}
         for intent in self.intents.values():
@@ -279,8 +278,7 @@ class SmallTalk:
         letter = self._letter(text, key)  # after the whole: "hyvä botti" praises, "hyvä" opens too
         if letter is not None:
             return letter
-        feeling = felt(self._feelings, key, text)  # "hi, I'm so worried about my son"
-        if feeling is not None:
+        if (feeling := felt(self._feelings, key, text)) is not None:  # "hi, I'm so worried..."
             return self.chat_for(feeling, key, "")
         pieces = peeled(self, text, tokens, key)
         if pieces is not None and not pieces.rest:
