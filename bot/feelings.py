@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.asking import asks, marked_question, sentences, with_lost_stop
+from bot.asking import OPENERS, asks, marked_question, sentences, with_lost_stop
 from bot.readings import indirectly_asked
 
 MAX_WORDS = 120  # a long story that ends in fear is still only told
@@ -30,6 +30,7 @@ NEGATIONS = frozenset({"not", "no", "never", "nothing", "less", "without", "nor"
 # a feeling that was ("thanks, I was so worried but this helped") or laughed at ("watched a
 # scary movie last night lol") is not the reader's now
 PAST = frozenset({"was"})  # not "were": "we're" is normalised to it
+NOT_NOW = NEGATIONS | PAST
 LAUGHTER = frozenset({"lol", "lool", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "xd",
                       "jaja", "jajaja", "mdr", "kkk", "kkkk", "rsrs"})
 NEGATION_REACH = 2  # words before the feeling a negation may stand ("not really scared");
@@ -40,10 +41,11 @@ NEGATED = (("no", "need", "to"), ("nothing", "to", "be"))
 # A question run on after the words before it, typed with no stop ("my cat keeps sneezing should
 # i worry", "she's scared of chemo is that part of this"): a question's word, then who or what;
 # or one asked for someone ("my mum's nervous, she wants to know if she'll have to stay...").
+# Its question words are the ones `asks` knows (`bot.asking.OPENERS`).
+_WHO = r"i|we|you|he|she|they|it|this|that|there"
 _IN_PASSING = re.compile(
-    r"\s(?:should|shall|can|could|will|would|is|are|was|does|do|did|has|have|what|how|why|"
-    r"when|where|who|which)\s+(?:i|we|you|he|she|they|it|this|that|there|these|those|my|his|"
-    r"her|our|their)\b|\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
+    rf"\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
+    r"\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
     r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
 # A request is asked too ("Explain HSCT to me like I'm five please. Newly diagnosed, totally
 # overwhelmed.")
@@ -53,9 +55,8 @@ _REQUEST = re.compile(r"(?:please\s+|pls\s+|plz\s+|can you\s+|could you\s+)?(?:e
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
 # "can't" opening a clause with no one after it tells ("Can't sleep, too anxious about all
 # this"); "can't I have it" asks
-_CANT_DO = re.compile(r"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could not)\s+"
-                      r"(?!i\b|we\b|you\b|he\b|she\b|they\b|it\b|this\b|that\b|there\b)",
-                      re.IGNORECASE)
+_CANT_DO = re.compile(rf"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could not)\s+"
+                      rf"(?!(?:{_WHO})\b)", re.IGNORECASE)
 
 
 def asks_nothing(text: str) -> bool:
@@ -75,7 +76,7 @@ def felt(feelings: Iterable[tuple[str, re.Pattern[str]]], norm: str, text: str) 
     for intent, pattern in feelings:
         for found in pattern.finditer(padded):
             before = padded[:found.start()].split()
-            if not ((NEGATIONS | PAST).intersection(before[-NEGATION_REACH:])
+            if not (NOT_NOW.intersection(before[-NEGATION_REACH:])
                     or tuple(before[-3:]) in NEGATED):
                 return intent if asks_nothing(text) else None
     return None
