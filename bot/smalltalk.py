@@ -24,11 +24,11 @@ not flaky), different messages see the variety.
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.chat_words import Token, Words, fold, is_symbol, single
 from bot.feelings import felt
 from bot.framing import undictated
 from bot.letters import Letter, Letters
@@ -43,24 +43,13 @@ from bot.smalltalk_pieces import (
     sentences,
 )
 from bot.smalltalk_typos import UNSEEN, Typos, remember
-from bot.text import (
-    APOSTROPHE_MARKS,
-    APOSTROPHES,
-    COMBINING_MARKS,
-    INVISIBLE,
-    QUESTION_OPENERS,
-    STRETCHED,
-)
+from bot.text import QUESTION_OPENERS
 
 DEFAULT_SMALLTALK_FILE = "smalltalk.yaml"
 DEFAULT_TOPIC = "the article I was given"
 MAX_CHARS = 1000
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 
-
-_WORD = rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*"
-_TOKEN = re.compile(rf"{_WORD}(?:[{APOSTROPHE_MARKS}]{_WORD})*|[^\w\s]", re.UNICODE)
-_DOUBLE = re.compile(r"([^\W\d_])\1")
 
 
 # Only question marks ("??"), one lone mark of punctuation (".", "!"), or a greeting followed
@@ -74,12 +63,6 @@ _IMPATIENT_MARKS = re.compile(r"\s*[?？]{2,}$")
 _MENTION = re.compile(r"^\s*@\w+[,:]?\s+|\s+@\w+[.!]?\s*$")
 # A command addressed to the bot in a group ("/help@HSCTinfo_bot"): the command itself.
 _COMMAND_TO = re.compile(r"^(\s*/\w+)@\w+")
-
-
-def _single(norm: str) -> str:
-    """Doubled letters said once: the fallback form for "hii", "byee", "yess", "thankss"."""
-    return _DOUBLE.sub(r"\1", norm)
-_SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
 
 
 @dataclass(frozen=True)
@@ -110,31 +93,11 @@ class Intent:
     taken_back_by: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or emoji of a message, normalised, with where it stands in the text (so a
-    piece of small talk can be cut off and the rest kept as the reader typed it)."""
-
-    norm: str
-    start: int
-    end: int
-
-
 def topic_for(titles: Sequence[str]) -> str:
     """The `{topic}` noun phrase for the packs being served."""
     if len(titles) == 1 and titles[0].strip():
         return f"the article “{titles[0].strip()}”"
     return "the articles I was given" if titles else DEFAULT_TOPIC
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return _SKIN_TONES.sub("", APOSTROPHES.sub("", text))
-
-
-def _is_symbol(token: str) -> bool:
-    return len(token) == 1 and unicodedata.category(token) in {"So", "Sk", "Sm"}
 
 
 class SmallTalk:
@@ -147,21 +110,19 @@ class SmallTalk:
                  opening: Letter | None = None, closing: Letter | None = None,
                  doubled: Iterable[str] = ()):
         self.intents = {i.id: i for i in intents}
-        # words said twice that mean more than the word once ("ciao ciao" is goodbye where
-        # "ciao" is hello too): kept as a pair, where any other doubled word is said once
-        self.doubled = frozenset(_fold(w) for w in doubled)
+        self.words = Words(shorthand, doubled)
+        self.tokens = self.words.tokens
+        self.normalise = self.words.normalise
         # A letter's opening and closing frame what it says ("Dear HSCT team, ... Kind regards,
         # Helen"): taken off, the rest is read; alone, they are a greeting or a goodbye.
         self.letters = Letters(opening, closing)
         self.topic = topic
         self.own_case_reply = own_case_reply
         self.own_case_pattern = own_case
-        self.shorthand = dict(shorthand or {})
         # Readings remembered, as the engine remembers its rankings: a message is read piece
-        # by piece (`smalltalk_pieces`), so one piece is often read twice or more, and words and
-        # pieces recur from message to message ("hi", "thanks", "what is hsct"). Each is what
-        # reading it again would give; the dictionaries are emptied when CACHED are kept.
-        self._words: dict[str, str] = {}
+        # by piece (`smalltalk_pieces`), so one piece is often read twice or more, and pieces
+        # recur from message to message ("what is hsct"). Each is what reading it again would
+        # give; the dictionary is emptied when CACHED are kept.
         self._shapes: dict[str, str | None] = {}
         self.fillers = frozenset(self.normalise(f) for f in fillers)
         # The bot addressed by name between small talk ("ta, bot", "¿cómo estás, bot?"): never
@@ -179,51 +140,15 @@ class SmallTalk:
         self._hinting = [i for i in self.intents.values() if i.hint is not None]
         self._feelings = [(i.id, i.feeling) for i in self.intents.values() if i.feeling]
         self._exact: dict[str, str] = {}
-        self._single: dict[str, str] = {}
+        self._singles: dict[str, str] = {}
         for intent in self.intents.values():
             for phrasing in intent.phrasings:
                 self._exact.setdefault(phrasing, intent.id)
-                self._single.setdefault(_single(phrasing), intent.id)
+                self._singles.setdefault(single(phrasing), intent.id)
         # phrasings long enough to match with a typo
         self._typos = Typos((p, i.id) for i in self.intents.values() for p in i.phrasings
                             if len(p) > SHORT)
         self.longest = max((len(p.split()) for p in self._exact), default=1)
-
-    # -- normalisation ---------------------------------------------------------------------------
-
-    def tokens(self, text: str) -> list[Token]:
-        """Words and emoji with their place in `text`; each word folded, squeezed, expanded."""
-        out: list[Token] = []
-        for m in _TOKEN.finditer(text):
-            raw = m.group()
-            if not raw[0].isalnum() and not _is_symbol(raw):
-                continue  # punctuation
-            norm = self._words.get(raw)
-            if norm is None:
-                norm = self._expand(_fold(raw))
-                remember(self._words, raw, norm)
-            if norm and out and norm in self.doubled and out[-1].norm in (norm, f"{norm} {norm}"):
-                out[-1] = Token(f"{norm} {norm}", out[-1].start, m.end())  # "ciao ciao"
-            elif norm and (not out or out[-1].norm != norm):  # "bye bye", "👍👍" said once
-                out.append(Token(norm, m.start(), m.end()))
-        return out
-
-    def _expand(self, word: str) -> str:
-        """A folded word squeezed and its shorthand read. A letter typed three times or more
-        may have its own entry ("kkkkk" laughs where "kk" is ok); a doubled letter falls back
-        to the single one when only that is shorthand ("thxxx", "plss", "cyaa")."""
-        long = STRETCHED.sub(r"\1\1\1", word)
-        if long in self.shorthand:
-            return self.shorthand[long]
-        norm = STRETCHED.sub(r"\1\1", word)
-        if norm in self.shorthand:
-            return self.shorthand[norm]
-        single = _single(norm)
-        return self.shorthand.get(single, norm) if len(norm) > 3 else norm
-
-    def normalise(self, text: str) -> str:
-        """The comparable form of a message or phrasing."""
-        return " ".join(t.norm for t in self.tokens(text))
 
     # -- matching --------------------------------------------------------------------------------
 
@@ -238,7 +163,7 @@ class SmallTalk:
         """
         if not norm:
             return None
-        hit = self._exact.get(norm) or self._single.get(_single(norm))
+        hit = self._exact.get(norm) or self._singles.get(single(norm))
         if hit is not None or not fuzzy or len(norm) > 80:
             return hit
         hit = self.shaped(norm) if shapes else None
@@ -343,7 +268,7 @@ class SmallTalk:
             return None
 
         def filler(word: str) -> bool:
-            return word in self.fillers or _is_symbol(word)
+            return word in self.fillers or is_symbol(word)
 
         if all(filler(w) for w in words):  # "ok dear", "yes bot": a reply, the bot addressed
             said = next((i for w in words if w not in self.vocatives
@@ -393,7 +318,7 @@ class SmallTalk:
         """The reminder line when a question is about the reader's own treatment, else None."""
         if self.own_case_pattern is None or not self.own_case_reply:
             return None
-        words = " ".join(re.findall(r"[^\W_]+", _fold(text[:MAX_CHARS])))
+        words = " ".join(re.findall(r"[^\W_]+", fold(text[:MAX_CHARS])))
         return self.own_case_reply if self.own_case_pattern.search(f" {words} ") else None
 
 

@@ -10,14 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bot.chat_words import Words, fold
 from bot.letters import Letter
 from bot.problems import KnowledgeError, Problem, listed, read_yaml
-from bot.smalltalk import (
-    DEFAULT_TOPIC,
-    Intent,
-    SmallTalk,
-    _fold,
-)
+from bot.smalltalk import DEFAULT_TOPIC, Intent, SmallTalk
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -75,10 +71,10 @@ def _load(file: Path, topic: str) -> tuple[SmallTalk | None, list[Problem]]:
     connectors, fillers, vocatives, doubled = (
         _words(data, key, file, problems)
         for key in ("connectors", "fillers", "vocatives", "doubled"))
-    folded = {_fold(k): _fold(v) for k, v in shorthand.items()}
+    folded = {fold(k): fold(v) for k, v in shorthand.items()}
     folded = {k: " ".join(folded.get(w, w) for w in v.split()) for k, v in folded.items()}
     # normalises phrasings as messages will be
-    blank = SmallTalk((), shorthand=folded, doubled=doubled)
+    blank = Words(folded, doubled)
 
     intents: list[Intent] = []
     for label, raw in listed(data.get("intents"), file, problems, "intents", "intent",

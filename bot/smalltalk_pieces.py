@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from bot.text import QUESTION_OPENERS
 
 if TYPE_CHECKING:
-    from bot.smalltalk import Chat, SmallTalk, Token
+    from bot.chat_words import Token
+    from bot.smalltalk import Chat, SmallTalk
 
 MAX_PEEL = 6  # words of small talk looked for at the start or end of a message
 MAX_RUN = 16  # words of a message read as small talk said one after another, unpunctuated
