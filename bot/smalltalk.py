@@ -189,10 +189,8 @@ class SmallTalk:
             return self.chat_for("test", "??", "")  # "??": is the bot there at all
         # "@HSCTinfo_bot hi", "see ya @HSCTinfo_bot", "/help@HSCTinfo_bot"
         addressed = _MENTION.sub("", _COMMAND_TO.sub(r"\1", text))
-        if addressed != text and addressed.strip():
-            chat = self.match(addressed)
-            if chat is not None and not chat.rest:
-                return chat
+        if addressed != text and addressed.strip():  # the name is no word said: "@bot does
+            return self.match(addressed)  # it work for SPMS?" asks nothing of the bot
         tokens = self.tokens(text)
         if not tokens:
             return None

@@ -77,7 +77,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind21.tsv": _rows("smalltalk_blind21.tsv"),
                    "smalltalk_blind22.tsv": _rows("smalltalk_blind22.tsv"),
                    "smalltalk_blind23.tsv": _rows("smalltalk_blind23.tsv"),
-                   "smalltalk_blind24.tsv": _rows("smalltalk_blind24.tsv")}
+                   "smalltalk_blind24.tsv": _rows("smalltalk_blind24.tsv"),
+                   "smalltalk_blind25.tsv": _rows("smalltalk_blind25.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
@@ -88,7 +89,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
-               "smalltalk_blind24.tsv"]
+               "smalltalk_blind24.tsv", "smalltalk_blind25.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -287,6 +288,7 @@ _END = "?!.;？！。 "  # a question's end, in the blind sets' scripts
 _SIGN_OFF = re.compile(r"(?<=[.?!])\s+(?:many thanks|thank you|thanks|(?:kind|best|warm) regards|"
                        r"regards|yours (?:sincerely|faithfully|truly)|best wishes)\b.{0,40}$",
                        re.IGNORECASE)
+_MENTIONED = re.compile(r"\s+@\w+[.!]?\s*$")  # the bot named last: no word of the question
 
 
 # The share of each set's wrapped questions the article answers: the later set asks more of
@@ -338,7 +340,8 @@ def test_questions_wrapped_in_small_talk_are_put_to_the_engine_and_answered_when
         # question mark; a terse query asked whole, as typed ("hsct cost"), is no fragment;
         # punctuation dictated as words ("... for hsct full stop") is read as the mark
         said = undictated(message)
-        last = re.split(r"[\s，。、,]+", _SIGN_OFF.sub("", said).rstrip(_END))[-1]
+        said = _SIGN_OFF.sub("", _MENTIONED.sub("", said))
+        last = re.split(r"[\s，。、,]+", said.rstrip(_END))[-1]
         if not any(undictated(a).rstrip(_END).endswith(last)
                    and (len(re.findall(r"[^\W_]+", a)) >= 3 or len(a) >= 12
                         or a.strip() == message.strip())
@@ -686,6 +689,18 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("feeling really down today", "hard_day"), ("I'm so angry at this disease", "hard_day"),
     ("Carer life: cooking, meds, appointments, repeat. Love him but I'm knackered.", "hard_day"),
     ("Estoy tan cansada hoy", "hard_day"),
+    # the twenty-fifth blind set's kinds (a month of logs), in other words than its lines:
+    # the bot's name asked in other languages, who runs it, being lost, repetition as rudeness
+    ("¿cómo te llamas?", "identity"), ("come ti chiami?", "identity"),
+    ("Wie heißt du?", "identity"), ("comment tu t'appelles ?", "identity"),
+    ("hoe heet jij?", "identity"), ("qual é o teu nome?", "identity"),
+    ("is it run by a university or somebody else?", "identity"),
+    ("you keep saying the same thing, so annoying", "insult"), ("quelle machine nulle", "insult"),
+    ("che robot inutile", "insult"), ("apologies for the mistake earlier", "sorry"),
+    ("Me siento muy perdida con todo esto.", "overwhelmed"),
+    ("Ik voel me helemaal verloren.", "overwhelmed"),
+    ("So viel zu verarbeiten gerade.", "overwhelmed"),
+    ("my brain is mush today, so much info", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -881,6 +896,29 @@ def test_a_sign_off_at_the_end_answers_a_message_of_news_that_asks_nothing(
     chat = conversation.smalltalk.match(message)
     assert chat is not None and chat.intent == "goodbye"
     assert conversation.reply(message, PRIVATE).outcome is Outcome.SMALLTALK
+
+
+@pytest.mark.parametrize("message", ["@bot does it work for people over 70?",
+                                     "@bot does it work for children too?"])
+def test_a_question_addressed_to_the_bot_by_name_is_the_articles_not_about_the_bot(
+        conversation: Conversation, message: str) -> None:
+    """The @name only addresses the bot: "does it work" asks about the treatment, so the
+    reader hears what the article says (here, that it does not say), not who the bot is."""
+    turn = conversation.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.DECLINED
+    assert "I'm a bot" not in turn.reply.text
+
+
+@pytest.mark.parametrize("message", ["thanks, I was so worried but this helped",
+                                     "I was really scared but this helped, thank you"])
+def test_a_worry_told_as_past_beside_thanks_is_thanked_for_not_comforted(
+        conversation: Conversation, message: str) -> None:
+    """The fear is over: the reader is thanking, so the bot's thanks reply answers."""
+    turn = conversation.reply(message, PRIVATE)
+    assert turn.outcome is Outcome.SMALLTALK
+    small = conversation.smalltalk
+    assert turn.reply.text in {r.replace("{topic}", small.topic)
+                               for r in small.intents["thanks"].replies}
 
 
 def test_a_reader_who_feels_overwhelmed_gets_a_kind_word_and_questions_to_start_from(
