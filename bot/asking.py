@@ -27,6 +27,18 @@ def asks(text: str) -> bool:
         text.rstrip().endswith("?") or found[0] in QUESTION_OPENERS)
 
 
+# A request asks too, with no question's word or mark ("Explain HSCT to me like I'm five",
+# "give me the gist")
+_REQUEST = re.compile(r"(?:please\s+|pls\s+|plz\s+|can you\s+|could you\s+)?(?:explain|describe|"
+                      r"summari[sz]e|clarify|tell me|tell us|give me|show me|walk me through|"
+                      r"help me understand|let me know)\b", re.IGNORECASE)
+
+
+def requests(text: str) -> bool:
+    """Opens with a request to explain or tell."""
+    return _REQUEST.match(text.strip()) is not None
+
+
 # A question's mark in the scripts that have their own ("？" Chinese and Japanese, "؟" Arabic)
 _QUESTION_MARK = re.compile(r"[?？؟]\s*$")
 _UNSPACED_QUESTION = 8  # characters of a question in a script written without spaces

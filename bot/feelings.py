@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.asking import OPENERS, asks, marked_question, sentences, with_lost_stop
+from bot.asking import OPENERS, asks, marked_question, requests, sentences, with_lost_stop
 from bot.readings import indirectly_asked
 
 MAX_WORDS = 120  # a long story that ends in fear is still only told
@@ -47,11 +47,6 @@ _IN_PASSING = re.compile(
     rf"\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
     r"\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
     r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
-# A request is asked too ("Explain HSCT to me like I'm five please. Newly diagnosed, totally
-# overwhelmed.")
-_REQUEST = re.compile(r"(?:please\s+|pls\s+|plz\s+|can you\s+|could you\s+)?(?:explain|describe|"
-                      r"summari[sz]e|clarify|tell me|tell us|give me|show me|walk me through|"
-                      r"help me understand|let me know)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
 # "can't" opening a clause with no one after it tells ("Can't sleep, too anxious about all
 # this"); "can't I have it" asks
@@ -60,10 +55,11 @@ _CANT_DO = re.compile(rf"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could 
 
 
 def asks_nothing(text: str) -> bool:
-    """No sentence or clause of the message asks, however it is asked."""
+    """No sentence or clause of the message asks, however it is asked: a request too
+    ("Explain HSCT to me like I'm five please. Newly diagnosed, totally overwhelmed.")."""
     return ("?" not in text and with_lost_stop(text) is None and not _IN_PASSING.search(text)
             and not any((asks(c) and not _CANT_DO.match(c)) or marked_question(c)
-                        or indirectly_asked(c) is not None or _REQUEST.match(c)
+                        or indirectly_asked(c) is not None or requests(c)
                         for s in sentences(text) for c in (s, *_CLAUSE.split(s))))
 
 

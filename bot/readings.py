@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.asking import OPENERS, after_lead_in, asks, says_nothing, sentences
+from bot.asking import OPENERS, after_lead_in, asks, requests, says_nothing, sentences
 from bot.claims import THE_ARTICLE
 from bot.text import QUESTION_OPENERS, words
 
@@ -79,8 +79,8 @@ def article_asked(text: str) -> str | None:
 
 # How short the reader wants it, said after a question of its own ("who is it for, in one
 # line", "how would you define HSCT in one sentence?", "what is a stem cell transplant in a few
-# words"): how to say it, not a request for the article's summary, which "in one line" alone
-# asks ("headline in one sentence?", "give me the gist in one sentence" keep it).
+# words", "give me the gist in two sentences please"): how to say it, not a request for the
+# article's summary, which "in one line" alone asks ("headline in one sentence?" keeps it).
 _BRIEFLY = re.compile(
     r"^(?P<rest>.+?)[\s,;:–—-]+(?:in\s+(?:one|a|1)\s+(?:line|sentence|phrase)|in\s+(?:a\s+)?few\s+words|"
     # "in a couple of sentences", "in two lines", "in a few sentences"
@@ -91,12 +91,13 @@ _BRIEFLY = re.compile(
 
 def briefly_asked(text: str) -> str | None:
     """The question without how briefly to answer it, said after it (`_BRIEFLY`); None when
-    not said so, or when what is left asks nothing of its own."""
+    not said so, or when what is left asks nothing of its own (a request asks: "give me the
+    gist in two sentences please")."""
     found = _BRIEFLY.match(text.strip())
     if found is None:
         return None
     rest = found.group("rest").strip()
-    return rest if asks(rest) else None
+    return rest if asks(rest) or requests(rest) else None
 
 
 # A follow-up that names only the step before ("and after harvesting?", "after the chemo?"): it

@@ -257,7 +257,8 @@ def test_the_meaning_of_a_word_is_the_passage_that_uses_it(engine: Engine) -> No
 def test_how_briefly_to_answer_said_after_a_question_is_not_a_summary(engine: Engine) -> None:
     assert briefly_asked("which patients respond, in a few words") == "which patients respond"
     assert briefly_asked("headline in one sentence") is None  # the summary itself asked
-    assert briefly_asked("give me the gist in one sentence") is None
+    # a request asks too: the gist, said briefly, is still the summary
+    assert briefly_asked("give me the gist in one sentence") == "give me the gist"
     result = engine.ask("who does it suit best, in one sentence")
     assert isinstance(result, Answer) and result.entry.id == "active-ms"
 
@@ -1218,6 +1219,7 @@ def test_a_length_in_several_sentences_is_how_to_say_it_not_what_is_asked(
     assert briefly_asked("what is hsct in two sentences") == "what is hsct"
     assert_answered(engine, "what is hsct in two sentences", "what-is-hsct")
     assert_answered(engine, "summarise the report in two lines please", "main-finding")
+    assert_answered(engine, "Give me the gist in two sentences please", "main-finding")
 
 
 @pytest.mark.parametrize("question", ["could you do a quick recap of the article",
