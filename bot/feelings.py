@@ -26,7 +26,10 @@ NEGATIONS = frozenset({"not", "no", "never", "nothing", "less", "without", "nor"
                        "cannot", "dont", "nt", "isnt", "arent", "wasnt", "didnt",
                        # "no tengo miedo", "keine Angst", "je n'ai plus peur", "non ho paura"
                        "kein", "keine", "nicht", "pas", "plus", "non", "nao", "nie", "geen",
-                       "niet", "inte"})
+                       "niet", "inte",
+                       # "nu mi-e frica", "tidak takut", "δεν φοβάμαι", "không sợ", "не боюсь"
+                       "nu", "tidak", "tak", "gak", "nggak", "khong", "δεν", "den", "не",
+                       "ні", "nahi", "नहीं", "مش", "ما", "لا"})
 # a feeling that was ("thanks, I was so worried but this helped") or laughed at ("watched a
 # scary movie last night lol") is not the reader's now
 PAST = frozenset({"was"})  # not "were": "we're" is normalised to it

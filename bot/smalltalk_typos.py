@@ -38,9 +38,12 @@ def one_typo(piece: str, phrasing: str) -> bool:
     words, target = piece.split(), phrasing.split()
     if len(words) != len(target):
         return False
-    if fuzz.ratio(piece, phrasing) >= PEEL_CUTOFF:  # "thank you for the help"
-        return True
     differ = [(a, b) for a, b in zip(words, target, strict=True) if a != b]
+    # "thank you for teh help"; never a word of one or two letters changed ("hello i" is not
+    # "hello ji", nor "good morning is" "good morning ji")
+    if (fuzz.ratio(piece, phrasing) >= PEEL_CUTOFF
+            and all(min(len(a), len(b)) >= 3 for a, b in differ)):
+        return True
     if len(differ) != 1:
         return False
     typed, meant = differ[0]

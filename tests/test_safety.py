@@ -808,7 +808,7 @@ def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe() -> None:
     message = "i'm going to end it with my boyfriend tonight, wish me luck"
     eager = load_safety(SAFETY_FILE)
     (row,) = eager.model.probabilities([message])
-    eager.model_threshold = max(0.5, 0.99 * (1.0 - row[eager.model.labels.index(CONTROL)]))
+    eager.model_threshold = 0.99 * (1.0 - row[eager.model.labels.index(CONTROL)])
     assert eager.model.crisis(message, eager.model_threshold) is not None
     assert eager.check(message) is None
 

@@ -78,8 +78,11 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind22.tsv": _rows("smalltalk_blind22.tsv"),
                    "smalltalk_blind23.tsv": _rows("smalltalk_blind23.tsv"),
                    "smalltalk_blind24.tsv": _rows("smalltalk_blind24.tsv"),
-                   "smalltalk_blind25.tsv": _rows("smalltalk_blind25.tsv")}
+                   "smalltalk_blind25.tsv": _rows("smalltalk_blind25.tsv"),
+                   "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
+# smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
+# intents right when first measured, 77% now), so only its lines' passages and questions are.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
@@ -701,6 +704,16 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("Ik voel me helemaal verloren.", "overwhelmed"),
     ("So viel zu verarbeiten gerade.", "overwhelmed"),
     ("my brain is mush today, so much info", "overwhelmed"),
+    # everyday chat in twenty more languages, as their speakers type it (smalltalk_blind26's
+    # kinds, in other words than its lines)
+    ("tschüss, bis morgen", "goodbye"), ("oke paham", "ack"),
+    ("wat een goede bot zeg", "compliment"),
+    ("jajajaja qué risa", "laugh"), ("desculpa, foi sem querer", "sorry"),
+    ("özür dilerim yanlış yazdım", "sorry"), ("آسف غلطت", "sorry"), ("förlåt, fel chatt", "sorry"),
+    ("συγγνώμη λάθος", "sorry"), ("scuze, am greșit", "sorry"), ("xin lỗi nhầm", "sorry"),
+    ("对不起，发错了", "sorry"), ("ごめんなさい、間違えました", "sorry"), ("انت انسان؟", "human"),
+    ("tu sers à quoi ?", "capabilities"), ("wat kan je?", "capabilities"),
+    ("شو بتقدر تعمل؟", "capabilities"), ("testing kar raha hoon", "test"), ("thử", "test"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -884,6 +897,16 @@ def test_a_question_beside_the_bots_name_is_still_asked(small, message: str) -> 
 def test_a_different_letter_is_not_the_typo_a_swapped_pair_is(small, message: str) -> None:
     chat = small.match(message)
     assert chat is None or chat.intent not in ("thanks", "greeting"), chat
+
+
+@pytest.mark.parametrize("message, asked", [
+    ("hello i have ms since 2010 can i still do hsct", "i have ms since 2010 can i still do hsct"),
+    ("good morning! is HSCT available on the NHS?", "is HSCT available on the NHS?")])
+def test_a_short_word_is_never_a_typo_of_a_greetings_word(small, message: str, asked: str) -> None:
+    """"hello i" is not Hinglish "hello ji" for a slip, nor "good morning is" "good morning ji":
+    the question keeps its first word."""
+    chat = small.match(message)
+    assert chat is not None and chat.intent == "greeting" and chat.rest == asked, chat
 
 
 
