@@ -51,7 +51,6 @@ MAX_CHARS = 1000
 SHORT = 3  # phrasings up to this many characters must match exactly ("hi", "ok", "thx")
 
 
-
 # Only question marks ("??"), one lone mark of punctuation (".", "!"), or a greeting followed
 # by several question marks ("hello???", "hola bot??"): checking the bot answers at all. An
 # ellipsis ("...") says nothing in particular and is left to the engine.
