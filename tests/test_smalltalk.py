@@ -714,6 +714,9 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("对不起，发错了", "sorry"), ("ごめんなさい、間違えました", "sorry"), ("انت انسان؟", "human"),
     ("tu sers à quoi ?", "capabilities"), ("wat kan je?", "capabilities"),
     ("شو بتقدر تعمل؟", "capabilities"), ("testing kar raha hoon", "test"), ("thử", "test"),
+    # praise of an answer with its article ("that was actually a really helpful answer")
+    ("that was honestly a really clear reply", "compliment"),
+    ("this is actually a very good explanation", "compliment"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
