@@ -82,7 +82,7 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
-# intents right when first measured, 77% now), so only its lines' passages and questions are.
+# intents right when first measured, 78% now), so only its lines' passages and questions are.
 # smalltalk_blind16.tsv, an evaluator's representative mix, is held out: nothing was fixed for
 # its intents (104/110 when first measured), so it keeps measuring chat nobody tuned for.
 INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
@@ -717,6 +717,9 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     # praise of an answer with its article ("that was actually a really helpful answer")
     ("that was honestly a really clear reply", "compliment"),
     ("this is actually a very good explanation", "compliment"),
+    # the bot praised in a few words, its word for good before or after "bot"
+    ("bot yang hebat", "compliment"), ("grym bot", "compliment"), ("τέλειο bot", "compliment"),
+    ("bot destept", "compliment"), ("класний бот", "compliment"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
