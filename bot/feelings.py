@@ -57,9 +57,18 @@ _CANT_DO = re.compile(rf"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could 
                       rf"(?!(?:{_WHO})\b)", re.IGNORECASE)
 
 
+# "I don't even know where to start", "don't know what to think": at a loss, which tells;
+# "I want to know where to go" and "I don't know where to get it" still ask
+_AT_A_LOSS = re.compile(r"\b(?:don ?[’']?t|do not|didn ?[’']?t)\s+(?:even\s+|really\s+)?know\s+"
+                        r"(?:(?:what|where|how)\s+to\s+(?:start|begin|think|feel|say|ask|turn)|which\s+way\s+is\s+up"
+                        r"|(?:if|whether)\s+i\s*[’']?\s*a?m\s+coming\s+or\s+going)\b",
+                        re.IGNORECASE)
+
+
 def asks_nothing(text: str) -> bool:
     """No sentence or clause of the message asks, however it is asked: a request too
     ("Explain HSCT to me like I'm five please. Newly diagnosed, totally overwhelmed.")."""
+    text = _AT_A_LOSS.sub(" ", text)
     return ("?" not in text and with_lost_stop(text) is None and not _IN_PASSING.search(text)
             and not any((asks(c) and not _CANT_DO.match(c)) or marked_question(c)
                         or indirectly_asked(c) is not None or requests(c)

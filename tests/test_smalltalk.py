@@ -79,7 +79,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind23.tsv": _rows("smalltalk_blind23.tsv"),
                    "smalltalk_blind24.tsv": _rows("smalltalk_blind24.tsv"),
                    "smalltalk_blind25.tsv": _rows("smalltalk_blind25.tsv"),
-                   "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv")}
+                   "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv"),
+                   "smalltalk_blind27.tsv": _rows("smalltalk_blind27.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -92,7 +93,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
-               "smalltalk_blind24.tsv", "smalltalk_blind25.tsv"]
+               "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -258,8 +259,8 @@ def test_each_blind_set_is_big_and_varied_enough(name: str) -> None:
 def test_the_blind_sets_everyday_chat_gets_the_right_small_talk_reply(
         conversation: Conversation, name: str) -> None:
     """Through the conversation, as a reader meets it: core kinds almost always, the rest
-    nearly so (a few labels are disputable: "cool" is a compliment here, "hello?" a greeting,
-    "sup" a how-are-you)."""
+    nearly so (a few labels are disputable: "hello?" a greeting, "sup" a
+    how-are-you)."""
     small = conversation.smalltalk
     assert small is not None
 
@@ -720,6 +721,13 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     # the bot praised in a few words, its word for good before or after "bot"
     ("bot yang hebat", "compliment"), ("grym bot", "compliment"), ("τέλειο bot", "compliment"),
     ("bot destept", "compliment"), ("класний бот", "compliment"),
+    # smalltalk_blind27's kinds in other words: how the reader came here, "cool" as a verdict,
+    # an overload, a reader at a loss
+    ("my neurologist sent me this link", "greeting"),
+    ("a friend shared the link to this article with me", "greeting"),
+    ("very cool", "ack"), ("information overload", "overwhelmed"),
+    ("honestly I don't know what to think anymore, I'm lost", "overwhelmed"),
+    ("I don't know if I'm coming or going with all this", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -848,7 +856,7 @@ def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_wo
     ("thank u so much", "thanks"), ("who r u", "identity"), ("👍", "ack"), ("🙏", "thanks"),
     ("👍🏽👍🏽", "ack"), ("Talk to you later", "goodbye"), ("Where do you come from?", "identity"),
     ("are you a real person?", "human"), ("what can you do", "capabilities"),
-    ("byeee", "goodbye"), ("coool", "compliment"), ("thnks", "thanks"), ("tahnks", "thanks"),
+    ("byeee", "goodbye"), ("coool", "ack"), ("thnks", "thanks"), ("tahnks", "thanks"),
     ("godo morning", "greeting"), ("good bot 🤓", "compliment"),
     ("clever little bot 🤓", "compliment"),
 ])
