@@ -60,7 +60,8 @@ _CANT_DO = re.compile(rf"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could 
 # "I don't even know where to start", "don't know what to think": at a loss, which tells;
 # "I want to know where to go" and "I don't know where to get it" still ask
 _AT_A_LOSS = re.compile(r"\b(?:don ?[’']?t|do not|didn ?[’']?t)\s+(?:even\s+|really\s+)?know\s+"
-                        r"(?:(?:what|where|how)\s+to\s+(?:start|begin|think|feel|say|ask|turn)|which\s+way\s+is\s+up"
+                        r"(?:(?:what|where|how)\s+to\s+(?:start|begin|think|feel|say|ask|turn)"
+                        r"|which\s+way\s+is\s+up"
                         r"|(?:if|whether)\s+i\s*[’']?\s*a?m\s+coming\s+or\s+going)\b",
                         re.IGNORECASE)
 

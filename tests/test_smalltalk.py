@@ -728,6 +728,8 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("very cool", "ack"), ("information overload", "overwhelmed"),
     ("honestly I don't know what to think anymore, I'm lost", "overwhelmed"),
     ("I don't know if I'm coming or going with all this", "overwhelmed"),
+    ("who runs this? is it the MS society?", "identity"),
+    ("who made you, was it the nhs", "identity"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
