@@ -45,9 +45,11 @@ NEGATED = (("no", "need", "to"), ("nothing", "to", "be"))
 # i worry", "she's scared of chemo is that part of this"): a question's word, then who or what;
 # or one asked for someone ("my mum's nervous, she wants to know if she'll have to stay...").
 # Its question words are the ones `asks` knows (`bot.asking.OPENERS`).
+# After "about", "of" or "over" they begin what the feeling is about ("worried about what
+# this all means for us"), not a question.
 _WHO = r"i|we|you|he|she|they|it|this|that|there"
 _IN_PASSING = re.compile(
-    rf"\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
+    rf"(?<!\babout)(?<!\bof)(?<!\bover)\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
     r"\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
     r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")

@@ -80,7 +80,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind24.tsv": _rows("smalltalk_blind24.tsv"),
                    "smalltalk_blind25.tsv": _rows("smalltalk_blind25.tsv"),
                    "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv"),
-                   "smalltalk_blind27.tsv": _rows("smalltalk_blind27.tsv")}
+                   "smalltalk_blind27.tsv": _rows("smalltalk_blind27.tsv"),
+                   "smalltalk_blind28.tsv": _rows("smalltalk_blind28.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -93,7 +94,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind13.tsv", "smalltalk_blind14.tsv", "smalltalk_blind15.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
-               "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv"]
+               "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
+               "smalltalk_blind28.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -208,6 +210,9 @@ def test_asking_what_the_bot_covers_besides_the_treatment_gets_what_it_can_do(
     "Good morning, I do hope you are well. Is HSCT painful, and how long is the hospital stay?",
     "Are you a real doctor? Because I want to know if I should stop my Ocrevus before HSCT",
     "Thank you for your reply. May I ask what the success rate of the transplant is?",
+    # the bot called by name before a question asks nothing about the bot
+    "ok guys I'll ask. bot, which hospitals in the UK actually do this?",
+    "bot, where can I get this done?",
 ])
 def test_a_question_after_long_small_talk_is_still_put_to_the_engine(
         conversation: Conversation, message: str) -> None:
@@ -730,6 +735,11 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("I don't know if I'm coming or going with all this", "overwhelmed"),
     ("who runs this? is it the MS society?", "identity"),
     ("who made you, was it the nhs", "identity"),
+    # smalltalk_blind28's kinds in other words: worried about what something means, worried in
+    # Dutch, not knowing where to start with it all, putting things together
+    ("worried about what my neuro will say", "worried"), ("ik maak me echt zorgen", "worried"),
+    ("i dont know where to start with it all", "overwhelmed"),
+    ("ah that explains why he never mentioned it", "ack"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
