@@ -240,7 +240,10 @@ _INDIRECT = re.compile(
     r"|i(?:\s+am|'m|’m)\s+"
     r"(?:curious|wondering|keen\s+to\s+know|trying\s+to\s+understand)|i\s+(?:was\s+)?wonder(?:ing)?|"
     r"(?:could|can|would)\s+you\s+(?:please\s+|kindly\s+)?(?:tell|explain\s+to)\s+me|please\s+(?:tell|explain"
-    r"\s+to)\s+me|may\s+i\s+ask|i\s+(?:need|want)\s+to\s+know)\b"
+    r"\s+to)\s+me|may\s+i\s+ask|i\s+(?:need|want)\s+to\s+know"
+    # the formal request ("Kindly advise whether HSCT is approved in Nigeria.")
+    r"|(?:kindly|please)\s+(?:kindly\s+)?(?:advise|confirm|clarify|inform\s+me|let\s+me\s+know)"
+    r"(?:\s+me)?(?:\s+(?:on|about))?)\b"
     # whom for, said inside ("..., for my wife's sake, how...", "..., on her behalf, why...")
     r"(?:\s*,\s*(?:for|on)\s+[^,]{1,40},)?\W*(?:whether\s+|if\s+)?(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL)

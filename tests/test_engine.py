@@ -281,6 +281,8 @@ def test_an_indirect_question_is_also_read_as_the_question_inside() -> None:
                             "immature.") == "why the cells must be immature."
     assert indirectly_asked("Could you tell me if it is still experimental?") == (
         "it is still experimental?")
+    assert indirectly_asked("Kindly advise whether it is approved in the UK.") == (
+        "it is approved in the UK.")
     assert indirectly_asked("I wonder") is None
     assert indirectly_asked("what is hsct") is None
 

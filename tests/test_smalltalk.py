@@ -81,7 +81,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind25.tsv": _rows("smalltalk_blind25.tsv"),
                    "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv"),
                    "smalltalk_blind27.tsv": _rows("smalltalk_blind27.tsv"),
-                   "smalltalk_blind28.tsv": _rows("smalltalk_blind28.tsv")}
+                   "smalltalk_blind28.tsv": _rows("smalltalk_blind28.tsv"),
+                   "smalltalk_blind29.tsv": _rows("smalltalk_blind29.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -95,7 +96,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
-               "smalltalk_blind28.tsv"]
+               "smalltalk_blind28.tsv", "smalltalk_blind29.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +214,8 @@ def test_asking_what_the_bot_covers_besides_the_treatment_gets_what_it_can_do(
     # the bot called by name before a question asks nothing about the bot
     "ok guys I'll ask. bot, which hospitals in the UK actually do this?",
     "bot, where can I get this done?",
+    # a formal request to advise is a question ("Kindly advise whether...")
+    "Greetings. Kindly advise whether HSCT is approved in Nigeria.",
 ])
 def test_a_question_after_long_small_talk_is_still_put_to_the_engine(
         conversation: Conversation, message: str) -> None:
@@ -740,6 +743,15 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("worried about what my neuro will say", "worried"), ("ik maak me echt zorgen", "worried"),
     ("i dont know where to start with it all", "overwhelmed"),
     ("ah that explains why he never mentioned it", "ack"),
+    # smalltalk_blind29's kinds in other words: who is behind the bot, whether it is run by one
+    # body or someone else, its speed or the service praised, an apology with its reason, folded
+    # hands with a greeting, "tense", too much at once
+    ("who is behind this bot?", "identity"),
+    ("are you operated by the hospital or someone else?", "identity"),
+    ("you are so quick", "compliment"), ("great service", "compliment"),
+    ("sorry for the mistakes, typing on my phone", "sorry"), ("namaskar 🙏", "greeting"),
+    ("im a bit tense about the scan", "worried"),
+    ("so much information all at once", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
