@@ -82,7 +82,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind26.tsv": _rows("smalltalk_blind26.tsv"),
                    "smalltalk_blind27.tsv": _rows("smalltalk_blind27.tsv"),
                    "smalltalk_blind28.tsv": _rows("smalltalk_blind28.tsv"),
-                   "smalltalk_blind29.tsv": _rows("smalltalk_blind29.tsv")}
+                   "smalltalk_blind29.tsv": _rows("smalltalk_blind29.tsv"),
+                   "smalltalk_blind30.tsv": _rows("smalltalk_blind30.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -96,7 +97,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
-               "smalltalk_blind28.tsv", "smalltalk_blind29.tsv"]
+               "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -752,6 +753,14 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("sorry for the mistakes, typing on my phone", "sorry"), ("namaskar 🙏", "greeting"),
     ("im a bit tense about the scan", "worried"),
     ("so much information all at once", "overwhelmed"),
+    # smalltalk_blind30's kinds in other words: the bot wished on other pages, the same answer
+    # sent again, "can anyone see this", the joke called funny, so much information, a doctor
+    # who never raised it
+    ("every site should have one", "compliment"),
+    ("you keep giving me the same thing", "insult"), ("can everyone see my message", "test"),
+    ("lol that was a good one", "laugh"), ("so much information out there", "overwhelmed"),
+    ("troppe informazioni", "overwhelmed"),
+    ("my gp never told me about any of this", "ack"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
