@@ -49,7 +49,8 @@ NEGATED = (("no", "need", "to"), ("nothing", "to", "be"))
 # this all means for us"), not a question.
 _WHO = r"i|we|you|he|she|they|it|this|that|there"
 _IN_PASSING = re.compile(
-    rf"(?<!\babout)(?<!\bof)(?<!\bover)\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
+    rf"(?<!\babout)(?<!\bof)(?<!\bover)"
+    rf"\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
     r"\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
     r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
