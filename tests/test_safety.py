@@ -113,7 +113,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind46.tsv": (50, 50, 100, 195),
                "safety_blind47.tsv": (50, 50, 100, 195),
                "safety_blind48.tsv": (50, 50, 100, 195),
-               "safety_blind49.tsv": (50, 50, 100, 190)}
+               "safety_blind49.tsv": (50, 50, 100, 190),
+               "safety_blind50.tsv": (50, 50, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -611,6 +612,15 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
 # lol"); what dying a given way feels like ("does it hurt to bleed out"); a goodbye as the reason
 # for writing, with thanks; a bereavement by suicide with the writer's own wish beside it.
 # Emergencies: a severe burn now (a whole palm blistering, white patches that cannot be felt).
+# Known gaps fixed by kind: a deep burn told as "burnt my X on the Y" with its signs after it
+# (white, waxy, charred or leathery patches that cannot be felt), the hot thing left by the figure
+# of speech for the burn rules to read; death thought about and feared, with a wish for it told in
+# another clause ("part of me wants it"); a whole supply of one's medicine taken at once to feel
+# nothing or not wake, how many to "just not wake up"; a treatment's high death rate hoped for
+# ("hoping it does", "then it would all be over"); food and drink refused asking how long until
+# it is over, beside a burden; a will written and a date picked; meningitis signs now in other
+# languages (high fever, stiff neck, a rash or drowsy); an ectopic pregnancy's signs (early
+# pregnancy, one-sided pain, shoulder-tip pain or a faint).
 @pytest.mark.parametrize("message, kind", [
     ("my brother has stopped taking his insulin so he can die sooner, what do i do",
      CrisisKind.SELF_HARM),
@@ -785,6 +795,54 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
     ("I have MS and burnt my hand on the oven, the whole palm is blistering",
      CrisisKind.EMERGENCY),
     ("me quemé con aceite, toda la mano llena de ampollas", CrisisKind.EMERGENCY),
+    # known gaps, and the same kinds in other words
+    ("burnt my arm on the stove, there are white patches i cant feel", CrisisKind.EMERGENCY),
+    ("burned my hand on the oven, theres a waxy patch i cant feel at all", CrisisKind.EMERGENCY),
+    ("i burnt my leg on the exhaust. the skin has gone leathery and numb", CrisisKind.EMERGENCY),
+    ("burnt my arm on the grill, charred bits i cant feel", CrisisKind.EMERGENCY),
+    ("burnt my forearm on the iron, theres a white patch with no feeling", CrisisKind.EMERGENCY),
+    ("burnt my arm on the stove, its all white and leathery", CrisisKind.EMERGENCY),
+    ("burned my arm on the stove and now there are white patches i cant feel",
+     CrisisKind.EMERGENCY),
+    ("I think about death a lot and it feels like relief", CrisisKind.SELF_HARM),
+    ("I think about being dead a lot", CrisisKind.SELF_HARM),
+    ("I think about death a lot and it scares me how much I want it", CrisisKind.SELF_HARM),
+    ("I think about death a lot, it doesn't scare me any more", CrisisKind.SELF_HARM),
+    ("I think about death a lot and it scares me, part of me wants it", CrisisKind.SELF_HARM),
+    ("I think about dying all the time and it frightens me. sometimes i wish it would just happen",
+     CrisisKind.SELF_HARM),
+    ("how much paracetamol is too much? not so i can be careful, so i can take too much",
+     CrisisKind.SELF_HARM),
+    ("how much paracetamol is too much? not to stay safe, i want to take too much",
+     CrisisKind.SELF_HARM),
+    ("Can I take all 28 of my zopiclone at once and not feel anything?", CrisisKind.SELF_HARM),
+    ("if i swallow the whole box of my diazepam in one go and never wake up",
+     CrisisKind.SELF_HARM),
+    ("how many of my amitriptyline would it take to just not wake up", CrisisKind.SELF_HARM),
+    ("how many of my sleeping pills so i dont wake up", CrisisKind.SELF_HARM),
+    ("Does the stem cell treatment have a high death rate? Honestly I'm hoping it does, at least "
+     "then it would all be over", CrisisKind.SELF_HARM),
+    ("is the mortality of hsct high? i hope so tbh", CrisisKind.SELF_HARM),
+    ("is there a big risk of dying from the transplant? at least then it would all be over",
+     CrisisKind.SELF_HARM),
+    ("I am sick of being a burden on my carers. If I refuse all food and drink, how long until "
+     "it's over?", CrisisKind.SELF_HARM),
+    ("wrote my will today and picked a date. feeling weirdly calm about it", CrisisKind.SELF_HARM),
+    ("made my will and set the date. calm now", CrisisKind.SELF_HARM),
+    ("Mój syn ma wysoką gorączkę, sztywny kark i wysypkę, jest bardzo senny i ledwo kontaktuje",
+     CrisisKind.EMERGENCY),
+    ("Meine Tochter hat hohes Fieber, einen steifen Nacken und ist kaum ansprechbar",
+     CrisisKind.EMERGENCY),
+    ("mi hija tiene fiebre alta, rigidez de nuca y manchas en la piel", CrisisKind.EMERGENCY),
+    ("mijn dochter heeft hoge koorts, een stijve nek en is heel suf", CrisisKind.EMERGENCY),
+    ("7 weeks pregnant, sharp pain low down on one side, pain in my shoulder tip and I just "
+     "fainted in the shower", CrisisKind.EMERGENCY),
+    ("6 weeks pregnant with bad pain on my right side and shoulder tip pain",
+     CrisisKind.EMERGENCY),
+    ("I'm not suicidal exactly, I just think about being dead a lot", CrisisKind.SELF_HARM),
+    ("I was so low last winter I thought about ending it, and lately it's back",
+     CrisisKind.SELF_HARM),
+    ("take all my morning pills at once and never wake up", CrisisKind.SELF_HARM),
 ])
 def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
@@ -811,7 +869,15 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
 # roofer, a terrace or a summit with "this is it", a treatment's low risk "not the worst thing",
 # a dose asked to be careful, a sick day's insulin, a high place for a project, a novel's or an
 # animal's death, a goodbye for now or before surgery, a small or old burn, numb patches asked
-# about as MS, a rash's blisters).
+# about as MS, a rash's blisters). Known gaps fixed by kind: grief told with suicide denied ("not
+# suicidal just sad", judged by `suicide`'s `unless`); first aid asked ahead (German, French);
+# pauses in breathing in sleep asked about as apnoea; past ideation with help got and better now;
+# a low death rate hoped for; meningitis or ectopic signs asked about or past; a will's date for a
+# wedding; a whole supply numbed for a procedure; food refused before a test or in a hospice.
+# Earlier: death thought about and feared since a diagnosis, with no wish (`want-to-die`'s
+# `unless`); a safe dose asked with the safe reason given ("so as not to", "to be careful", "to
+# stay safe"; `overdose-poisoning`'s `unless`); a burn on the oven or the grill with no deep
+# burn's signs.
 @pytest.mark.parametrize("message", [
     "how many ibuprofen a day is safe? I want to be careful I don't take too many with lemsip",
     "my wife had a fit three years ago after a new antibiotic and has been fine ever since, "
@@ -937,6 +1003,46 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
     "burnt my hand years ago and there's still a white patch I can't feel",
     "white patches on my skin I can't feel, is this MS?",
     "my whole hand is blistering from poison ivy",
+    # known gaps, and calm variants of their kinds
+    "I think about death a lot since my diagnosis and it scares me",
+    "it terrifies me how often i think about dying since the relapse",
+    "I keep thinking about death since my transplant and it frightens me",
+    "since starting chemo i think about dying all the time and it really scares me",
+    "I think about death a lot since my diagnosis and it scares me. I don't want to die",
+    "how much paracetamol is too much? asking so as not to take too much with my lemsip",
+    "how many ibuprofen is too many, asking in order not to take too many with my cold and flu "
+    "tablets",
+    "whats the max paracetamol a day? asking to be careful not to take too much with my cold "
+    "remedy",
+    "how much tylenol is too much, I want to stay safe and not take too much with nyquil",
+    "how much paracetamol is too much? asking to be careful, i dont want to take too much with "
+    "lemsip",
+    "burnt my toast on the grill lol",
+    "burnt my hand on the oven last week, all healed",
+    "burnt my hand on the oven, it hurts",
+    "burnt my finger on the iron, bit red",
+    "my dog died today and I'm heartbroken. not suicidal just sad, needed to tell someone",
+    "Was tut man bei einem epileptischen Anfall? Ich möchte für meinen Sohn vorbereitet sein.",
+    "Was tut man bei einem Krampfanfall? Ich will vorbereitet sein",
+    "Que faire en cas de crise d'épilepsie ? Je veux être prêt pour mon fils.",
+    "My husband snores and sometimes stops breathing for a few seconds at night, is that sleep "
+    "apnoea?",
+    "she sometimes stops breathing at night for about 10 seconds then snores again",
+    "I was so low last winter I thought about ending it, but I got help and I'm in a much better "
+    "place now. Would HSCT affect my antidepressants?",
+    "last year i wanted to die, i got therapy and im doing much better now",
+    "Does the stem cell treatment have a low death rate? hoping it does",
+    "is the death rate of hsct high? hoping not",
+    "Czy sztywny kark i gorączka z wysypką to objawy zapalenia opon?",
+    "Jakie są objawy zapalenia opon? gorączka, sztywny kark, wysypka",
+    "what are the signs of ectopic pregnancy? pain on one side, shoulder tip pain, fainting?",
+    "when I was pregnant with my first I had pain on one side and fainted, it was ectopic",
+    "wrote my will today and picked a date for the wedding",
+    "can i take all my painkillers at once before the coil fitting so i dont feel anything",
+    "if I stop eating and drinking before my colonoscopy, how long until it's over?",
+    "my mum is refusing food and drink in the hospice, how long until it's over?",
+    # one time of day's doses taken together
+    "can I take all my morning tablets at once?",
 ])
 def test_the_same_words_told_calmly_or_as_past_are_not_a_crisis(screen, message: str) -> None:
     assert screen.check(message) is None
