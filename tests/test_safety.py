@@ -114,7 +114,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind47.tsv": (50, 50, 100, 195),
                "safety_blind48.tsv": (50, 50, 100, 195),
                "safety_blind49.tsv": (50, 50, 100, 190),
-               "safety_blind50.tsv": (50, 50, 100, 195)}
+               "safety_blind50.tsv": (50, 50, 100, 195),
+               "safety_blind51.tsv": (50, 50, 100, 190)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -620,7 +621,12 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
 # ("hoping it does", "then it would all be over"); food and drink refused asking how long until
 # it is over, beside a burden; a will written and a date picked; meningitis signs now in other
 # languages (high fever, stiff neck, a rash or drowsy); an ectopic pregnancy's signs (early
-# pregnancy, one-sided pain, shoulder-tip pain or a faint).
+# pregnancy, one-sided pain, shoulder-tip pain or a faint). From safety_blind51: emergencies:
+# extra paracetamol over days with sickness or side pain now (a staggered overdose), an open
+# fracture or a limb bent the wrong way after a fall, a large burn in Spanish; self-harm: a
+# treatment's death "fine with me" or signed up for, a means at hand told as where one sits or
+# stands now, someone else on a height saying they will jump, a date set with no purpose, a
+# method asked painless "tonight", swallowing or taking "the lot" announced, scared of waking up.
 @pytest.mark.parametrize("message, kind", [
     ("my brother has stopped taking his insulin so he can die sooner, what do i do",
      CrisisKind.SELF_HARM),
@@ -843,6 +849,55 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
     ("I was so low last winter I thought about ending it, and lately it's back",
      CrisisKind.SELF_HARM),
     ("take all my morning pills at once and never wake up", CrisisKind.SELF_HARM),
+    ("I've been taking extra paracetamol for a toothache for two days, probably 20 or more, "
+     "now I feel sick and my side hurts. wasn't trying to hurt myself, just the pain",
+     CrisisKind.EMERGENCY),
+    ("Does the article say whether HSCT can kill you? Because honestly that would be fine "
+     "with me, I'd sign up just for that",
+     CrisisKind.SELF_HARM),
+    ("sitting on the edge of the bath with a razor",
+     CrisisKind.SELF_HARM),
+    ("My boyfriend is standing on the balcony rail saying he'll jump if I leave",
+     CrisisKind.SELF_HARM),
+    ("I've set a date. My birthday. Seems fitting.",
+     CrisisKind.SELF_HARM),
+    ("is overdosing on paracetamol painless? need to know tonight",
+     CrisisKind.SELF_HARM),
+    ("Fell off a ladder, my arm is bent the wrong way and the bone is poking through",
+     CrisisKind.EMERGENCY),
+    ("Tired of fighting. When I get home I'm swallowing the lot.",
+     CrisisKind.SELF_HARM),
+    ("I'm not scared of dying anymore, I'm scared of waking up tomorrow",
+     CrisisKind.SELF_HARM),
+    ("Me quemé con aceite hirviendo, tengo toda la mano y el brazo con ampollas y la piel blanca",
+     CrisisKind.EMERGENCY),
+    ("been taking too many tylenol for my back over the past three days and now I've been "
+     "throwing up and my right side is sore",
+     CrisisKind.EMERGENCY),
+    ("took 30 paracetamol over the last 3 days for a migraine, now I feel really sick",
+     CrisisKind.EMERGENCY),
+    ("can chemo kill you? tbh that would be fine by me",
+     CrisisKind.SELF_HARM),
+    ("I'm sitting on the bathroom floor holding a blade",
+     CrisisKind.SELF_HARM),
+    ("standing in the kitchen with a knife in my hand",
+     CrisisKind.SELF_HARM),
+    ("my sister is sitting on the edge of the roof saying she's going to jump",
+     CrisisKind.SELF_HARM),
+    ("I've picked the date",
+     CrisisKind.SELF_HARM),
+    ("does an overdose hurt? need to know tonight",
+     CrisisKind.SELF_HARM),
+    ("my son came off his bike and his wrist is bent the wrong way",
+     CrisisKind.EMERGENCY),
+    ("cut my leg on the mower and I can see the bone",
+     CrisisKind.EMERGENCY),
+    ("Had enough. Tonight I'm taking the whole lot",
+     CrisisKind.SELF_HARM),
+    ("I'm scared of waking up again",
+     CrisisKind.SELF_HARM),
+    ("Me quemé con agua hirviendo, todo el brazo lleno de ampollas",
+     CrisisKind.EMERGENCY),
 ])
 def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
@@ -877,7 +932,10 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
 # Earlier: death thought about and feared since a diagnosis, with no wish (`want-to-die`'s
 # `unless`); a safe dose asked with the safe reason given ("so as not to", "to be careful", "to
 # stay safe"; `overdose-poisoning`'s `unless`); a burn on the oven or the grill with no deep
-# burn's signs.
+# burn's signs. From safety_blind51: calm neighbours of its kinds (a normal or past paracetamol
+# course, a trial signed up for, shaving or cooking, the day's tablets, a jump into a pool, a date
+# for a wedding or a quit date, a hypermobile elbow, a bone on an x-ray, the lot to the tip,
+# scared of the pain or of waking in surgery, a sleeping limb, a sunburn in Spanish).
 @pytest.mark.parametrize("message", [
     "how many ibuprofen a day is safe? I want to be careful I don't take too many with lemsip",
     "my wife had a fit three years ago after a new antibiotic and has been fine ever since, "
@@ -1043,6 +1101,32 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
     "my mum is refusing food and drink in the hospice, how long until it's over?",
     # one time of day's doses taken together
     "can I take all my morning tablets at once?",
+    # from safety_blind51: calm neighbours of its crisis kinds
+    "I've been taking paracetamol for a toothache for two days, it helps",
+    "took extra paracetamol for two days last year and felt sick, all fine now",
+    "what happens if you take extra paracetamol for days and feel sick?",
+    "Does HSCT have a high death rate? I'd sign up for the trial anyway",
+    "that would be fine with me, the appointment on Tuesday",
+    "sitting on the edge of the bath with a razor shaving my legs",
+    "standing in the kitchen with a knife chopping onions",
+    "I was sitting on the bath with a razor years ago, now I'm fine",
+    "sitting at the table with my morning pills and a glass of water",
+    "my boyfriend is standing on the diving board saying he'll jump into the pool",
+    "my dog is standing on the wall saying nothing lol",
+    "I've set a date for the wedding",
+    "I've set a date. Quitting smoking on Monday",
+    "We've set a date! June in Italy",
+    "my elbow bends the wrong way, I'm hypermobile",
+    "can see the bone on the x-ray, it's healing",
+    "my collarbones are sticking out since I lost weight",
+    "I'm taking the lot to the tip tonight",
+    "got a box of chocolates, I'm eating the lot",
+    "I'm not scared of dying, I'm scared of the pain",
+    "I'm scared of waking up during surgery",
+    "scared of dying from the chemo",
+    "my leg was at a funny angle when I slept and now it's numb",
+    "burnt my hand on the stove, a small blister, it's fine",
+    "la mano con ampollas por el sol",
 ])
 def test_the_same_words_told_calmly_or_as_past_are_not_a_crisis(screen, message: str) -> None:
     assert screen.check(message) is None
