@@ -42,6 +42,7 @@ from bot.rephrasings import (
 from bot.results import Match
 from bot.text import (
     MAX_QUESTION_CHARS,
+    QUESTION_WORDS,
     STOPWORDS_STEMMED,
     Synonyms,
     base_form,
@@ -142,12 +143,14 @@ class MessageRanking(ABC):
     def _about_the_article(self, message: str) -> str | None:
         """What "what does the article say about X?" asks of the article: X, when X is more than
         the knowledge's own topic ("...about older patients?" asks of them; "...about HSCT?"
-        asks for the article's summary, as the whole message does)."""
+        asks for the article's summary, as the whole message does) or a question of its own
+        ("...about which patients benefit?")."""
         asked = article_asked(message)
         if asked is None:
             return None
         content = [t for t in self.tokens(asked) if t not in STOPWORDS_STEMMED]
-        return asked if any(t not in self.focus.anchors for t in content) else None
+        specific = any(t not in self.focus.anchors for t in content)
+        return asked if specific or words(asked)[0] in QUESTION_WORDS else None
 
     def _rank_query(self, message: str) -> list[Match]:
         """`_rank_message`, with a search-box query's subject put in place ("hsct ms what is

@@ -62,6 +62,12 @@ _ARTICLE_ASKED = (
                rf"(?P<x>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<x>.+?)[\s,;:-]+(?:per|according\s+to|based\s+on|as\s+described\s+in|"
                rf"as\s+per|from)\s+{THE_ARTICLE}(?:\W+please)?\W*$", re.IGNORECASE),
+    # named inside the question: "which patients does the article say are most likely to
+    # benefit?", "how long did the review say recovery takes" ("what does the article suggest
+    # readers do?" asks what it suggests)
+    re.compile(rf"^\W*(?P<x>(?:which|who|how|when|where|why|what)\s+\w.*?)\s+(?:does|do|did)\s+"
+               rf"{THE_ARTICLE}\s+(?:say|said|think|suggest|claim|reckon)\s+(?:that\s+)?"
+               rf"(?P<y>\w.*)$", re.IGNORECASE),
 )
 
 
@@ -72,7 +78,8 @@ def article_asked(text: str) -> str | None:
     for pattern in _ARTICLE_ASKED:
         found = pattern.match(text)
         if found is not None:
-            rest = found.group("x").strip(" -–—,:;")
+            rest = " ".join(found.group(g) for g in ("x", "y") if g in pattern.groupindex)
+            rest = rest.strip(" -–—,:;")
             return None if says_nothing(rest) else rest
     return None
 

@@ -67,6 +67,16 @@ class CrisisKind(StrEnum):
     SELF_HARM = "self_harm"
 
 
+# An `unless` that matched no more than these words ("if", "how", "can you") says that a rule's
+# words were asked about or supposed, which is that rule's business, not that the message is
+# calm: across the crisis sets such matches fall on crises as often as on controls ("how many
+# of my co-codamol would it take to not wake up", "if i take my whole box... would that be
+# enough"), so they leave the learnt model free to judge the message (`_judged_safe`).
+ASKED_OR_SUPPOSED = frozenset("""
+if whether how what can could would should will may might is are do does did
+i you it he she they we anyone someone
+""".split())
+
 # A message with signs of both gets the self-harm reply: it names the emergency number first.
 PRECEDENCE = (CrisisKind.SELF_HARM, CrisisKind.EMERGENCY)
 
@@ -173,10 +183,17 @@ class Rule:
                 return not self.requires or any(r.search(whole) for r in self.requires)
         return False
 
-    def cancelled(self, clauses: Iterable[str]) -> bool:
-        """A clause matched the pattern and an `unless`: a wording judged not a crisis."""
-        return any(self.pattern.search(clause) and any(u.search(clause) for u in self.unless)
-                   for clause in clauses)
+    def judged_calm(self, clauses: Iterable[str]) -> bool:
+        """A clause matched the pattern and an `unless` that says more than that the rule's
+        words were asked or supposed (`ASKED_OR_SUPPOSED`): a wording judged not a crisis."""
+        for clause in clauses:
+            if self.pattern.search(clause):
+                for unless in self.unless:
+                    found = unless.search(clause)
+                    said = set(found.group().split()) if found else set()
+                    if found and not (said and said <= ASKED_OR_SUPPOSED):
+                        return True
+        return False
 
 
 class SafetyScreen:
@@ -240,10 +257,11 @@ class SafetyScreen:
     def _judged_safe(self, written: list[str], variants: list[list[str]],
                      rules: Iterable[Rule]) -> bool:
         """The file already judged these words: a figure of speech ("dying to know") or a
-        rule's `unless` ("end it with my boyfriend"). The model does not overrule it."""
+        rule's `unless` ("end it with my boyfriend"), not merely asked or supposed. The model
+        does not overrule it."""
         figures = self.figures
         return ((figures is not None and any(figures.search(f" {c} ") for c in written))
-                or any(rule.cancelled(parts) for rule in rules for parts in variants))
+                or any(rule.judged_calm(parts) for rule in rules for parts in variants))
 
     def language(self, written: Iterable[str]) -> str:
         """For a catch no rule's `language` names: the language whose common words

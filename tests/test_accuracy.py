@@ -84,7 +84,8 @@ MIN_OUT_OF_SCOPE_REJECTION = 0.90
 # and gardeners curations: 92.7% / 96.7%) and keepers.tsv (the same again, written after the
 # porters and ferrymen curations: 85.5% / 95.0%) and shepherds.tsv (the same again, written after
 # the cottagers curation: 82.4% / 96.7%) and anglers.tsv (the same again, a session later:
-# 81.2% / 98.3%) are as first measured, not curated (`HELD_OUT`).
+# 81.2% / 98.3%) and spinners.tsv (the same again, two sessions later: 87.9% / 96.7%) are as
+# first measured, not curated (`HELD_OUT`).
 # clinicians.tsv (health professionals and students: MS nurses,
 # pharmacists, GP trainees, physios, medical students, a librarian; clinical shorthand, what to
 # tell a patient) first scored 69.7% / 95.0% and was curated after that first measure (90.3% /
@@ -146,6 +147,12 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                "foragers.tsv": (0.84, 0.95),
                # gleaners.tsv: the representative mix again, first 83.6% / 96.7%, misses read
                "gleaners.tsv": (0.83, 0.96),
+               # weavers.tsv: the representative mix again (readers from a web search, a
+               # newsletter, a forum), first 87.3% / 93.3%, misses read
+               "weavers.tsv": (0.87, 0.93),
+               # spinners.tsv: the same mix (a family WhatsApp group, a nurse's email, a
+               # charity's channel), held out: first 87.9% / 96.7%
+               "spinners.tsv": (0.87, 0.96),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
@@ -155,7 +162,7 @@ HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ra
             "rangers.tsv", "lodgers.tsv", "tenants.tsv", "onlookers.tsv",
             "passengers.tsv", "residents.tsv", "islanders.tsv",
             "mariners.tsv", "villagers.tsv", "wardens.tsv",
-            "keepers.tsv", "shepherds.tsv", "anglers.tsv"}
+            "keepers.tsv", "shepherds.tsv", "anglers.tsv", "spinners.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every

@@ -1164,6 +1164,13 @@ def test_what_the_article_says_about_something_asks_about_that_thing(engine: Eng
     assert engine.ask("what does the article say about older patients?").entry.id == (
         "toxicity-elderly")
     assert engine.ask("what does the article say about hsct").entry.id == "main-finding"
+    # named inside the question, or asked of a question of its own: that question
+    assert article_asked("which MS patients does the article say are most likely to benefit") == (
+        "which MS patients are most likely to benefit")
+    assert article_asked("What does the article suggest readers do?") is None
+    for asked in ("which MS patients does the article say are most likely to benefit",
+                  "what does the article say about which patients benefit"):
+        assert engine.ask(asked).entry.id == "active-ms", describe(engine, asked)
 
 
 def test_the_study_asked_what_it_found_is_the_report_not_a_trial(engine: Engine) -> None:

@@ -83,7 +83,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind27.tsv": _rows("smalltalk_blind27.tsv"),
                    "smalltalk_blind28.tsv": _rows("smalltalk_blind28.tsv"),
                    "smalltalk_blind29.tsv": _rows("smalltalk_blind29.tsv"),
-                   "smalltalk_blind30.tsv": _rows("smalltalk_blind30.tsv")}
+                   "smalltalk_blind30.tsv": _rows("smalltalk_blind30.tsv"),
+                   "smalltalk_blind31.tsv": _rows("smalltalk_blind31.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -97,7 +98,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind17.tsv", "smalltalk_blind18.tsv", "smalltalk_blind19.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
-               "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv"]
+               "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
+               "smalltalk_blind31.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -761,6 +763,11 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("lol that was a good one", "laugh"), ("so much information out there", "overwhelmed"),
     ("troppe informazioni", "overwhelmed"),
     ("my gp never told me about any of this", "ack"),
+    # smalltalk_blind31's kinds in other words: too much going on, a stomach in knots
+    ("way too much going on in my life right now", "overwhelmed"),
+    ("so much going on lately, my head is all over the place", "overwhelmed"),
+    ("my tummy's tied in knots about tomorrow", "worried"),
+    ("butterflies in my stomach before the neuro appointment", "worried"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
