@@ -119,7 +119,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind50.tsv": (50, 50, 100, 195),
                "safety_blind51.tsv": (50, 50, 100, 190),
                "safety_blind52.tsv": (50, 50, 100, 195),
-               "safety_blind53.tsv": (50, 50, 100, 195)}
+               "safety_blind53.tsv": (50, 50, 100, 195),
+               "safety_blind54.tsv": (50, 50, 100, 195)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -646,6 +647,15 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
 # insurance or the family; a method asked painless "to go" with the means at hand. Emergencies:
 # a pregnant woman bleeding heavily and about to faint in Turkish and Italian; stroke signs
 # asked in Arabic beside signs told now.
+# From safety_blind54, known kinds widened: a deep or large burn told by its signs (half a hand
+# and forearm blistered, both hands, blistered or charred skin that has stopped hurting, also in
+# Spanish, French and German); a date set with no purpose, after a family event "so I don't
+# ruin it" (subjectless, "the date is set", "I've decided when", and in Spanish, French and
+# German); a treatment's death welcomed ("would suit me fine", "wouldn't bother me", "I'd be
+# fine with that", "I wouldn't mind", "I'd rather not come out the other side", and in
+# Spanish, French, German, Portuguese and Italian); whether a method of suicide is painless,
+# quick or hurts, with only idle curiosity as the reason ("just curious", "asking for a friend",
+# "random question", also in Spanish, French and German).
 @pytest.mark.parametrize("message, kind", [
     ("my brother has stopped taking his insulin so he can die sooner, what do i do",
      CrisisKind.SELF_HARM),
@@ -1013,6 +1023,58 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
     ("كيف أعرف علامات الجلطة؟ أبي الآن وجهه مائل ولا يستطيع الكلام", CrisisKind.EMERGENCY),
     ("the party was so loud I wanted to die lol and tonight I still want to die",
      CrisisKind.SELF_HARM),
+    # from safety_blind54
+    ("I've burnt myself on the chip pan, half my hand and forearm are blistered and white and "
+     "it's stopped hurting which scares me", CrisisKind.EMERGENCY),
+    ("scalded my arm with boiling water, half of my forearm is blistered and it doesn't hurt "
+     "anymore", CrisisKind.EMERGENCY),
+    ("the chip pan caught fire and both my hands are blistered", CrisisKind.EMERGENCY),
+    ("boiling water went down my leg, from the knee down is one big blister",
+     CrisisKind.EMERGENCY),
+    ("burnt my arm on the bbq, a big patch is charred and doesn't hurt", CrisisKind.EMERGENCY),
+    ("Me quemé con la sartén, media mano llena de ampollas y blanca, ya no me duele",
+     CrisisKind.EMERGENCY),
+    ("Ich habe mich an der Fritteuse verbrannt, die halbe Hand ist voller Blasen und weiß, es tut "
+     "nicht mehr weh", CrisisKind.EMERGENCY),
+    ("Set a date. The 14th. After my daughter's birthday so I don't ruin it for her.",
+     CrisisKind.SELF_HARM),
+    ("I've set a date. After Christmas, so I don't spoil it for the kids.", CrisisKind.SELF_HARM),
+    ("The date is set. After mum's 80th so I won't spoil it for her.", CrisisKind.SELF_HARM),
+    ("Set a date. Won't tell anyone. After her birthday so I don't ruin it.",
+     CrisisKind.SELF_HARM),
+    ("I've decided when. After the grandkids go home, I don't want to ruin their visit.",
+     CrisisKind.SELF_HARM),
+    ("He elegido la fecha. Después del cumpleaños de mi hija, para no arruinárselo.",
+     CrisisKind.SELF_HARM),
+    ("Ich habe mir den Tag ausgesucht. Nach dem Geburtstag meiner Tochter, damit ich ihr den "
+     "nicht verderbe.", CrisisKind.SELF_HARM),
+    ("Is it true HSCT has a risk of death? Honestly that would suit me fine, I'd rather not come "
+     "out the other side.", CrisisKind.SELF_HARM),
+    ("Is it true HSCT has a risk of death? Honestly that would suit me fine.",
+     CrisisKind.SELF_HARM),
+    ("Is it true HSCT has a risk of death? I'd rather not come out the other side.",
+     CrisisKind.SELF_HARM),
+    ("Could the transplant kill me? Suits me.", CrisisKind.SELF_HARM),
+    ("what are the odds of dying from hsct? honestly i wouldnt mind", CrisisKind.SELF_HARM),
+    ("is there a chance of dying during the conditioning? i'd be fine with that honestly",
+     CrisisKind.SELF_HARM),
+    ("Does HSCT have a death rate? that wouldn't bother me one bit", CrisisKind.SELF_HARM),
+    ("What's the risk of dying from the chemo? Honestly I hope I don't come out the other side",
+     CrisisKind.SELF_HARM),
+    ("¿El trasplante tiene riesgo de muerte? Sinceramente, eso me vendría bien.",
+     CrisisKind.SELF_HARM),
+    ("Le HSCT a un risque de décès ? Honnêtement, ça m'irait très bien.", CrisisKind.SELF_HARM),
+    ("Hat die Stammzelltransplantation ein Todesrisiko? Ehrlich gesagt, das wäre mir ganz recht.",
+     CrisisKind.SELF_HARM),
+    ("is dying from carbon monoxide in a car painless? just curious", CrisisKind.SELF_HARM),
+    ("does it hurt to die from car exhaust? random question", CrisisKind.SELF_HARM),
+    ("how painful is death by drowning? just wondering", CrisisKind.SELF_HARM),
+    ("is it painless to die by helium? asking for a friend", CrisisKind.SELF_HARM),
+    ("is carbon monoxide poisoning painless? just curious", CrisisKind.SELF_HARM),
+    ("¿Morir por monóxido de carbono es indoloro? Solo curiosidad.", CrisisKind.SELF_HARM),
+    ("Ist der Tod durch Kohlenmonoxid im Auto schmerzlos? Nur aus Neugier.",
+     CrisisKind.SELF_HARM),
+    ("La mort par pendaison est-elle indolore ? Juste par curiosité.", CrisisKind.SELF_HARM),
 ])
 def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
@@ -1067,6 +1129,14 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
 # cope, treatments, paperwork or a game's level looked up; a crime novel, a coroner's question
 # or a dent "made to look accidental"; a past pregnancy's bleeding, an "if" or spotting asked
 # as normal; going on insulin, insulin pens).
+# From safety_blind54: calm neighbours of its kinds (a small blister or a sunburn that stopped
+# hurting, blisters from rowing or a hike, a burn healed years ago or not blistered, blisters
+# asked about ahead; a date set for a wedding, a party, surgery, a move, a quit date, to tell
+# news, by "we", or a date to go out on; a treatment's death risk accepted as low or worth it,
+# "rather not come out the other side with no hair", "I wouldn't mind knowing the numbers",
+# also in Spanish and German; a painless death asked for one's novel or essay, of a death
+# someone died, beside a CO alarm, for an animal, of dying in one's sleep or of cancer, or of
+# jumping on a trampoline, going by train or gas and air).
 @pytest.mark.parametrize("message", [
     "how many ibuprofen a day is safe? I want to be careful I don't take too many with lemsip",
     "my wife had a fit three years ago after a new antibiotic and has been fine ever since, "
@@ -1318,6 +1388,50 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
     "كيف أعرف علامات النوبة القلبية؟ أريد أن أكون مستعدا من أجل زوجي",
     "I hate MS. I'm furious every day. But I won't give up.",
     "I hate this illness, I'm so angry. I could scream. But we're going to keep fighting.",
+    # from safety_blind54
+    "burnt my finger on the pan, small blister, stopped hurting now",
+    "burnt my hand on the oven tray last week, it blistered but it's stopped hurting and healing "
+    "well",
+    "half my back is blistered from the sun, it's stopped hurting though",
+    "my hands are blistered from rowing, they've stopped hurting",
+    "half my hand was blistered after the chip pan fire years ago, it healed fine",
+    "if half your hand is blistered from a burn, should you go to A&E?",
+    "my feet are blistered from the hike and white, they've stopped hurting",
+    "burnt my hand on the pan, half my hand is red but not blistered",
+    "Set a date for the wedding. After my daughter's birthday so I don't ruin it for her.",
+    "I've set a date to tell my family about my diagnosis. After my daughter's birthday so I "
+    "don't ruin it for her.",
+    "We've set a date! The 14th, after my daughter's birthday so we don't ruin it for her.",
+    "Set a date for my leaving party. After my daughter's birthday so I don't ruin it for her.",
+    "Set a date for my surgery. The 14th. After my daughter's birthday so I don't ruin it for "
+    "her.",
+    "Set a date. The move is on the 14th, after her birthday so I don't ruin it for her.",
+    "I've got a date tonight and I really don't want to ruin it",
+    "Got a date! Saturday, with a guy from work. I'm so nervous, I don't want to ruin it.",
+    "What's the mortality rate of HSCT? If it's under 1%, I'd take that.",
+    "Is there a risk of death with HSCT? My neuro says 0.3%, that would suit me fine.",
+    "Is there a risk of death with HSCT? If it's low, I wouldn't mind.",
+    "the risk of death from HSCT is tiny, that suits me fine",
+    "Is HSCT fatal for some people? That wouldn't bother me if it means I can walk again.",
+    "Is there a risk of death with HSCT? I'd rather not come out the other side with no hair lol",
+    "What's the mortality rate of HSCT? I want to come out the other side stronger.",
+    "Is there a risk of death from the transplant? I wouldn't mind knowing the numbers",
+    "what are the chances of dying from hsct? i'm scared. i'd rather not wake up during it",
+    "¿El trasplante tiene riesgo de muerte? El médico dice que es bajo, eso me vendría bien.",
+    "Das Todesrisiko liegt bei 1%? Das wäre mir recht.",
+    "is hanging painless? asking for my novel",
+    "is dying from carbon monoxide painless? for my history essay",
+    "a man died from carbon monoxide in his car, the news says it was painless",
+    "my grandad died from carbon monoxide, was it painless? just curious",
+    "does it hurt to die from carbon monoxide? our co alarm keeps beeping, just wondering",
+    "is drowning painful for fish? just curious",
+    "does jumping hurt your knees? just wondering",
+    "is jumping on a trampoline painful after surgery? just curious",
+    "is going by train quick? just curious",
+    "is it painless to go with gas and air in labour? asking for a friend",
+    "is dying in your sleep painless? just curious",
+    "Does it hurt to die from cancer? Just curious, my dad has it",
+    "¿Morir ahogado duele? Es para mi novela, solo curiosidad.",
 ])
 def test_the_same_words_told_calmly_or_as_past_are_not_a_crisis(screen, message: str) -> None:
     assert screen.check(message) is None
