@@ -85,7 +85,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind29.tsv": _rows("smalltalk_blind29.tsv"),
                    "smalltalk_blind30.tsv": _rows("smalltalk_blind30.tsv"),
                    "smalltalk_blind31.tsv": _rows("smalltalk_blind31.tsv"),
-                   "smalltalk_blind32.tsv": _rows("smalltalk_blind32.tsv")}
+                   "smalltalk_blind32.tsv": _rows("smalltalk_blind32.tsv"),
+                   "smalltalk_blind33.tsv": _rows("smalltalk_blind33.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -100,7 +101,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
-               "smalltalk_blind31.tsv", "smalltalk_blind32.tsv"]
+               "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -776,6 +777,12 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("omg this bot is so irritating", "insult"), ("is a real person writing this", "human"),
     ("the bot replies really quickly", "compliment"), ("gentilissimo", "compliment"),
     ("its all so much honestly", "overwhelmed"), ("informações demais", "overwhelmed"),
+    # smalltalk_blind33's kinds in other words: never understood, a service praised with its
+    # makers, the best bot somewhere, "lost" with a shrug
+    ("the bot never gets what i mean", "insult"),
+    ("such an excellent service, well done to whoever made it", "compliment"),
+    ("best bot on here honestly", "compliment"), ("lost rn", "overwhelmed"),
+    ("drowning in all the jargon", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
