@@ -71,7 +71,9 @@ class CrisisKind(StrEnum):
 # words were asked about or supposed, which is that rule's business, not that the message is
 # calm: across the crisis sets such matches fall on crises as often as on controls ("how many
 # of my co-codamol would it take to not wake up", "if i take my whole box... would that be
-# enough"), so they leave the learnt model free to judge the message (`_judged_safe`).
+# enough"), so they leave the learnt model free to judge the message (`_judged_safe`). Not the
+# engine's question openers (`bot.text.QUESTION_OPENERS`): "when", "was" and "has" place a
+# crisis in the past, which is a judgement ("when he was 19").
 ASKED_OR_SUPPOSED = frozenset("""
 if whether how what can could would should will may might is are do does did
 i you it he she they we anyone someone
@@ -190,10 +192,16 @@ class Rule:
             if self.pattern.search(clause):
                 for unless in self.unless:
                     found = unless.search(clause)
-                    said = set(found.group().split()) if found else set()
-                    if found and not (said and said <= ASKED_OR_SUPPOSED):
+                    if found is not None and _judges(found.group()):
                         return True
         return False
+
+
+def _judges(matched: str) -> bool:
+    """An `unless` match says more than that its rule's words were asked or supposed (an empty
+    match, a lookahead's, judges too)."""
+    said = set(matched.split())
+    return not said or not said <= ASKED_OR_SUPPOSED
 
 
 class SafetyScreen:

@@ -23,7 +23,7 @@ from bot.safety import (
     clauses,
 )
 from bot.safety_file import check_safety, load_safety
-from bot.safety_model import CONTROL, digest, features, row
+from bot.safety_model import CONTROL, SafetyModel, digest, features, row
 from tests.conftest import SHIPPED_KNOWLEDGE_DIR, TESTS_DIR
 
 SAFETY_FILE = SHIPPED_KNOWLEDGE_DIR / DEFAULT_SAFETY_FILE
@@ -1643,18 +1643,17 @@ def test_the_learnt_model_catches_wordings_no_pattern_has(screen, message: str,
     assert crisis.reply == screen.reply(kind)
 
 
-def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe() -> None:
-    """"end it with my boyfriend" is an `unless` of the suicide rule: a curator's judgement.
-    The model is made eager enough to flag it, however it was last trained."""
-    message = "i'm going to end it with my boyfriend tonight, wish me luck"
-    eager = load_safety(SAFETY_FILE)
-    (row,) = eager.model.probabilities([message])
-    eager.model_threshold = 0.99 * (1.0 - row[eager.model.labels.index(CONTROL)])
-    assert eager.model.crisis(message, eager.model_threshold) is not None
-    assert eager.check(message) is None
+def _eager(model: SafetyModel, message: str) -> float:
+    """A threshold just under the model's P(crisis) for the message: eager enough to flag it,
+    however the model was last trained."""
+    (probabilities,) = model.probabilities([message])
+    return 0.99 * (1.0 - probabilities[model.labels.index(CONTROL)])
 
 
 @pytest.mark.parametrize("message", [
+    # the suicide rule's `unless`: a curator's judgement
+    "i'm going to end it with my boyfriend tonight, wish me luck",
+    # from safety_blind53
     # `figures_of_speech`: the resolve to keep fighting, after anger at an illness
     "I hate this disease so much. I'm angry all the time. I want to scream. But I'm going to keep "
     "fighting.",
@@ -1668,12 +1667,11 @@ def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe() -> None:
     # `emergency-ar`'s: stroke signs asked ahead
     "كيف أعرف علامات الجلطة الدماغية؟ أريد أن أكون مستعدة من أجل والدتي",
 ])
-def test_the_kinds_blind53_judged_calm_hold_however_eager_the_model(message: str) -> None:
-    """From safety_blind53: each message's words are judged calm by a rule's `unless`, so the
+def test_the_learnt_model_does_not_overrule_what_the_file_judged_safe(message: str) -> None:
+    """Each message's words are judged calm by a figure of speech or a rule's `unless`, so the
     learnt model, made eager enough to flag it, does not overrule the file."""
     eager = load_safety(SAFETY_FILE)
-    (row,) = eager.model.probabilities([message])
-    eager.model_threshold = 0.99 * (1.0 - row[eager.model.labels.index(CONTROL)])
+    eager.model_threshold = _eager(eager.model, message)
     assert eager.model.crisis(message, eager.model_threshold) is not None
     assert eager.check(message) is None
 
@@ -1688,10 +1686,8 @@ def test_a_rule_that_only_stands_down_for_a_question_leaves_the_model_free_to_ju
     supposed = "if i swallow all my pills tonight nobody will find me until morning"
     calm = "how do vitamins and my pills mix, is it ok to take them together"
     for message, caught in ((supposed, True), (calm, False)):
-        (probabilities,) = shipped.model.probabilities([message])
         eager = SafetyScreen((rule,), shipped.replies, model=shipped.model,
-                             model_threshold=0.99 * (1.0 - probabilities[
-                                 shipped.model.labels.index(CONTROL)]))
+                             model_threshold=_eager(shipped.model, message))
         assert not rule.hit(clauses(message), message)  # the rule itself stands down
         assert (eager.check(message) is not None) is caught, message
 
