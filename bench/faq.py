@@ -164,6 +164,7 @@ def main() -> None:
     colonoscopy, _, colonoscopy_asked = imported_faq("colonoscopy")
     covid, _, covid_asked = imported_faq("covid")
     measles, _, measles_asked = imported_faq("measles")
+    lyme, _, lyme_asked = imported_faq("lyme")
     seed, seed_asked = seed_faq()
     sets = {
         "seed pack as a FAQ": (lambda rng: faq_split(seed, seed_asked, rng), True, lexicon),
@@ -175,6 +176,8 @@ def main() -> None:
             lambda rng: faq_split(covid, covid_asked, rng), True, lexicon),
         "a health agency's FAQ written blind, queries like a real log's, not tuned on (measles)": (
             lambda rng: faq_split(measles, measles_asked, rng), True, lexicon),
+        "a Lyme disease FAQ written blind with a real log's uneven queries, not tuned on (lyme)": (
+            lambda rng: faq_split(lyme, lyme_asked, rng), True, lexicon),
         f"CLINC150, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
             clinc["train"], clinc["test"], CLINC_SOURCE, rng), False, None),
         f"BANKING77, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(

@@ -153,6 +153,9 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                # spinners.tsv: the same mix (a family WhatsApp group, a nurse's email, a
                # charity's channel), held out: first 87.9% / 96.7%
                "spinners.tsv": (0.87, 0.96),
+               # dwellers.tsv: the same mix (an MS forum, a clinic newsletter, a Reddit thread, a
+               # newsroom's channel), first measured 89.7% / 98.3%; misses read
+               "dwellers.tsv": (0.89, 0.98),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the

@@ -515,6 +515,17 @@ def test_a_faq_as_published_offers_two_close_entries_instead_of_guessing() -> No
     assert isinstance(Engine(vaccine_faq(), lead=0.0).ask("does vaccine work well"), Answer)
 
 
+def test_a_faq_entry_answers_the_kind_of_measure_its_own_question_asks() -> None:
+    # Its answer gives no time, but the FAQ's own question says it answers "when"
+    tested = Entry("when-tested", "faq", ("When should I get tested?",),
+                   "Get tested if you have symptoms such as a cough or a fever.", SOURCE)
+    engine = Engine([*vaccine_faq(), tested])
+    result = engine.ask("so when should i get a test done")
+    assert isinstance(result, Answer) and result.entry.id == "when-tested"
+    # a passage with no time still answers no "when" its own question does not ask
+    assert "how-works" not in {m.entry.id for m in engine.rank("when does the vaccine work")}
+
+
 def test_knowledge_with_many_phrasings_needs_no_lead(engine: Engine) -> None:
     assert engine.lead == 0.0
     assert Engine(vaccine_faq()).lead == SPARSE_LEAD

@@ -86,7 +86,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind30.tsv": _rows("smalltalk_blind30.tsv"),
                    "smalltalk_blind31.tsv": _rows("smalltalk_blind31.tsv"),
                    "smalltalk_blind32.tsv": _rows("smalltalk_blind32.tsv"),
-                   "smalltalk_blind33.tsv": _rows("smalltalk_blind33.tsv")}
+                   "smalltalk_blind33.tsv": _rows("smalltalk_blind33.tsv"),
+                   "smalltalk_blind34.tsv": _rows("smalltalk_blind34.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -101,7 +102,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind20.tsv", "smalltalk_blind21.tsv", "smalltalk_blind23.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
-               "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv"]
+               "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
+               "smalltalk_blind34.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -783,6 +785,13 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("such an excellent service, well done to whoever made it", "compliment"),
     ("best bot on here honestly", "compliment"), ("lost rn", "overwhelmed"),
     ("drowning in all the jargon", "overwhelmed"),
+    # smalltalk_blind34's kinds in other words: someone actually typing the replies, what it can
+    # do in a group, too much at once, a full brain, all over the place, everything so fast
+    ("is there really someone answering these messages", "human"),
+    ("so what do you do in here", "capabilities"), ("way too much at once tbh", "overwhelmed"),
+    ("brain mush. can't process any of this", "overwhelmed"),
+    ("im all over the place today", "overwhelmed"),
+    ("it's all moving so fast", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -896,6 +905,7 @@ def test_thanks_for_easing_a_worry_that_was_is_thanks(small, message: str) -> No
     "I'm not scared anymore", "the nerves in my legs hurt", "I lost my balance today",
     "MS attacks the central nervous system", "it's a lot of money", "ok that's a lot",
     "watched a scary movie last night lol",
+    "my gut can't process gluten", "I ate too much at once", "my head full of lice again",
 ])
 def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_worry(
         small, message: str) -> None:
