@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, wraps
 from itertools import chain
@@ -62,6 +62,7 @@ from bot.tuning import (
     SPARSE_LEAD,
     SPARSE_PASSAGE_LENGTH,
     SPARSE_PASSAGE_WEIGHT,
+    SPARSE_TRUSTED,
     SUGGEST_SHARE,
     THRESHOLD,
 )
@@ -119,6 +120,10 @@ class Engine(MessageRanking):
         texts = list(dict.fromkeys(chain.from_iterable(
             (*entry.questions, entry.answer) for entry in self.entries)))
         split = dict(zip(texts, words_of(texts), strict=True))
+        phrasings_each = median(len(e.questions) for e in self.entries)
+        sparse = phrasings_each < MIN_QUESTIONS  # a FAQ as published
+        if sparse:
+            self._spell_readers_queries(split, synonyms)
         # one C loop: 100,000 texts add up
         vocabulary: Counter[str] = Counter(chain.from_iterable(split.values()))
         # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
@@ -137,13 +142,7 @@ class Engine(MessageRanking):
                 elsewhere.extend(phrase_words)
         vocabulary.update(sorted(STOPWORDS))  # misspelt function words ("shoudnt") too; sorted,
         # so a tie between two corrections is broken the same way whatever the hash seed
-        self.speller = Speller((w for w, _ in vocabulary.most_common()),
-                               known=chain(vocabulary, elsewhere, _MEASURE_WORDS, IRREGULAR),
-                               shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True,
-                               splits=True, clipped=True, function_words=STOPWORDS,
-                               stem=stem)
-        phrasings_each = median(len(e.questions) for e in self.entries)
-        sparse = phrasings_each < MIN_QUESTIONS  # a FAQ as published
+        self.speller = _speller(vocabulary, elsewhere)
         passage_weight = SPARSE_PASSAGE_WEIGHT if sparse else PASSAGE_WEIGHT
         self._bayes_weight = SPARSE_BAYES_WEIGHT if sparse else BAYES_WEIGHT
         owners: list[int] = []
@@ -193,6 +192,24 @@ class Engine(MessageRanking):
         self.threshold = default if threshold is None else threshold
         self._prepare_readings(self.entries, default, phrasings)
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
+
+    def _spell_readers_queries(self, split: dict[str, list[str]],
+                               synonyms: Mapping[str, Sequence[str]] | None) -> None:
+        """In a FAQ as published, the phrasings past its own question are readers' queries,
+        typed as readers type ("contagous", "norovirous"). A word that neither the FAQ's own
+        questions and answers use nor `SPARSE_TRUSTED` phrasings share is spelt as the FAQ
+        spells it, so a later reader's word, corrected the same way, meets it."""
+        own = {text for entry in self.entries for text in (entry.question, entry.answer)}
+        counts = Counter(chain.from_iterable(split.values()))
+        trusted = Counter({w: n for w, n in counts.items() if n >= SPARSE_TRUSTED})
+        trusted.update(chain.from_iterable(split[text] for text in own))
+        trusted.update(sorted(STOPWORDS))
+        lexicon = [w for canonical, variants in (synonyms or {}).items()
+                   for phrase in (canonical, *variants) for w in words(phrase)]
+        speller = _speller(trusted, lexicon)
+        for text, text_words in split.items():
+            if text not in own:
+                split[text] = speller.correct_all(text_words)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, threshold: float | None = None) -> Engine:
@@ -386,4 +403,12 @@ def _has_letters(text: str) -> bool:
 # Never spelling-corrected, though the knowledge may not use them: "three weeks" is not "there
 # wees", "in hours" not "in our"; the engine reads them as how many or how long (`focus.counts`).
 _MEASURE_WORDS = (*NUMBER_WORDS, *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS))
+
+
+def _speller(vocabulary: Counter[str], known: Iterable[str]) -> Speller:
+    """Corrects toward `vocabulary`, commonest first; `known` words are never corrected."""
+    return Speller((w for w, _ in vocabulary.most_common()),
+                   known=chain(vocabulary, known, _MEASURE_WORDS, IRREGULAR),
+                   shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True, splits=True,
+                   clipped=True, function_words=STOPWORDS, stem=stem)
 

@@ -68,6 +68,11 @@ _ARTICLE_ASKED = (
     re.compile(rf"^\W*(?P<x>(?:which|who|how|when|where|why|what)\s+\w.*?)\s+(?:does|do|did)\s+"
                rf"{THE_ARTICLE}\s+(?:say|said|think|suggest|claim|reckon)\s+(?:that\s+)?"
                rf"(?P<y>\w.*)$", re.IGNORECASE),
+    # whether it is there at all: "are any dangers mentioned in the article?", "is age
+    # discussed in the review?"
+    re.compile(rf"^\W*(?P<x>(?:are|is|were|was)\s+\w.*?)\s+(?:mentioned|discussed|covered|"
+               rf"talked\s+about|described|listed|named|given|addressed)\s+(?:in|by)\s+"
+               rf"{THE_ARTICLE}\W*$", re.IGNORECASE),
 )
 
 

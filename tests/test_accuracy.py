@@ -156,6 +156,9 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                # dwellers.tsv: the same mix (an MS forum, a clinic newsletter, a Reddit thread, a
                # newsroom's channel), first measured 89.7% / 98.3%; misses read
                "dwellers.tsv": (0.89, 0.98),
+               # tinkers.tsv: the same mix (a news app's feed, a Facebook group, a pharmacy's
+               # email, a nursing course), held out: first 86.7% / 96.7%
+               "tinkers.tsv": (0.86, 0.96),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
@@ -165,7 +168,8 @@ HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ra
             "rangers.tsv", "lodgers.tsv", "tenants.tsv", "onlookers.tsv",
             "passengers.tsv", "residents.tsv", "islanders.tsv",
             "mariners.tsv", "villagers.tsv", "wardens.tsv",
-            "keepers.tsv", "shepherds.tsv", "anglers.tsv", "spinners.tsv"}
+            "keepers.tsv", "shepherds.tsv", "anglers.tsv", "spinners.tsv",
+            "tinkers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every

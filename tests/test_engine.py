@@ -128,6 +128,7 @@ IN_SCOPE = [
     # plain rewordings
     ("animal-evidence", "what did research in mice show about stem cells"),
     ("australian-review", "what did the team from australia review"),
+    ("australian-review", "is this a meta-analysis or a new trial?"),
     ("immature-cells", "can mature cells retrigger multiple sclerosis"),
     ("high-disability", "can severely disabled people still get worse after a stem cell "
                         "transplant"),
@@ -524,6 +525,19 @@ def test_a_faq_entry_answers_the_kind_of_measure_its_own_question_asks() -> None
     assert isinstance(result, Answer) and result.entry.id == "when-tested"
     # a passage with no time still answers no "when" its own question does not ask
     assert "how-works" not in {m.entry.id for m in engine.rank("when does the vaccine work")}
+
+
+def test_a_readers_typo_kept_as_a_phrasing_does_not_hide_its_entry() -> None:
+    # A FAQ as published, with a reader's query kept under one entry: "kiten" is how that
+    # reader typed the word another entry's answer spells
+    pets = Entry("pets", "faq", ("Can animals catch it?", "my kiten"),
+                 "Norovirus in people does not pass to animals.", SOURCE)
+    food = Entry("food", "faq", ("Can I cook for my family?",),
+                 "Do not cook for others until 48 hours after your symptoms stop, and keep "
+                 "the cat or kitten out of the kitchen.", SOURCE)
+    engine = Engine([*vaccine_faq(), pets, food])
+    for question in ("what about my kitten", "and my kitten?"):
+        assert engine.rank(question)[0].entry.id == "pets", describe(engine, question)
 
 
 def test_knowledge_with_many_phrasings_needs_no_lead(engine: Engine) -> None:
@@ -1182,6 +1196,11 @@ def test_what_the_article_says_about_something_asks_about_that_thing(engine: Eng
     for asked in ("which MS patients does the article say are most likely to benefit",
                   "what does the article say about which patients benefit"):
         assert engine.ask(asked).entry.id == "active-ms", describe(engine, asked)
+    # whether it is there at all: what it says of it, or a decline
+    assert article_asked("Are any dangers mentioned in the article?") == "Are any dangers"
+    assert engine.rank("Are any dangers mentioned in the article?")[0].entry.id == (
+        "toxicity-elderly")
+    assert isinstance(engine.ask("is the cost mentioned in the article?"), Declined)
 
 
 def test_the_study_asked_what_it_found_is_the_report_not_a_trial(engine: Engine) -> None:

@@ -87,7 +87,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind31.tsv": _rows("smalltalk_blind31.tsv"),
                    "smalltalk_blind32.tsv": _rows("smalltalk_blind32.tsv"),
                    "smalltalk_blind33.tsv": _rows("smalltalk_blind33.tsv"),
-                   "smalltalk_blind34.tsv": _rows("smalltalk_blind34.tsv")}
+                   "smalltalk_blind34.tsv": _rows("smalltalk_blind34.tsv"),
+                   "smalltalk_blind35.tsv": _rows("smalltalk_blind35.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -103,7 +104,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
-               "smalltalk_blind34.tsv"]
+               "smalltalk_blind34.tsv", "smalltalk_blind35.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -792,6 +793,8 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("brain mush. can't process any of this", "overwhelmed"),
     ("im all over the place today", "overwhelmed"),
     ("it's all moving so fast", "overwhelmed"),
+    # smalltalk_blind35's kinds in other words: sent before it was finished, too many things
+    ("argh pressed enter too soon", "sorry"), ("demasiadas cosas a la vez", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -800,7 +803,8 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
 
 
 @pytest.mark.parametrize("question", [
-    "who's behind this research", "who wrote this article", "anyone had hsct here",
+    "who's behind this research", "who wrote this article", "who wrote this?",
+    "anyone had hsct here",
     "anyone here done hsct?", "what the hell is hsct", "it doesn't work",
     "is there a doctor i can talk to about hsct", "your doctor is wrong",
     "terrible side effects?", "the best treatment ever", "sorry for asking but is hsct safe",
@@ -906,6 +910,7 @@ def test_thanks_for_easing_a_worry_that_was_is_thanks(small, message: str) -> No
     "MS attacks the central nervous system", "it's a lot of money", "ok that's a lot",
     "watched a scary movie last night lol",
     "my gut can't process gluten", "I ate too much at once", "my head full of lice again",
+    "too many things on the list for the clinic",
 ])
 def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_worry(
         small, message: str) -> None:
