@@ -7,14 +7,17 @@ wordings a curator has. Simulated three ways, each split N times (default 3) at 
 - the seed pack as a FAQ: each entry keeps its first phrasing and its passage, plus half of
   the reader questions the labelled files in tests/data hold for it; the other half are the
   test. No pack synonyms (a new FAQ has none), only the shipped lexicon.
-- four health FAQs written blind with their readers' queries (tests/data/faq-readers): 55
+- six health FAQs written blind with their readers' queries (tests/data/faq-readers): 55
   shingles questions with 385 queries typed as people type them, paraphrasing rather than
   copying; a hospital's 58-question colonoscopy leaflet with 338 queries in a chatbot log's
   mix (keywords, the leaflet's own words, paraphrases with typos); and a health agency's
   68-question COVID-19 FAQ with 408 queries as a real log has them (many short and alike,
   some personal and wordy, close neighbours kept apart on purpose); and a 60-question measles
   and MMR FAQ whose 352 queries were asked to look like a real FAQ log's, sharing the FAQ's
-  words more, measured once and not tuned on. Each is imported as
+  words more, measured once and not tuned on; and two FAQs whose queries are a real log's in
+  shape, uneven (popular entries with 12-20 queries, half with 1-3) and mostly the FAQ's own
+  words, near-duplicates and keywords: a 62-question norovirus FAQ (404 queries, tuned on) and
+  a 64-question Lyme disease FAQ (400 queries, not tuned on). Each is imported as
   a curator would (`python -m bot import`), with the shipped lexicon and no pack synonyms;
   each entry keeps its question plus half its queries, the other half are the test.
 - CLINC150 and BANKING77 with 3 phrasings per intent (few-shot), tested on a sample of their
@@ -165,6 +168,7 @@ def main() -> None:
     covid, _, covid_asked = imported_faq("covid")
     measles, _, measles_asked = imported_faq("measles")
     lyme, _, lyme_asked = imported_faq("lyme")
+    norovirus, _, norovirus_asked = imported_faq("norovirus")
     seed, seed_asked = seed_faq()
     sets = {
         "seed pack as a FAQ": (lambda rng: faq_split(seed, seed_asked, rng), True, lexicon),
@@ -176,6 +180,8 @@ def main() -> None:
             lambda rng: faq_split(covid, covid_asked, rng), True, lexicon),
         "a health agency's FAQ written blind, queries like a real log's, not tuned on (measles)": (
             lambda rng: faq_split(measles, measles_asked, rng), True, lexicon),
+        "a norovirus FAQ written blind with a real log's uneven queries (norovirus)": (
+            lambda rng: faq_split(norovirus, norovirus_asked, rng), True, lexicon),
         "a Lyme disease FAQ written blind with a real log's uneven queries, not tuned on (lyme)": (
             lambda rng: faq_split(lyme, lyme_asked, rng), True, lexicon),
         f"CLINC150, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(

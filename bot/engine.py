@@ -130,8 +130,8 @@ class Engine(MessageRanking):
         canonical_of = dict(zip(split, map(self._canonical, split.values()), strict=True))
         used = set(chain.from_iterable(canonical_of.values()))
         # Misspellings are put right only toward words the knowledge uses, itself or through a
-        # synonym of its own: a lexicon word for a term it never mentions ("catching" for
-        # contagious) would turn a reader's real word ("watching") into an unknown one. Such
+        # synonym of its own: a lexicon word for a term it never mentions (as "catching" for
+        # contagious was) would turn a reader's real word ("watching") into an unknown one. Such
         # words are still known, so never corrected themselves.
         elsewhere: list[str] = []
         for canonical, variants in (synonyms or {}).items():

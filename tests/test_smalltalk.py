@@ -88,7 +88,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind32.tsv": _rows("smalltalk_blind32.tsv"),
                    "smalltalk_blind33.tsv": _rows("smalltalk_blind33.tsv"),
                    "smalltalk_blind34.tsv": _rows("smalltalk_blind34.tsv"),
-                   "smalltalk_blind35.tsv": _rows("smalltalk_blind35.tsv")}
+                   "smalltalk_blind35.tsv": _rows("smalltalk_blind35.tsv"),
+                   "smalltalk_blind36.tsv": _rows("smalltalk_blind36.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -104,7 +105,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
-               "smalltalk_blind34.tsv", "smalltalk_blind35.tsv"]
+               "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -795,6 +796,10 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("it's all moving so fast", "overwhelmed"),
     # smalltalk_blind35's kinds in other words: sent before it was finished, too many things
     ("argh pressed enter too soon", "sorry"), ("demasiadas cosas a la vez", "overwhelmed"),
+    # smalltalk_blind36's kinds in other words: can't keep up, who runs it with a guess
+    ("so much to read, cant keep up", "overwhelmed"),
+    ("was this bot made by the hospital or someone else", "identity"),
+    ("have u read this article yet", "capabilities"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -910,7 +915,7 @@ def test_thanks_for_easing_a_worry_that_was_is_thanks(small, message: str) -> No
     "MS attacks the central nervous system", "it's a lot of money", "ok that's a lot",
     "watched a scary movie last night lol",
     "my gut can't process gluten", "I ate too much at once", "my head full of lice again",
-    "too many things on the list for the clinic",
+    "too many things on the list for the clinic", "i cant keep up with my kids",
 ])
 def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_worry(
         small, message: str) -> None:
