@@ -176,12 +176,16 @@ def _each_small_talk(small: SmallTalk, parts: list[str]) -> str | None:
     said = [p for p in parts
             if not all(t.norm in small.between for t in small.tokens(p))]
     parts = said if said else parts
-    found = []
+    found, hinted = [], []
     for part in parts:
         chat = small.match(part)
-        if chat is None or chat.rest:
+        if chat is None or (chat.rest and chat.rest != part):
             return None
-        found.append(chat.intent)
+        (hinted if chat.rest else found).append(chat.intent)
+    # a part the engine may answer ("Can you help me with this article?") is small talk when
+    # another part says the same whole ("I don't know how this works")
+    if not found or any(intent not in found for intent in hinted):
+        return None
     return _opened(small, found)
 
 

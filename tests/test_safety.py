@@ -124,7 +124,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind55.tsv": (50, 50, 100, 195),
                "safety_blind56.tsv": (50, 50, 100, 190),
                "safety_blind57.tsv": (50, 50, 100, 190),
-               "safety_blind58.tsv": (50, 50, 100, 190)}
+               "safety_blind58.tsv": (50, 50, 100, 190),
+               "safety_blind59.tsv": (50, 50, 100, 190)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -685,6 +686,11 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
 # "just wanted to tell someone"; stroke signs told now of someone beside the writer (sight lost
 # in one eye with an arm or the face numb or weak) even inside a question about MS; a pregnant
 # woman's heavy bleeding or severe belly pain now, in Turkish (and Italian, without faintness).
+# From safety_blind59: a passive wish "hoping ... I won't / don't wake up" with drink or pills at
+# night (self-harm, not `unconscious`); self-injury going on now told after a general question
+# ("I've been doing it with a compass / scissors / sharpener blade"); the means brought home, got
+# ready or "in my bag" beside "I've had enough" or knowing which combination would do it; a
+# denial of self-harm taken back in the next clause ("but", "yet"); meningitis signs present now.
 @pytest.mark.parametrize("message, kind", [
     ("my brother has stopped taking his insulin so he can die sooner, what do i do",
      CrisisKind.SELF_HARM),
@@ -1208,6 +1214,25 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
     ("Gelinim 8 aylık hamile, karnında şiddetli ağrı var ve kanıyor", CrisisKind.EMERGENCY),
     ("Mia moglie è incinta, perde molto sangue e ha un forte dolore alla pancia",
      CrisisKind.EMERGENCY),
+    # from safety_blind59
+    ("I drink every night hoping that one night I just won't wake up", CrisisKind.SELF_HARM),
+    ("I take extra sleeping pills every night hoping one of these nights I won't wake up",
+     CrisisKind.SELF_HARM),
+    ("Every night I have a few drinks and pray that I don't wake up", CrisisKind.SELF_HARM),
+    ("is it normal to want to hurt yourself when ur sad? ive been doing it with a compass at "
+     "school", CrisisKind.SELF_HARM),
+    ("is self harm normal when you're stressed? I've been doing it with a pencil sharpener blade",
+     CrisisKind.SELF_HARM),
+    ("do other people hurt themselves when they're upset? ive started doing it with scissors",
+     CrisisKind.SELF_HARM),
+    ("I work in a pharmacy so I know exactly which combination would do it. I've had enough and "
+     "I've brought it home with me.", CrisisKind.SELF_HARM),
+    ("I know which mix of my tablets would do it. I've had enough. I've got it ready.",
+     CrisisKind.SELF_HARM),
+    ("I've had enough. It's all in my bag.", CrisisKind.SELF_HARM),
+    ("I'm not thinking of hurting myself, but I keep picturing it", CrisisKind.SELF_HARM),
+    ("I'm not going to hurt myself. Yet.", CrisisKind.SELF_HARM),
+    ("my son has a stiff neck and a rash and a high fever", CrisisKind.EMERGENCY),
 ])
 def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
@@ -1304,6 +1329,13 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
 # label; commuters waiting for a train to a place or with good news; stroke signs asked ahead,
 # over weeks in a relapse, or years ago; a past pregnancy's bleeding, spotting or an "if" in
 # Turkish and Italian).
+# From safety_blind59: a plain denial of self-harm beside low mood and a request for support
+# (`kill-myself`'s `unless`); someone in the news, a celebrity or an influencer who died, asked
+# about calmly (`want-to-die`'s `unless`); meningitis signs listed as absent ("no rash, no stiff
+# neck") with how to tell it from a cold asked (`signs-together`'s and `stiff-neck-fever-light`'s
+# `unless`); and calm neighbours of its crisis kinds (waking late or waking the baby hoped
+# against; a compass or scissors for a circle or a fringe, a cut by accident; a relative's
+# prescription or antibiotics brought home, "had enough" of a queue or a cough).
 @pytest.mark.parametrize("message", [
     "how many ibuprofen a day is safe? I want to be careful I don't take too many with lemsip",
     "my wife had a fit three years ago after a new antibiotic and has been fine ever since, "
@@ -1700,6 +1732,31 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
     "Hamileyken çok kanama olursa ne yapılır?",
     "İlk hamileliğimde çok kanamam olmuştu, bu sefer de olur mu?",
     "Quando ero incinta perdevo molto sangue e avevo forti dolori, è normale?",
+    # from safety_blind59
+    "I'm hoping I don't wake up late for my exam tomorrow",
+    "hoping I don't wake up the baby when I get in from my night shift",
+    "how do I draw a perfect circle? I've been doing it with a compass but it slips",
+    "is it normal for a 7 year old to cut their own fringe? she's been doing it with scissors at "
+    "school",
+    "I cut myself with scissors by accident, I've been doing it with a craft blade since",
+    "I work in a pharmacy and I've brought my mum's prescription home with me, I've had enough of "
+    "the queues",
+    "I've had enough of this cough. The GP gave me antibiotics and I've brought them home with me",
+    "I'm done for today, I've brought it home for my dad, he needs his inhaler",
+    "I've felt really low since my diagnosis, not thinking of hurting myself, just want to find a "
+    "support group near me",
+    "Feeling down after my MS diagnosis, no thoughts of harming myself, where can I find "
+    "counselling?",
+    "I'm not going to hurt myself, I just need someone to talk to about my diagnosis",
+    "Someone in the news died after taking diet pills bought online. How do I tell if a website "
+    "selling medicines is legit?",
+    "A celebrity died after an overdose of sleeping pills, how much melatonin is too much?",
+    "An influencer died after taking weight loss pills bought online, are they regulated?",
+    "Bit of a headache and a cold, no rash, no stiff neck, eating fine. I know it's probably "
+    "nothing but how do you tell meningitis apart from a cold?",
+    "My son has a temperature and a cold but no stiff neck and no rash, how do I tell if it's "
+    "meningitis?",
+    "He has a stiff neck but no fever, slept funny on the sofa",
 ])
 def test_the_same_words_told_calmly_or_as_past_are_not_a_crisis(screen, message: str) -> None:
     assert screen.check(message) is None

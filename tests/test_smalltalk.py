@@ -89,7 +89,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind33.tsv": _rows("smalltalk_blind33.tsv"),
                    "smalltalk_blind34.tsv": _rows("smalltalk_blind34.tsv"),
                    "smalltalk_blind35.tsv": _rows("smalltalk_blind35.tsv"),
-                   "smalltalk_blind36.tsv": _rows("smalltalk_blind36.tsv")}
+                   "smalltalk_blind36.tsv": _rows("smalltalk_blind36.tsv"),
+                   "smalltalk_blind37.tsv": _rows("smalltalk_blind37.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -105,7 +106,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind24.tsv", "smalltalk_blind25.tsv", "smalltalk_blind27.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
-               "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv"]
+               "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
+               "smalltalk_blind37.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -800,6 +802,13 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("so much to read, cant keep up", "overwhelmed"),
     ("was this bot made by the hospital or someone else", "identity"),
     ("have u read this article yet", "capabilities"),
+    # smalltalk_blind37's kinds in other words: information overload with an emoji, the bot
+    # repeating itself, a goodbye announced, over one's head, help asked then how it works
+    ("such a lot of information 🤯", "overwhelmed"),
+    ("this useless bot keeps saying the same thing", "insult"),
+    ("going to say goodnight then", "goodbye"),
+    ("the jargon is going right over my head", "overwhelmed"),
+    ("Can you help me with the article? I don't know how this works", "capabilities"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -916,6 +925,7 @@ def test_thanks_for_easing_a_worry_that_was_is_thanks(small, message: str) -> No
     "watched a scary movie last night lol",
     "my gut can't process gluten", "I ate too much at once", "my head full of lice again",
     "too many things on the list for the clinic", "i cant keep up with my kids",
+    "the ball flew over my head",
 ])
 def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_worry(
         small, message: str) -> None:
