@@ -176,7 +176,8 @@ def _each_small_talk(small: SmallTalk, parts: list[str]) -> str | None:
     said = [p for p in parts
             if not all(t.norm in small.between for t in small.tokens(p))]
     parts = said if said else parts
-    found, hinted = [], []
+    found: list[str] = []
+    hinted: list[str] = []
     for part in parts:
         chat = small.match(part)
         if chat is None or (chat.rest and chat.rest != part):
