@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property, wraps
 from itertools import chain
@@ -20,18 +20,17 @@ from typing import ParamSpec
 import numpy as np
 
 from bot.asking import asks, questions_in
+from bot.engine_spelling import spell_readers_queries, speller
 from bot.focus import Focus
 from bot.framing import unaddressed
 from bot.index import Index
 from bot.knowledge import MIN_QUESTIONS, Entry, Knowledge
-from bot.measures import ANY_MEASURE, NUMBER_WORDS, TIME_UNITS, ages_as_numbers, asks_for, holds
+from bot.measures import ANY_MEASURE, ages_as_numbers, asks_for, holds
 from bot.message_ranking import MessageRanking
 from bot.outcomes import DeclineReason
 from bot.quotes import Quotes
 from bot.results import Answer, Declined, Match, Result, decide
-from bot.spelling import Speller
 from bot.text import (
-    IRREGULAR,
     MAX_QUESTION_CHARS,
     STOPWORDS,
     STOPWORDS_STEMMED,
@@ -49,8 +48,6 @@ from bot.tuning import (
     CLASSIFIED_THRESHOLD,
     CLASSIFIER_PHRASINGS,
     CLASSIFIER_WEIGHT,
-    CORRECT_MIN,
-    LONG_WORD,
     MARGIN,
     OFF_TOPIC_FACTOR,
     PASSAGE_WEIGHT,
@@ -62,7 +59,6 @@ from bot.tuning import (
     SPARSE_LEAD,
     SPARSE_PASSAGE_LENGTH,
     SPARSE_PASSAGE_WEIGHT,
-    SPARSE_TRUSTED,
     SUGGEST_SHARE,
     THRESHOLD,
 )
@@ -123,7 +119,7 @@ class Engine(MessageRanking):
         phrasings_each = median(len(e.questions) for e in self.entries)
         sparse = phrasings_each < MIN_QUESTIONS  # a FAQ as published
         if sparse:
-            self._spell_readers_queries(split, synonyms)
+            spell_readers_queries(self.entries, split, synonyms)
         # one C loop: 100,000 texts add up
         vocabulary: Counter[str] = Counter(chain.from_iterable(split.values()))
         # Each distinct text made canonical once; then per entry, not per phrasing, in C loops.
@@ -142,7 +138,7 @@ class Engine(MessageRanking):
                 elsewhere.extend(phrase_words)
         vocabulary.update(sorted(STOPWORDS))  # misspelt function words ("shoudnt") too; sorted,
         # so a tie between two corrections is broken the same way whatever the hash seed
-        self.speller = _speller(vocabulary, elsewhere)
+        self.speller = speller(vocabulary, elsewhere)
         passage_weight = SPARSE_PASSAGE_WEIGHT if sparse else PASSAGE_WEIGHT
         self._bayes_weight = SPARSE_BAYES_WEIGHT if sparse else BAYES_WEIGHT
         owners: list[int] = []
@@ -192,24 +188,6 @@ class Engine(MessageRanking):
         self.threshold = default if threshold is None else threshold
         self._prepare_readings(self.entries, default, phrasings)
         self._related: np.ndarray | None = None  # entry x entry likeness, on first use
-
-    def _spell_readers_queries(self, split: dict[str, list[str]],
-                               synonyms: Mapping[str, Sequence[str]] | None) -> None:
-        """In a FAQ as published, the phrasings past its own question are readers' queries,
-        typed as readers type ("contagous", "norovirous"). A word that neither the FAQ's own
-        questions and answers use nor `SPARSE_TRUSTED` phrasings share is spelt as the FAQ
-        spells it, so a later reader's word, corrected the same way, meets it."""
-        own = {text for entry in self.entries for text in (entry.question, entry.answer)}
-        counts = Counter(chain.from_iterable(split.values()))
-        trusted = Counter({w: n for w, n in counts.items() if n >= SPARSE_TRUSTED})
-        trusted.update(chain.from_iterable(split[text] for text in own))
-        trusted.update(sorted(STOPWORDS))
-        lexicon = [w for canonical, variants in (synonyms or {}).items()
-                   for phrase in (canonical, *variants) for w in words(phrase)]
-        speller = _speller(trusted, lexicon)
-        for text, text_words in split.items():
-            if text not in own:
-                split[text] = speller.correct_all(text_words)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge, threshold: float | None = None) -> Engine:
@@ -398,17 +376,3 @@ def _passage_length(words_in_passage: int, question_length: float) -> float:
 
 def _has_letters(text: str) -> bool:
     return any(any(ch.isalpha() for ch in w) for w in words(text[:MAX_QUESTION_CHARS]))
-
-
-# Never spelling-corrected, though the knowledge may not use them: "three weeks" is not "there
-# wees", "in hours" not "in our"; the engine reads them as how many or how long (`focus.counts`).
-_MEASURE_WORDS = (*NUMBER_WORDS, *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS))
-
-
-def _speller(vocabulary: Counter[str], known: Iterable[str]) -> Speller:
-    """Corrects toward `vocabulary`, commonest first; `known` words are never corrected."""
-    return Speller((w for w, _ in vocabulary.most_common()),
-                   known=chain(vocabulary, known, _MEASURE_WORDS, IRREGULAR),
-                   shortest=CORRECT_MIN, long_word=LONG_WORD, swaps=True, splits=True,
-                   clipped=True, function_words=STOPWORDS, stem=stem)
-

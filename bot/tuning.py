@@ -125,7 +125,7 @@ SPARSE_CHAR_WEIGHT = 1.0
 SPARSE_HEADLINE = 0.9
 # ... and there the phrasings past an entry's own question are readers' queries with their
 # typos: a word in fewer phrasings than this, and not in the FAQ's own questions and answers,
-# is spelt as the FAQ's words are (`Engine._spell_readers_queries`). Ranked first norovirus
+# is spelt as the FAQ's words are (`bot.engine_spelling`). Ranked first norovirus
 # +1.1, colonoscopy +0.5, covid +0.5 points, shingles level; measles +0.5; CLINC150 and
 # BANKING77 with 3 phrasings -0.1 each. 4 does alike; 2 leaves covid level.
 SPARSE_TRUSTED = 3
