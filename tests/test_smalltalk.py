@@ -90,7 +90,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind34.tsv": _rows("smalltalk_blind34.tsv"),
                    "smalltalk_blind35.tsv": _rows("smalltalk_blind35.tsv"),
                    "smalltalk_blind36.tsv": _rows("smalltalk_blind36.tsv"),
-                   "smalltalk_blind37.tsv": _rows("smalltalk_blind37.tsv")}
+                   "smalltalk_blind37.tsv": _rows("smalltalk_blind37.tsv"),
+                   "smalltalk_blind38.tsv": _rows("smalltalk_blind38.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -107,7 +108,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
                "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
-               "smalltalk_blind37.tsv"]
+               "smalltalk_blind37.tsv", "smalltalk_blind38.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -809,6 +810,13 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("going to say goodnight then", "goodbye"),
     ("the jargon is going right over my head", "overwhelmed"),
     ("Can you help me with the article? I don't know how this works", "capabilities"),
+    # smalltalk_blind38's kinds in other words: answers praised, the bot handy, a fried brain,
+    # overwhelmed in Polish, not even knowing where to start, what else it can help with
+    ("such clear answers, well done to whoever made you", "compliment"),
+    ("this bot is really handy", "compliment"), ("head = mush", "overwhelmed"),
+    ("wszystko mnie przytłacza", "overwhelmed"),
+    ("honestly I dont even know where to begin", "overwhelmed"),
+    ("could you answer other questions apart from the article", "capabilities"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -925,6 +933,7 @@ def test_thanks_for_easing_a_worry_that_was_is_thanks(small, message: str) -> No
     "watched a scary movie last night lol",
     "my gut can't process gluten", "I ate too much at once", "my head full of lice again",
     "too many things on the list for the clinic", "i cant keep up with my kids",
+    "does it work for secondary progressive? sorry to bother you",
     "the ball flew over my head",
 ])
 def test_a_feeling_denied_laughed_at_or_a_word_that_only_looks_like_one_is_no_worry(
