@@ -54,6 +54,8 @@ _IN_PASSING = re.compile(
     r"\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
     r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
+_ABOUT_LOST = re.compile(r"\b(?:about|of|over)\.\s(?!\w+\s+(?:is|are|was|were|does|do|did|can|"
+                         r"could|will|would|should|has|have)\b)", re.IGNORECASE)
 # "can't" opening a clause with no one after it tells ("Can't sleep, too anxious about all
 # this"); "can't I have it" asks
 _CANT_DO = re.compile(rf"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could not)\s+"
@@ -73,7 +75,12 @@ def asks_nothing(text: str) -> bool:
     """No sentence or clause of the message asks, however it is asked: a request too
     ("Explain HSCT to me like I'm five please. Newly diagnosed, totally overwhelmed.")."""
     text = _AT_A_LOSS.sub(" ", text)
-    return ("?" not in text and with_lost_stop(text) is None and not _IN_PASSING.search(text)
+    lost = with_lost_stop(text)
+    # "worried about what this means for our family": what the feeling is about, not a
+    # question run on with no stop (as `_IN_PASSING` reads it)
+    if lost is not None and _ABOUT_LOST.search(lost):
+        lost = None
+    return ("?" not in text and lost is None and not _IN_PASSING.search(text)
             and not any((asks(c) and not _CANT_DO.match(c)) or marked_question(c)
                         or indirectly_asked(c) is not None or requests(c)
                         for s in sentences(text) for c in (s, *_CLAUSE.split(s))))

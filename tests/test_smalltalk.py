@@ -91,7 +91,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind35.tsv": _rows("smalltalk_blind35.tsv"),
                    "smalltalk_blind36.tsv": _rows("smalltalk_blind36.tsv"),
                    "smalltalk_blind37.tsv": _rows("smalltalk_blind37.tsv"),
-                   "smalltalk_blind38.tsv": _rows("smalltalk_blind38.tsv")}
+                   "smalltalk_blind38.tsv": _rows("smalltalk_blind38.tsv"),
+                   "smalltalk_blind39.tsv": _rows("smalltalk_blind39.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -108,7 +109,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
                "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
-               "smalltalk_blind37.tsv", "smalltalk_blind38.tsv"]
+               "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -817,6 +818,11 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("wszystko mnie przytłacza", "overwhelmed"),
     ("honestly I dont even know where to begin", "overwhelmed"),
     ("could you answer other questions apart from the article", "capabilities"),
+    # smalltalk_blind39's kinds in other words: a little tool praised, a worry about what it
+    # means, one's doctor said the same
+    ("what a handy little resource", "compliment"),
+    ("so scared of what this means for my kids", "worried"),
+    ("that's exactly what my gp told me", "ack"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
