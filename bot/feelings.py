@@ -46,16 +46,17 @@ NEGATED = (("no", "need", "to"), ("nothing", "to", "be"))
 # or one asked for someone ("my mum's nervous, she wants to know if she'll have to stay...").
 # Its question words are the ones `asks` knows (`bot.asking.OPENERS`).
 # After "about", "of" or "over" they begin what the feeling is about ("worried about what
-# this all means for us"), not a question.
+# this all means for us"), not a question: here, and where `bot.asking` puts back a stop it
+# takes for lost (`_ABOUT_LOST`).
+_ABOUT = ("about", "of", "over")
 _WHO = r"i|we|you|he|she|they|it|this|that|there"
 _IN_PASSING = re.compile(
-    rf"(?<!\babout)(?<!\bof)(?<!\bover)"
-    rf"\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
+    "".join(rf"(?<!\b{word})" for word in _ABOUT)
+    + rf"\s(?:{OPENERS})\s+(?:{_WHO}|these|those|my|his|her|our|their)\b|"
     r"\b(?:know|wonder|wondering|ask|asking|asks|find out)\s+"
     r"(?:if|whether|what|how|when|why|where|who)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]\s*|\s[-–—]\s")
-_ABOUT_LOST = re.compile(r"\b(?:about|of|over)\.\s(?!\w+\s+(?:is|are|was|were|does|do|did|can|"
-                         r"could|will|would|should|has|have)\b)", re.IGNORECASE)
+_ABOUT_LOST = re.compile(rf"\b(?:{'|'.join(_ABOUT)})\.\s", re.IGNORECASE)
 # "can't" opening a clause with no one after it tells ("Can't sleep, too anxious about all
 # this"); "can't I have it" asks
 _CANT_DO = re.compile(rf"(?:can ?[’']?t|cannot|can not|couldn ?[’']?t|could not)\s+"
