@@ -159,6 +159,9 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                # tinkers.tsv: the same mix (a news app's feed, a Facebook group, a pharmacy's
                # email, a nursing course), held out: first 86.7% / 96.7%
                "tinkers.tsv": (0.86, 0.96),
+               # millers.tsv: the same mix (a waiting-room poster, a podcast, a charity's
+               # newsletter, a Reddit thread), first measured 84.8% / 100%; misses read
+               "millers.tsv": (0.84, 1.0),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the

@@ -92,7 +92,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind36.tsv": _rows("smalltalk_blind36.tsv"),
                    "smalltalk_blind37.tsv": _rows("smalltalk_blind37.tsv"),
                    "smalltalk_blind38.tsv": _rows("smalltalk_blind38.tsv"),
-                   "smalltalk_blind39.tsv": _rows("smalltalk_blind39.tsv")}
+                   "smalltalk_blind39.tsv": _rows("smalltalk_blind39.tsv"),
+                   "smalltalk_blind40.tsv": _rows("smalltalk_blind40.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -109,7 +110,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind28.tsv", "smalltalk_blind29.tsv", "smalltalk_blind30.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
                "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
-               "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv"]
+               "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv",
+               "smalltalk_blind40.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -823,6 +825,19 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("what a handy little resource", "compliment"),
     ("so scared of what this means for my kids", "worried"),
     ("that's exactly what my gp told me", "ack"),
+    # smalltalk_blind40's kinds in other words: too much for me, a head that takes in no more,
+    # going mad with the information, the bot wished on others, told to stop quoting, someone
+    # reading the messages, a laugh with a word of delight, a test to ignore, something learnt
+    ("honestly way too much for me", "overwhelmed"),
+    ("all this jargon is just too much for me", "overwhelmed"),
+    ("my head cant absorb any more", "overwhelmed"),
+    ("me estoy volviendo loca con tanta informacion", "overwhelmed"),
+    ("I wish my neurologist's clinic had one of these", "compliment"),
+    ("please stop copying the article at me", "insult"),
+    ("is anyone actually reading my messages", "human"),
+    ("lol genius", "laugh"),
+    ("testing please ignore", "test"),
+    ("wow I had no idea stem cells came from the blood", "ack"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
