@@ -17,10 +17,11 @@ wordings a curator has. Simulated three ways, each split N times (default 3) at 
   words more, measured once and not tuned on; and two FAQs whose queries are a real log's in
   shape, uneven (popular entries with 12-20 queries, half with 1-3) and mostly the FAQ's own
   words, near-duplicates and keywords: a 62-question norovirus FAQ (404 queries, tuned on),
-  a 64-question Lyme disease FAQ (400 queries, not tuned on) and a 64-question flu and flu
-  vaccine FAQ (406 queries). Each is imported as
-  a curator would (`python -m bot import`), with the shipped lexicon and no pack synonyms;
-  each entry keeps its question plus half its queries, the other half are the test.
+  a 64-question Lyme disease FAQ (400 queries, not tuned on), a 64-question flu and flu
+  vaccine FAQ (406 queries) and a 64-question hay fever FAQ (400 queries, not tuned on).
+  Each is imported as a curator would (`python -m bot import`), with the shipped lexicon and
+  no pack synonyms; each entry keeps its question plus half its queries, the other half are
+  the test.
 - CLINC150 and BANKING77 with 3 phrasings per intent (few-shot), tested on a sample of their
   in-scope test queries.
 Prints how often the right entry is ranked first whatever the threshold, and for this engine
@@ -171,6 +172,7 @@ def main() -> None:
     lyme, _, lyme_asked = imported_faq("lyme")
     norovirus, _, norovirus_asked = imported_faq("norovirus")
     flu, _, flu_asked = imported_faq("flu")
+    hayfever, _, hayfever_asked = imported_faq("hayfever")
     seed, seed_asked = seed_faq()
     sets = {
         "seed pack as a FAQ": (lambda rng: faq_split(seed, seed_asked, rng), True, lexicon),
@@ -188,6 +190,8 @@ def main() -> None:
             lambda rng: faq_split(lyme, lyme_asked, rng), True, lexicon),
         "a flu and flu vaccine FAQ written blind with a real log's uneven queries (flu)": (
             lambda rng: faq_split(flu, flu_asked, rng), True, lexicon),
+        "a hay fever FAQ written blind with a real log's uneven queries, not tuned on (hayfever)": (
+            lambda rng: faq_split(hayfever, hayfever_asked, rng), True, lexicon),
         f"CLINC150, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
             clinc["train"], clinc["test"], CLINC_SOURCE, rng), False, None),
         f"BANKING77, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(

@@ -39,6 +39,33 @@ def requests(text: str) -> bool:
     return _REQUEST.match(text.strip()) is not None
 
 
+# A question in a reader's own language, by its opening: a question word or an "I'd like to
+# know" in Italian, Spanish, French, German or Portuguese ("vorrei sapere quanto dura il
+# ricovero", "cuánto tiempo dura"). The engine cannot read it, yet it asks, so a greeting beside
+# it is not the whole reply (`bot.conversation`).
+_OPENERS_ELSEWHERE = frozenset("""
+quanto quanta quanti quante come cosa perche quando dove chi quale quali
+cuanto cuanta cuantos cuantas como que cual cuales cuando donde quien quienes
+combien comment pourquoi quand ou qui quel quelle quels quelles
+wie was warum wann wo wer welche welcher welches wieviel wieso weshalb
+quantos quantas qual quais onde quem
+""".split())
+_LEAD_INS_ELSEWHERE = tuple(tuple(lead.split()) for lead in (
+    "vorrei sapere", "volevo sapere", "vorrei chiedere", "volevo chiedere",
+    "quisiera saber", "queria saber", "quiero saber", "me gustaria saber",
+    "je voudrais savoir", "j aimerais savoir", "jaimerais savoir", "je veux savoir",
+    "est ce que", "ich mochte wissen", "ich wurde gerne wissen", "ich wollte fragen",
+    "gostaria de saber", "quero saber"))
+
+
+def asks_elsewhere(text: str) -> bool:
+    """Opens as a question does in another language the engine does not read."""
+    found = words(text)
+    return len(found) >= MIN_QUESTION_WORDS and (
+        found[0] in _OPENERS_ELSEWHERE
+        or any(tuple(found[:len(lead)]) == lead for lead in _LEAD_INS_ELSEWHERE))
+
+
 # A question's mark in the scripts that have their own ("？" Chinese and Japanese, "؟" Arabic)
 _QUESTION_MARK = re.compile(r"[?？؟]\s*$")
 _UNSPACED_QUESTION = 8  # characters of a question in a script written without spaces

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import replies
-from bot.asking import asks, marked_question, sentences
+from bot.asking import asks, asks_elsewhere, marked_question, sentences
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Source
 from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
@@ -252,13 +252,14 @@ def _asked(rest: str, result: Declined, smalltalk: SmallTalk | None) -> bool:
     the engine's decline is the reply ("thanks! and how long is recovery?"). A question the
     engine could not read at all (another language or script: "こんにちは、HSCTの後に再発する
     ことはありますか？", "Takk! Hvor lenge er man på sykehus?") still asks when it is marked as
-    one (`asking.marked_question`): the reader learns it was not understood rather than being
-    greeted or thanked, and the curator sees it. So does one on the topic asked indirectly, in
-    any of its sentences ("Good morning. I would like to know whether it is available in the
-    UK."), which had got a greeting, unless what it asks is small talk too ("I wonder if you
-    could help me")."""
+    one (`asking.marked_question`) or opens as one does in its language ("Salve, vorrei
+    sapere quanto dura il ricovero", `asking.asks_elsewhere`): the reader learns it was not
+    understood rather than being greeted or thanked, and the curator sees it. So does one on
+    the topic asked indirectly, in any of its sentences ("Good morning. I would like to know
+    whether it is available in the UK."), which had got a greeting, unless what it asks is
+    small talk too ("I wonder if you could help me")."""
     if marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
-                                 and asks(rest)):
+                                 and asks(rest)) or asks_elsewhere(rest):
         return True
     return result.reason is DeclineReason.NOT_IN_ARTICLE and any(
         inner is not None and (smalltalk is None or smalltalk.match(inner) is None)

@@ -162,6 +162,9 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                # millers.tsv: the same mix (a waiting-room poster, a podcast, a charity's
                # newsletter, a Reddit thread), first measured 84.8% / 100%; misses read
                "millers.tsv": (0.84, 1.0),
+               # glaziers.tsv: the same mix (a local paper's health page, a WhatsApp group of
+               # MS mums, a nurse's email, a video's comments), held out: first 88.5% / 96.7%
+               "glaziers.tsv": (0.88, 0.96),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
@@ -172,7 +175,7 @@ HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ra
             "passengers.tsv", "residents.tsv", "islanders.tsv",
             "mariners.tsv", "villagers.tsv", "wardens.tsv",
             "keepers.tsv", "shepherds.tsv", "anglers.tsv", "spinners.tsv",
-            "tinkers.tsv"}
+            "tinkers.tsv", "glaziers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every

@@ -136,7 +136,12 @@ def test_small_talk_with_a_remark_but_no_question_stays_small_talk(
 @pytest.mark.parametrize("message", ["こんにちは、HSCTの後に再発することはありますか？",
                                      "Takk! Hvor lenge er man på sykehus?",
                                      "Привет, бот, сколько длится восстановление после ТГСК?",
-                                     "你好，HSCT 治疗多发性硬化的成功率是多少？"])
+                                     "你好，HSCT 治疗多发性硬化的成功率是多少？",
+                                     # unmarked, opening as a question does in its language
+                                     "Salve, vorrei sapere quanto dura il ricovero per il "
+                                     "trapianto", "Hola, cuánto cuesta el trasplante",
+                                     "Bonjour, combien de temps dure l'hospitalisation",
+                                     "Hallo, wie lange dauert die Behandlung"])
 def test_a_question_the_engine_cannot_read_is_declined_not_greeted(
         shipped: Conversation, message: str) -> None:
     """A greeting or thanks before a question in a language the engine does not read: the
@@ -145,7 +150,8 @@ def test_a_question_the_engine_cannot_read_is_declined_not_greeted(
     assert turn.outcome is Outcome.DECLINED
 
 
-@pytest.mark.parametrize("message", ["hi! 你好吗？", "hi, anyone?", "thanks!! 😊?"])
+@pytest.mark.parametrize("message", ["hi! 你好吗？", "hi, anyone?", "thanks!! 😊?",
+                                     "Ciao, come stai", "Guten Morgen, wie geht es dir"])
 def test_small_talk_with_a_short_question_the_engine_cannot_read_stays_small_talk(
         shipped: Conversation, message: str) -> None:
     assert shipped.reply(message, PRIVATE).outcome is Outcome.SMALLTALK

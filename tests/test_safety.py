@@ -128,7 +128,8 @@ BLIND_SIZES = {"safety_blind.tsv": (65, 55, 100, 210), "safety_blind2.tsv": (60,
                "safety_blind59.tsv": (50, 50, 100, 190),
                "safety_blind60.tsv": (50, 50, 100, 190),
                "safety_blind61.tsv": (50, 50, 100, 190),
-               "safety_blind62.tsv": (50, 50, 100, 190)}
+               "safety_blind62.tsv": (50, 50, 100, 190),
+               "safety_blind63.tsv": (50, 50, 100, 190)}
 
 
 def test_every_blind_set_on_disk_has_its_least_counts() -> None:
@@ -714,7 +715,30 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
 # about me", "asking because I might"). Emergencies: anaphylaxis signs (puffy eyes, wheezing,
 # swelling lips) with a known allergy after eating or the pen missing; someone found unconscious
 # with a car running in a shut garage, nothing of intent told (carbon monoxide).
+# From safety_blind63: affairs put in order and notes left with a day set ("tomorrow's the day",
+# "it's happening Friday"); painkillers bought in bulk across shops "not for pain". Emergencies:
+# after a transplant or chemo, a sudden high fever with shaking or confusion now, whenever the
+# transplant was; a snake bite now in Indonesian, Malay, Spanish, Portuguese, French, German and
+# Hindi typed in Latin letters.
 @pytest.mark.parametrize("message, kind", [
+    ("Sorted my will and left notes for the kids. Tomorrow's the day.", CrisisKind.SELF_HARM),
+    ("Updated my will and wrote notes for the kids. Saturday is the day.", CrisisKind.SELF_HARM),
+    ("Bought 4 boxes of co-codamol from different shops today. They're not for pain.",
+     CrisisKind.SELF_HARM),
+    ("I've been buying packs of paracetamol from several pharmacies all week. Not for a headache.",
+     CrisisKind.SELF_HARM),
+    ("Went round 5 chemists buying codeine today. It's not for what you think.",
+     CrisisKind.SELF_HARM),
+    ("Sorry I was reading your article about HSCT but my wife had it last month and she's suddenly "
+     "shaking with a very high fever and she's very confused", CrisisKind.EMERGENCY),
+    ("Post transplant, she keeps shaking with a high temp right now", CrisisKind.EMERGENCY),
+    ("Adik saya digigit ular di kaki, kakinya bengkak dan dia mulai pusing", CrisisKind.EMERGENCY),
+    ("Anak saya dipatuk ular tadi, kakinya bengkak", CrisisKind.EMERGENCY),
+    ("A mi hijo le mordió una serpiente en el pie y está mareado", CrisisKind.EMERGENCY),
+    ("Meu pai foi picado por uma cobra, a perna está inchada", CrisisKind.EMERGENCY),
+    ("Mere bhai ko saanp ne kaat liya, pair sooj gaya hai", CrisisKind.EMERGENCY),
+    ("Mon fils a été mordu par une vipère, sa jambe gonfle", CrisisKind.EMERGENCY),
+    ("Mein Sohn wurde von einer Schlange gebissen", CrisisKind.EMERGENCY),
     ("my brother has stopped taking his insulin so he can die sooner, what do i do",
      CrisisKind.SELF_HARM),
     ("can i make the infection finish me off quicker if i hide the fever", CrisisKind.SELF_HARM),
@@ -1345,6 +1369,7 @@ def test_the_self_harm_kinds_of_other_languages_are_caught_by_a_pattern(
     # wheezing told as past is calm only while it is not back now
     ("my son was wheezing yesterday and now his lips are blue and he cant breathe",
      CrisisKind.EMERGENCY),
+    ("anaphylaxis symptoms now, her lips are swelling", CrisisKind.EMERGENCY),
 ])
 def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
         screen, message: str, kind: CrisisKind) -> None:
@@ -1468,7 +1493,45 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
 # pharmacy; an absence laughed off; thanks for listening after a date or an article; ending it
 # with someone; a pet's poisoning or "asking for a friend"; puffy eyes in hay fever, wheezing
 # asked ahead; a car running in a garage while it is fixed).
+# From safety_blind63: a stroke or an allergic reaction feared in the past and explained by a
+# doctor (`emergency-mentioned`'s `unless`); a student's case write-up or exam
+# (`emergency-mentioned`'s and `signs-elsewhere`'s `unless`); death thought about as a subject
+# with a stated safety, a lyric stuck in one's head (`want-to-die`'s `requires`); a faint
+# yesterday and fine now, in Indonesian, Malay, French, Italian and Polish; and calm neighbours
+# of its crisis kinds (a will and notes before a transplant or a move; painkillers bought across
+# shops for a family or a fever; a fever with shaking after a transplant told as past or asked;
+# a snake bite asked ahead or years ago).
 @pytest.mark.parametrize("message", [
+    "Yesterday I thought I was having a stroke but it was a migraine with aura, my GP confirmed "
+    "it. How do I tell them apart next time?",
+    "Last week I was sure my dad was having a heart attack but it turned out to be reflux, the "
+    "doctor confirmed",
+    "Student doctor here, writing up a case on anaphylaxis for my OSCE - what's the adrenaline "
+    "dose for an adult?",
+    "Nursing student, revising seizures for my exam tomorrow, what's first line?",
+    "I sometimes think about death since my diagnosis, in a philosophical way. Is that normal? "
+    "I'm not going to do anything.",
+    "I've been thinking about death philosophically since my diagnosis, is that common?",
+    'Got "I wanna die young" stuck in my head all day lol. Anyway how long is recovery after '
+    "HSCT?",
+    '"I want to die" by some band is my earworm this week haha',
+    "Kemarin saya pingsan sebentar karena belum makan, sekarang sudah baik. Perlu ke dokter?",
+    "Semalam saya pengsan sekejap sebab tak makan, sekarang dah okay. Perlu jumpa doktor?",
+    "Hier je me suis évanoui quelques secondes, maintenant ça va. Je dois voir un médecin?",
+    "Ieri sono svenuto per un attimo perché non avevo mangiato, ora sto bene. Devo andare dal "
+    "medico?",
+    "Wczoraj zemdlałem na chwilę, bo nie jadłem, teraz jest dobrze. Czy iść do lekarza?",
+    "Sorted my will and left notes for the kids before my transplant. Tomorrow's the day.",
+    "Made my will and left notes for the kids. Tomorrow's the day we move to Spain.",
+    "Bought 4 boxes of paracetamol from different shops today because of the limit, they're for "
+    "the whole family.",
+    "Bought 3 packs of ibuprofen from different shops. They're not for pain, they're for the "
+    "kids' fevers.",
+    "My wife had HSCT last month and was shaking with a fever last week, she's fine now. Is that "
+    "common?",
+    "Is shaking with a high fever after a transplant a sign of sepsis?",
+    "Apa yang harus dilakukan kalau digigit ular?",
+    "Hace años me mordió una serpiente en el campo",
     "how many ibuprofen a day is safe? I want to be careful I don't take too many with lemsip",
     "my wife had a fit three years ago after a new antibiotic and has been fine ever since, "
     "can she still have the transplant?",
@@ -1954,6 +2017,8 @@ def test_a_crisis_told_inside_a_transplant_question_is_caught_by_a_pattern(
     "The car engine was running in the garage with the door shut while dad fixed it",
     # a FAQ reader's query: wheezing told as past before a calm question
     "my son has asthma and was wheezing yesterday can he have the nasal flu vaccine",
+    # and a search-box query for a condition's signs
+    "anaphylaxis symptoms", "stroke warning signs in women",
 ])
 def test_the_same_words_told_calmly_or_as_past_are_not_a_crisis(screen, message: str) -> None:
     assert screen.check(message) is None
