@@ -90,6 +90,15 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE_END.split(text.strip())
 
 
+_CLAUSE_END = re.compile(r"[,;]\s*|(?<=[.!?:])\s+")
+
+
+def clauses(text: str) -> list[str]:
+    """The message's sentences and their comma-separated parts ("my wife has PPMS, could
+    she have hsct")."""
+    return [c for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+
+
 _JOINED = re.compile(r"^(?:and|also|plus|but|so)\s+", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import replies
-from bot.asking import asks, asks_elsewhere, marked_question, sentences
+from bot.asking import asks, asks_elsewhere, clauses, marked_question, sentences
 from bot.engine import Engine
 from bot.knowledge import Knowledge, Source
 from bot.outcomes import ChatKind, DeclineReason, Outcome, TurnRecord
@@ -260,6 +260,12 @@ def _asked(rest: str, result: Declined, smalltalk: SmallTalk | None) -> bool:
     small talk too ("I wonder if you could help me")."""
     if marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
                                  and asks(rest)) or asks_elsewhere(rest):
+        return True
+    # a question after the story in the same sentence ("hey, my wife has PPMS, could she
+    # have hsct"), unless it is small talk too ("hi, i am fine, how are you")
+    if result.reason is not DeclineReason.NOT_UNDERSTOOD and any(
+            asks(part) and (smalltalk is None or smalltalk.match(part) is None)
+            for part in clauses(rest)[1:]):
         return True
     return result.reason is DeclineReason.NOT_IN_ARTICLE and any(
         inner is not None and (smalltalk is None or smalltalk.match(inner) is None)

@@ -27,7 +27,12 @@ _PURPOSE = re.compile(r"[\s,]+(?:(?:so|so that|in order that)\s+(?:i|we|he|she|t
                       r"|(?:for|before)\s+(?:my|his|her|our|their)\s+(?:[\w'’]+\s+){0,2}?"
                       r"(?:consultation|appointment|appt|visit|check-?up|review)s?\b"
                       r"|before\s+(?:i|we|he|she|they)\s+(?:ask|asks|see|sees|speak|speaks|"
-                      r"talk|talks|go|goes)\b).*$", re.IGNORECASE)
+                      r"talk|talks|go|goes)\b"
+                      # "..., I need it for my nursing assignment": the work the answer is for
+                      r"|(?:(?:i|we)\s+(?:need|want)\s+(?:it|this|that|them)\s+)?for\s+"
+                      r"(?:my|our|a|an)\s+(?:[\w'’]+\s+){0,2}?(?:assignment|essay|coursework|"
+                      r"dissertation|thesis|homework|presentation|seminar)s?\b).*$",
+                      re.IGNORECASE)
 
 
 def without_purpose(text: str) -> str | None:
@@ -71,8 +76,11 @@ _ARTICLE_ASKED = (
     # whether it is there at all: "are any dangers mentioned in the article?", "is age
     # discussed in the review?"
     re.compile(rf"^\W*(?P<x>(?:are|is|were|was)\s+\w.*?)\s+(?:mentioned|discussed|covered|"
-               rf"talked\s+about|described|listed|named|given|addressed)\s+(?:in|by)\s+"
-               rf"{THE_ARTICLE}\W*$", re.IGNORECASE),
+               rf"talked\s+about|described|listed|named|given|addressed)(?:\s+(?:in|by)\s+"
+               rf"{THE_ARTICLE})?\W*$", re.IGNORECASE),
+    # why it is there: "why does the article bring up blood cancers?"
+    re.compile(rf"^\W*why\s+(?:does|do|did)\s+{THE_ARTICLE}\s+(?:mention|bring\s+up|talk\s+"
+               rf"about|discuss|raise|refer\s+to|cite)\s+(?P<x>\w.*)$", re.IGNORECASE),
 )
 
 

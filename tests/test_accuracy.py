@@ -165,6 +165,9 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                # glaziers.tsv: the same mix (a local paper's health page, a WhatsApp group of
                # MS mums, a nurse's email, a video's comments), held out: first 88.5% / 96.7%
                "glaziers.tsv": (0.88, 0.96),
+               # coopers.tsv: the same mix (a GP newsletter, an MS nurse's session, a forum
+               # thread, a podcast's listeners), first measured 84.2% / 100%; misses read
+               "coopers.tsv": (0.84, 1.0),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the

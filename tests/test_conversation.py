@@ -126,6 +126,17 @@ def test_a_question_the_article_does_not_answer_is_not_lost_in_small_talk(
     assert isinstance(turn.result, Declined) and turn.result.suggestions
 
 
+@pytest.mark.parametrize("message", ["hey, my wife has PPMS, could she have hsct",
+                                     "thanks, my neuro said the same, is that right",
+                                     "I was wondering if you have to be under a certain age "
+                                     "for this"])
+def test_a_question_after_small_talk_and_a_story_gets_the_engines_reply(
+        shipped: Conversation, message: str) -> None:
+    """The question comes after the story in the same sentence: the reader learns what the
+    article says or that it does not say, never only a greeting or who the bot is."""
+    assert shipped.reply(message, PRIVATE).outcome in (Outcome.ANSWERED, Outcome.DECLINED)
+
+
 @pytest.mark.parametrize("message", ["thanks, and you?", "hi there, bot", "ok thanks a lot",
                                      "Good afternoon. I wonder if you could help me."])
 def test_small_talk_with_a_remark_but_no_question_stays_small_talk(

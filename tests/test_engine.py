@@ -1133,6 +1133,11 @@ def test_without_purpose_drops_the_reason_after_a_question() -> None:
                            "she sees her neuro") == (
         "what do they do to the immune system? She wants to know")
     assert without_purpose("what should I ask before my appointment") is None
+    # the work the answer is for
+    assert without_purpose("Please give me the full citation, I need it for my nursing "
+                           "assignment.") == "Please give me the full citation"
+    assert without_purpose("what does hematopoietic mean, for my essay") == (
+        "what does hematopoietic mean")
 
 
 def test_a_group_member_addressed_by_name_is_not_part_of_the_question(engine: Engine) -> None:
@@ -1201,6 +1206,13 @@ def test_what_the_article_says_about_something_asks_about_that_thing(engine: Eng
     assert engine.rank("Are any dangers mentioned in the article?")[0].entry.id == (
         "toxicity-elderly")
     assert isinstance(engine.ask("is the cost mentioned in the article?"), Declined)
+    # the article left unnamed, as it is where else would it be mentioned
+    assert article_asked("are there any risks mentioned") == "are there any risks"
+    assert engine.rank("are there any risks mentioned")[0].entry.id == "toxicity-elderly"
+    assert isinstance(engine.ask("is the cost mentioned?"), Declined)
+    # why it is there: what it says of it
+    assert article_asked("Why does the article bring up blood cancers?") == "blood cancers?"
+    assert engine.ask("Why does the article bring up blood cancers?").entry.id == "usual-use"
 
 
 def test_the_study_asked_what_it_found_is_the_report_not_a_trial(engine: Engine) -> None:

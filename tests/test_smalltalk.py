@@ -94,7 +94,9 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind38.tsv": _rows("smalltalk_blind38.tsv"),
                    "smalltalk_blind39.tsv": _rows("smalltalk_blind39.tsv"),
                    "smalltalk_blind40.tsv": _rows("smalltalk_blind40.tsv"),
-                   "smalltalk_blind41.tsv": _rows("smalltalk_blind41.tsv")}
+                   "smalltalk_blind41.tsv": _rows("smalltalk_blind41.tsv"),
+                   "smalltalk_blind42.tsv": _rows("smalltalk_blind42.tsv"),
+                   "smalltalk_blind43.tsv": _rows("smalltalk_blind43.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -112,7 +114,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind31.tsv", "smalltalk_blind32.tsv", "smalltalk_blind33.tsv",
                "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
                "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv",
-               "smalltalk_blind40.tsv", "smalltalk_blind41.tsv"]
+               "smalltalk_blind40.tsv", "smalltalk_blind41.tsv", "smalltalk_blind42.tsv",
+               "smalltalk_blind43.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -846,6 +849,19 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("trop en même temps", "overwhelmed"),
     ("r u even listening to a word i say", "insult"),
     ("just having a read for my husband", "ack"),
+    # smalltalk_blind42's kinds in other words: a great deal to process, the bot praised as
+    # made well, the worst bot ever, rudeness taken back
+    ("such a lot of new information to take in", "overwhelmed"),
+    ("honestly this is really well thought out", "compliment"),
+    ("you're the worst chatbot i have ever used", "insult"),
+    ("i didnt mean to be rude", "sorry"),
+    # smalltalk_blind43's kinds in other words: a head spinning, the bot found late, who runs it
+    # with two guesses, told to shut up, congratulated in other languages, a real person asked
+    # in French
+    ("my head's spinning", "overwhelmed"), ("wish I had found this bot years ago", "compliment"),
+    ("is this run by the hospital or the charity?", "identity"),
+    ("just shut up already", "insult"), ("complimenti", "compliment"),
+    ("êtes vous une vraie personne", "human"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
