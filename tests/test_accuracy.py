@@ -168,6 +168,9 @@ FILE_FLOORS = {"questions.tsv": (0.97, 0.96), "holdout.tsv": (0.99, 1.0),
                # coopers.tsv: the same mix (a GP newsletter, an MS nurse's session, a forum
                # thread, a podcast's listeners), first measured 84.2% / 100%; misses read
                "coopers.tsv": (0.84, 1.0),
+               # chandlers.tsv: the same mix (a radio health segment, a parents' forum, a
+               # hospital library's digest, an MS society's page), held out: first 83.0% / 96.7%
+               "chandlers.tsv": (0.83, 0.96),
                "spectators.tsv": (0.95, 0.98), "gardeners.tsv": (0.89, 1.0),
                "porters.tsv": (0.86, 1.0), "ferrymen.tsv": (0.82, 1.0)}
 # Sets nobody has curated the pack against: each holds its own floor, and stays out of the
@@ -178,7 +181,7 @@ HELD_OUT = {"passersby.tsv", "drifters.tsv", "sojourners.tsv", "nomads.tsv", "ra
             "passengers.tsv", "residents.tsv", "islanders.tsv",
             "mariners.tsv", "villagers.tsv", "wardens.tsv",
             "keepers.tsv", "shepherds.tsv", "anglers.tsv", "spinners.tsv",
-            "tinkers.tsv", "glaziers.tsv"}
+            "tinkers.tsv", "glaziers.tsv", "chandlers.tsv"}
 QUESTION_FILES = [TESTS_DIR / "data" / name for name in FILE_FLOORS]
 MIN_QUESTIONS = 150
 # In scope answered, or its question offered as a button when declined or ambiguous: on every
