@@ -74,7 +74,8 @@ _ARTICLE_ASKED = (
                rf"{THE_ARTICLE}\s+(?:say|said|think|suggest|claim|reckon)\s+(?:that\s+)?"
                rf"(?P<y>\w.*)$", re.IGNORECASE),
     # whether it is there at all: "are any dangers mentioned in the article?", "is age
-    # discussed in the review?"
+    # discussed in the review?", or with the article left unnamed ("are there any risks
+    # mentioned"), as where else would they be
     re.compile(rf"^\W*(?P<x>(?:are|is|were|was)\s+\w.*?)\s+(?:mentioned|discussed|covered|"
                rf"talked\s+about|described|listed|named|given|addressed)(?:\s+(?:in|by)\s+"
                rf"{THE_ARTICLE})?\W*$", re.IGNORECASE),
