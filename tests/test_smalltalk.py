@@ -96,7 +96,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind40.tsv": _rows("smalltalk_blind40.tsv"),
                    "smalltalk_blind41.tsv": _rows("smalltalk_blind41.tsv"),
                    "smalltalk_blind42.tsv": _rows("smalltalk_blind42.tsv"),
-                   "smalltalk_blind43.tsv": _rows("smalltalk_blind43.tsv")}
+                   "smalltalk_blind43.tsv": _rows("smalltalk_blind43.tsv"),
+                   "smalltalk_blind44.tsv": _rows("smalltalk_blind44.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -115,7 +116,7 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
                "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv",
                "smalltalk_blind40.tsv", "smalltalk_blind41.tsv", "smalltalk_blind42.tsv",
-               "smalltalk_blind43.tsv"]
+               "smalltalk_blind43.tsv", "smalltalk_blind44.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -862,6 +863,11 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("is this run by the hospital or the charity?", "identity"),
     ("just shut up already", "insult"), ("complimenti", "compliment"),
     ("êtes vous une vraie personne", "human"),
+    # smalltalk_blind44's kinds in other words: how to ask ("do I just type?"), the bot asked if
+    # it is ok by name, fingers not what they were, "nobody asked you", a pet at the phone
+    ("where do i type", "capabilities"), ("you alright bot", "how_are_you"),
+    ("sorry my eyes arent what they used to be", "sorry"),
+    ("no one asked you", "insult"), ("oops that was my dog sitting on the keyboard", "sorry"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
