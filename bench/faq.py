@@ -37,8 +37,9 @@ import json
 import random
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from banking import SOURCE as BANKING
@@ -62,6 +63,17 @@ from bot.knowledge import Entry, Source, load_knowledge
 from bot.results import Ambiguous, Answer
 
 FEW_SHOT = 3
+# The blind FAQs of tests/data/faq-readers, each with how it was written (see the docstring).
+BLIND_FAQS = {
+    "shingles": "a health FAQ written blind",
+    "colonoscopy": "a patient leaflet FAQ written blind",
+    "covid": "a health agency's FAQ written blind with a real log's queries",
+    "measles": "a health agency's FAQ written blind, queries like a real log's, not tuned on",
+    "norovirus": "a norovirus FAQ written blind with a real log's uneven queries",
+    "lyme": "a Lyme disease FAQ written blind with a real log's uneven queries, not tuned on",
+    "flu": "a flu and flu vaccine FAQ written blind with a real log's uneven queries",
+    "hayfever": "a hay fever FAQ written blind with a real log's uneven queries, not tuned on",
+}
 # The engine's outcomes at its default threshold, beside the ranked-first rows.
 RIGHT = "this engine, right answers"
 WRONG = "this engine, wrong answers"
@@ -103,6 +115,9 @@ def imported_faq(name: str) -> tuple[list[Entry], dict[str, tuple[str, ...]],
             if row != "-":
                 asked[faq[int(row) - 1].id].append(query)
     return faq, knowledge.synonyms, asked
+
+
+Split = Callable[[random.Random], tuple[list[Entry], list[tuple[str, str]]]]
 
 
 def faq_split(faq: list[Entry], asked: dict[str, list[str]], rng: random.Random
@@ -165,33 +180,15 @@ def main() -> None:
     parser.add_argument("--splits", type=int, default=3, help="random splits averaged")
     args = parser.parse_args()
     clinc = json.loads(CLINC.read_text())
-    shingles, lexicon, shingles_asked = imported_faq("shingles")
-    colonoscopy, _, colonoscopy_asked = imported_faq("colonoscopy")
-    covid, _, covid_asked = imported_faq("covid")
-    measles, _, measles_asked = imported_faq("measles")
-    lyme, _, lyme_asked = imported_faq("lyme")
-    norovirus, _, norovirus_asked = imported_faq("norovirus")
-    flu, _, flu_asked = imported_faq("flu")
-    hayfever, _, hayfever_asked = imported_faq("hayfever")
     seed, seed_asked = seed_faq()
-    sets = {
-        "seed pack as a FAQ": (lambda rng: faq_split(seed, seed_asked, rng), True, lexicon),
-        "a health FAQ written blind (shingles)": (
-            lambda rng: faq_split(shingles, shingles_asked, rng), True, lexicon),
-        "a patient leaflet FAQ written blind (colonoscopy)": (
-            lambda rng: faq_split(colonoscopy, colonoscopy_asked, rng), True, lexicon),
-        "a health agency's FAQ written blind with a real log's queries (covid)": (
-            lambda rng: faq_split(covid, covid_asked, rng), True, lexicon),
-        "a health agency's FAQ written blind, queries like a real log's, not tuned on (measles)": (
-            lambda rng: faq_split(measles, measles_asked, rng), True, lexicon),
-        "a norovirus FAQ written blind with a real log's uneven queries (norovirus)": (
-            lambda rng: faq_split(norovirus, norovirus_asked, rng), True, lexicon),
-        "a Lyme disease FAQ written blind with a real log's uneven queries, not tuned on (lyme)": (
-            lambda rng: faq_split(lyme, lyme_asked, rng), True, lexicon),
-        "a flu and flu vaccine FAQ written blind with a real log's uneven queries (flu)": (
-            lambda rng: faq_split(flu, flu_asked, rng), True, lexicon),
-        "a hay fever FAQ written blind with a real log's uneven queries, not tuned on (hayfever)": (
-            lambda rng: faq_split(hayfever, hayfever_asked, rng), True, lexicon),
+    imported = {name: imported_faq(name) for name in BLIND_FAQS}
+    lexicon = imported["shingles"][1]  # the shipped lexicon, the same for every import
+    sets: dict[str, tuple[Split, bool, dict[str, tuple[str, ...]] | None]] = {
+        "seed pack as a FAQ": (partial(faq_split, seed, seed_asked), True, lexicon)}
+    for name, written in BLIND_FAQS.items():
+        faq, _, asked = imported[name]
+        sets[f"{written} ({name})"] = (partial(faq_split, faq, asked), True, lexicon)
+    sets |= {
         f"CLINC150, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
             clinc["train"], clinc["test"], CLINC_SOURCE, rng), False, None),
         f"BANKING77, {FEW_SHOT} phrasings per intent": (lambda rng: few_shot_split(
