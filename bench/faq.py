@@ -7,7 +7,7 @@ wordings a curator has. Simulated three ways, each split N times (default 3) at 
 - the seed pack as a FAQ: each entry keeps its first phrasing and its passage, plus half of
   the reader questions the labelled files in tests/data hold for it; the other half are the
   test. No pack synonyms (a new FAQ has none), only the shipped lexicon.
-- six health FAQs written blind with their readers' queries (tests/data/faq-readers): 55
+- nine health FAQs written blind with their readers' queries (tests/data/faq-readers): 55
   shingles questions with 385 queries typed as people type them, paraphrasing rather than
   copying; a hospital's 58-question colonoscopy leaflet with 338 queries in a chatbot log's
   mix (keywords, the leaflet's own words, paraphrases with typos); and a health agency's
@@ -18,7 +18,8 @@ wordings a curator has. Simulated three ways, each split N times (default 3) at 
   shape, uneven (popular entries with 12-20 queries, half with 1-3) and mostly the FAQ's own
   words, near-duplicates and keywords: a 62-question norovirus FAQ (404 queries, tuned on),
   a 64-question Lyme disease FAQ (400 queries, not tuned on), a 64-question flu and flu
-  vaccine FAQ (406 queries) and a 64-question hay fever FAQ (400 queries, not tuned on).
+  vaccine FAQ (406 queries), a 64-question hay fever FAQ (400 queries, not tuned on) and a
+  travel clinic's 64-question travel-health FAQ (404 queries, not tuned on).
   Each is imported as a curator would (`python -m bot import`), with the shipped lexicon and
   no pack synonyms; each entry keeps its question plus half its queries, the other half are
   the test.
@@ -73,6 +74,7 @@ BLIND_FAQS = {
     "lyme": "a Lyme disease FAQ written blind with a real log's uneven queries, not tuned on",
     "flu": "a flu and flu vaccine FAQ written blind with a real log's uneven queries",
     "hayfever": "a hay fever FAQ written blind with a real log's uneven queries, not tuned on",
+    "travel": "a travel-health FAQ written blind with a real log's uneven queries, not tuned on",
 }
 # The engine's outcomes at its default threshold, beside the ranked-first rows.
 RIGHT = "this engine, right answers"

@@ -9,6 +9,7 @@ Those and the engine's other tuned parameters, with the evidence for each, are i
 from __future__ import annotations
 
 import gc
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -175,7 +176,7 @@ class Engine(MessageRanking):
             for entry in self.entries:
                 said = frozenset(canonical_of[entry.question]) - STOPWORDS_STEMMED
                 weights_of = {t: self.focus.weight[t] for t in said}
-                self._headlines.append((weights_of, sum(weights_of.values())))
+                self._headlines.append((weights_of, math.fsum(weights_of.values())))
         if classify is None:
             classify = self.focus.topical and phrasings_each >= CLASSIFIER_PHRASINGS
         if lead is None:
@@ -260,7 +261,7 @@ class Engine(MessageRanking):
         for n, i in enumerate(top):
             headline, total = self._headlines[int(i)]
             if total:
-                said[n] = sum(w for t, w in headline.items() if t in asked) / total
+                said[n] = math.fsum(w for t, w in headline.items() if t in asked) / total
         factor = SPARSE_HEADLINE + (1.0 - SPARSE_HEADLINE) * said
         return factor / factor.max()
 

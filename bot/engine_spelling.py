@@ -32,7 +32,9 @@ def spell_readers_queries(entries: Sequence[Entry], split: dict[str, list[str]],
     as readers type ("contagous", "norovirous"). A word that neither the FAQ's own questions
     and answers use nor `SPARSE_TRUSTED` phrasings share is spelt as the FAQ spells it (in
     `split`, each text's words), so a later reader's word, corrected the same way, meets it."""
-    own = {text for entry in entries for text in (entry.question, entry.answer)}
+    # In the entries' order, not a set's: words tied in count are tried in the order first met,
+    # so a tie between two corrections never depends on Python's hash seed.
+    own = dict.fromkeys(text for entry in entries for text in (entry.question, entry.answer))
     counts = Counter(chain.from_iterable(split.values()))
     trusted = Counter({w: n for w, n in counts.items() if n >= SPARSE_TRUSTED})
     trusted.update(chain.from_iterable(split[text] for text in own))

@@ -11,6 +11,7 @@ words but asks about something else is declined.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import chain, pairwise
@@ -92,7 +93,8 @@ class Focus:
         if not content:
             return CONTENT_FREE  # "hello there": only an almost exact phrasing should match
         vocab = self.vocab[entry_index]
-        return sum(w for t, w in content.items() if t in vocab) / sum(content.values())
+        return (math.fsum(w for t, w in content.items() if t in vocab)
+                / math.fsum(content.values()))
 
     def off_topic(self, tokens: Sequence[str]) -> bool:
         """The question names a subject the knowledge never mentions, and none of its topic."""

@@ -20,8 +20,10 @@ _ASKS = {
     "number": re.compile(r"\bhow (many|much|often)\b|\bwhat (percentage|proportion|number|"
                          r"fraction|share)\b|\b(rate|odds|percentage|statistics?)\b"
                          # "what are the chances" asks for a number; "is there any chance
-                         # it could restart MS?" whether it can happen at all
-                         r"|(?<!\bany )\bchances?\b"
+                         # it could restart MS?" and "is there a chance the cells restart
+                         # the attack?" whether it can happen at all
+                         r"|(?<!\bany )(?<!\bis there a )(?<!\bthere is a )(?<!\bthere s a )"
+                         r"(?<!\bcould there be a )\bchances?\b"
                          # "what is the (exact) age limit?" asks for the limit itself, where
                          # "is there an age limit?" may be answered by who it is not for
                          r"|\bwhat(?: is| s|s)? (?:the |an |a )?(?:exact |precise |actual |upper |"

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -723,6 +724,44 @@ def test_a_misspelling_is_corrected_the_same_way_after_a_restart() -> None:
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")]
     assert len({*runs}) == 1 and json.loads(runs[0])
+
+
+def test_a_faqs_reader_queries_are_spelt_the_same_way_after_a_restart(tmp_path) -> None:
+    # A FAQ's readers' queries are spelt as the FAQ spells its words; corrections tied in
+    # count ("stops": step or top?) must be tried in the same order in every process, or the
+    # same FAQ scores a reader's question differently after a restart.
+    readers = Path(__file__).parent / "data" / "faq-readers"
+    script = f"""
+import json, random, tempfile
+from dataclasses import replace
+from pathlib import Path
+from bot.engine import Engine
+from bot.importer import import_pack
+from bot.knowledge import load_knowledge
+out = Path(tempfile.mkdtemp(dir={str(tmp_path)!r})) / "lyme"
+import_pack(Path({str(readers / "lyme.csv")!r}), out=out, url="https://example.org/lyme")
+knowledge = load_knowledge(out.parent)
+faq = list(knowledge.entries)
+rows = [line.split("\\t", 1) for line in
+        Path({str(readers / "lyme-queries.tsv")!r}).read_text().splitlines()
+        if line.strip() and not line.startswith("#")]
+asked = {{}}
+for row, query in rows:
+    if row != "-":
+        asked.setdefault(faq[int(row) - 1].id, []).append(query)
+rng, kept, test = random.Random(0), [], []
+for e in faq:
+    queries = asked.get(e.id, [])
+    rng.shuffle(queries)
+    kept.append(replace(e, questions=(*e.questions, *queries[:len(queries) // 2])))
+    test += queries[len(queries) // 2:]
+engine = Engine(kept, knowledge.synonyms, answer_types=True)
+print(json.dumps([[(m.entry.id, m.score) for m in engine.rank(q, limit=3)] for q in test]))
+"""
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("0", "3")]
+    assert runs[0] == runs[1] and json.loads(runs[0])
 
 
 def test_how_long_in_hours_or_three_weeks_keeps_its_measure_words(engine: Engine) -> None:

@@ -97,7 +97,10 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind41.tsv": _rows("smalltalk_blind41.tsv"),
                    "smalltalk_blind42.tsv": _rows("smalltalk_blind42.tsv"),
                    "smalltalk_blind43.tsv": _rows("smalltalk_blind43.tsv"),
-                   "smalltalk_blind44.tsv": _rows("smalltalk_blind44.tsv")}
+                   "smalltalk_blind44.tsv": _rows("smalltalk_blind44.tsv"),
+                   "smalltalk_blind45.tsv": _rows("smalltalk_blind45.tsv"),
+                   "smalltalk_blind46.tsv": _rows("smalltalk_blind46.tsv"),
+                   "smalltalk_blind47.tsv": _rows("smalltalk_blind47.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -116,7 +119,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind34.tsv", "smalltalk_blind35.tsv", "smalltalk_blind36.tsv",
                "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv",
                "smalltalk_blind40.tsv", "smalltalk_blind41.tsv", "smalltalk_blind42.tsv",
-               "smalltalk_blind43.tsv", "smalltalk_blind44.tsv"]
+               "smalltalk_blind43.tsv", "smalltalk_blind44.tsv", "smalltalk_blind45.tsv",
+               "smalltalk_blind46.tsv", "smalltalk_blind47.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -868,6 +872,26 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("where do i type", "capabilities"), ("you alright bot", "how_are_you"),
     ("sorry my eyes arent what they used to be", "sorry"),
     ("no one asked you", "insult"), ("oops that was my dog sitting on the keyboard", "sorry"),
+    # smalltalk_blind45's kinds in other words: a lot at once in German, the bot called thick,
+    # who runs it with a German particle, put down in Polish, "too much." as a sentence, a head
+    # that can't hold it all, checking a message gets through
+    ("Das ist mir gerade ein bisschen viel auf einmal", "overwhelmed"),
+    ("honestly you're so dense", "insult"), ("Wer macht eigentlich diesen Bot?", "identity"),
+    ("co za głupi bot", "insult"), ("way too much. I don't know where to begin", "overwhelmed"),
+    ("my head can't hold any of this", "overwhelmed"),
+    ("just checking my message comes through", "test"),
+    # smalltalk_blind46's kinds in other words: too much to read with a dizzy face, "I'm lost",
+    # an overload, a lot at once in Spanish, who runs it with two guesses, a head wrapped
+    # round it, the bot's pet name
+    ("too much reading 🤯", "overwhelmed"), ("im so lost", "overwhelmed"),
+    ("information overload", "overwhelmed"), ("tanta información de una vez", "overwhelmed"),
+    ("who made this, was it the charity or the hospital?", "identity"),
+    ("a lot to wrap my head around", "overwhelmed"), ("how are you botty", "how_are_you"),
+    # smalltalk_blind47's kinds in other words: the bot called hopeless, a test in a group,
+    # everything at once
+    ("honestly this bot is hopeless", "insult"),
+    ("checking if you work in this group chat", "test"),
+    ("it all at once 😩", "overwhelmed"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -904,6 +928,10 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "what year did hsct start", "what day is the clinic open",
     "what time of day is the chemo given", "what is the date of the trial results",
     "what time is it best to take the drugs",
+    # near smalltalk_blind45's "too much." told alone: too much of something the reader has
+    "too much pain in my legs today", "too much fatigue to work",
+    # near smalltalk_blind47's "everything at once": what was taken at once
+    "I took it all at once", "can i take everything at once",
     # near the ninth blind set's kinds: a salutation with no comma, a question after it
     "dear god is hsct safe", "dear doctor is it safe", "sources for the success rates",
     "reset immune system how done", "did my hair fall out after hsct",
