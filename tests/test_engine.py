@@ -223,9 +223,12 @@ def test_a_measure_asked_with_how_it_happens_does_not_rule_passages_out(engine: 
     assert asks_for("how long and how") == frozenset()
     assert asks_for("how many, and why?") == frozenset()
     assert asks_for("how long and how much") == {"time", "number"}  # two measures
-    # "any chance" asks whether it can happen; "the chances" how likely it is
+    # "any chance" and "is there a chance" ask whether it can happen; "the chances" how likely
     assert asks_for("is there any chance it could restart my MS?") == frozenset()
+    assert asks_for("is there a chance the transplanted cells restart the attack?") == frozenset()
     assert asks_for("what are the chances of a relapse") == {"number"}
+    assert isinstance(engine.ask("is there a chance the transplanted cells restart the "
+                                 "autoimmune attack?"), Answer)
     assert engine.rank("the immune system rebuilding after the transplant, how long and how"
                        )[0].entry.id == "infusion-rebuild"
 
