@@ -101,7 +101,8 @@ EVERY_BLIND_SET = {**BLIND_SETS, "smalltalk_blind2.tsv": _rows("smalltalk_blind2
                    "smalltalk_blind45.tsv": _rows("smalltalk_blind45.tsv"),
                    "smalltalk_blind46.tsv": _rows("smalltalk_blind46.tsv"),
                    "smalltalk_blind47.tsv": _rows("smalltalk_blind47.tsv"),
-                   "smalltalk_blind48.tsv": _rows("smalltalk_blind48.tsv")}
+                   "smalltalk_blind48.tsv": _rows("smalltalk_blind48.tsv"),
+                   "smalltalk_blind49.tsv": _rows("smalltalk_blind49.tsv")}
 # Sets whose intents are asserted: the evaluator-style sets are smaller than the first two.
 # smalltalk_blind26.tsv (everyday chat in twenty languages) is not at their bars yet (64% of its
 # intents right when first measured, 78% now), so only its lines' passages and questions are.
@@ -121,7 +122,8 @@ INTENT_SETS = [*BLIND_SETS, "smalltalk_blind2.tsv", "smalltalk_blind3.tsv",
                "smalltalk_blind37.tsv", "smalltalk_blind38.tsv", "smalltalk_blind39.tsv",
                "smalltalk_blind40.tsv", "smalltalk_blind41.tsv", "smalltalk_blind42.tsv",
                "smalltalk_blind43.tsv", "smalltalk_blind44.tsv", "smalltalk_blind45.tsv",
-               "smalltalk_blind46.tsv", "smalltalk_blind47.tsv", "smalltalk_blind48.tsv"]
+               "smalltalk_blind46.tsv", "smalltalk_blind47.tsv", "smalltalk_blind48.tsv",
+               "smalltalk_blind49.tsv"]
 
 
 @pytest.fixture(scope="module")
@@ -895,6 +897,15 @@ def test_a_goodbye_taken_back_before_a_question_gets_the_engines_reply(
     ("it all at once 😩", "overwhelmed"),
     # smalltalk_blind48's kind in other words: the bot asked how it is, by name
     ("you doing ok bot?", "how_are_you"), ("u doing well bot", "how_are_you"),
+    # smalltalk_blind49's kinds in other words: "this is a lot", a handy little tool, a feeling
+    # misspelt, buried in paperwork, a test typed backwards or sent by voice, the bot named
+    # before a complaint, how are you "yourself", a smart cookie
+    ("this is just a lot", "overwhelmed"), ("it is a really well made handy tool", "compliment"),
+    ("so anxius about all this", "worried"),
+    ("snowed under with letters and appointments", "overwhelmed"), ("tets", "test"),
+    ("testing voice to text", "test"),
+    ("useless bot keeps sending me the same thing", "insult"),
+    ("how are you yourself?", "how_are_you"), ("clever clogs aren't you", "compliment"),
 ])
 def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
         small, message: str, intent: str) -> None:
@@ -935,6 +946,8 @@ def test_other_languages_shorthand_and_longer_ways_are_whole_small_talk(
     "too much pain in my legs today", "too much fatigue to work",
     # near smalltalk_blind47's "everything at once": what was taken at once
     "I took it all at once", "can i take everything at once",
+    # near smalltalk_blind49's kinds: a lot of something asked, a test result asked
+    "this is a lot of chemo isn't it", "test results after hsct",
     # near the ninth blind set's kinds: a salutation with no comma, a question after it
     "dear god is hsct safe", "dear doctor is it safe", "sources for the success rates",
     "reset immune system how done", "did my hair fall out after hsct",
