@@ -90,7 +90,7 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE_END.split(text.strip())
 
 
-_CLAUSE_END = re.compile(r"[,;]\s*|(?<=[.!?:])\s+")
+_CLAUSE_END = re.compile(rf"[,;]\s*|{_SENTENCE_END.pattern}")  # a comma, or a sentence's end
 
 
 def clauses(text: str) -> list[str]:

@@ -258,17 +258,18 @@ def _asked(rest: str, result: Declined, smalltalk: SmallTalk | None) -> bool:
     the topic asked indirectly, in any of its sentences ("Good morning. I would like to know
     whether it is available in the UK."), which had got a greeting, unless what it asks is
     small talk too ("I wonder if you could help me")."""
-    if marked_question(rest) or (result.reason is not DeclineReason.NOT_UNDERSTOOD
-                                 and asks(rest)) or asks_elsewhere(rest):
+    def chat(text: str) -> bool:
+        return smalltalk is not None and smalltalk.match(text) is not None
+
+    read = result.reason is not DeclineReason.NOT_UNDERSTOOD
+    if marked_question(rest) or asks_elsewhere(rest) or (read and asks(rest)):
         return True
     # a question after the story in the same sentence ("hey, my wife has PPMS, could she
     # have hsct"), unless it is small talk too ("hi, i am fine, how are you")
-    if result.reason is not DeclineReason.NOT_UNDERSTOOD and any(
-            asks(part) and (smalltalk is None or smalltalk.match(part) is None)
-            for part in clauses(rest)[1:]):
+    if read and any(asks(part) and not chat(part) for part in clauses(rest)[1:]):
         return True
     return result.reason is DeclineReason.NOT_IN_ARTICLE and any(
-        inner is not None and (smalltalk is None or smalltalk.match(inner) is None)
+        inner is not None and not chat(inner)
         for inner in map(indirectly_asked, sentences(rest)))
 
 

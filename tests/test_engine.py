@@ -716,6 +716,14 @@ def test_results_are_deterministic(engine: Engine, knowledge: Knowledge) -> None
         fresh.related(e) for e in fresh.entries]
 
 
+def _printed_under_hash_seeds(script: str, seeds: tuple[str, ...]) -> list[str]:
+    """What `script` prints in a fresh Python process under each hash seed: each process
+    orders its sets by its own seed, as the bot does after a restart."""
+    return [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in seeds]
+
+
 def test_a_misspelling_is_corrected_the_same_way_after_a_restart() -> None:
     # Each Python process orders a set by its own hash seed: a tie between two corrections
     # ("arother": another or brother?) must not be broken by that order.
@@ -723,9 +731,7 @@ def test_a_misspelling_is_corrected_the_same_way_after_a_restart() -> None:
               "load_knowledge; e = Engine.from_knowledge(load_knowledge("
               f"{str(SHIPPED_KNOWLEDGE_DIR)!r})); print(json.dumps([e.tokens(w) for w in "
               "('arother', 'aaong', 'evera', 'dodnt')]))")
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-            for seed in ("1", "2", "3")]
+    runs = _printed_under_hash_seeds(script, ("1", "2", "3"))
     assert len({*runs}) == 1 and json.loads(runs[0])
 
 
@@ -761,9 +767,7 @@ for e in faq:
 engine = Engine(kept, knowledge.synonyms, answer_types=True)
 print(json.dumps([[(m.entry.id, m.score) for m in engine.rank(q, limit=3)] for q in test]))
 """
-    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-            for seed in ("0", "3")]
+    runs = _printed_under_hash_seeds(script, ("0", "3"))
     assert runs[0] == runs[1] and json.loads(runs[0])
 
 
